@@ -1,0 +1,134 @@
+using SupervisionCore.Kernel.Registry;
+
+namespace SupervisionCore.Kernel.Plugins;
+
+/// <summary>外督/内督 (supervisor kind). CN 第四条.</summary>
+public enum SupervisorKind
+{
+    /// <summary>外部质量督导员: appointed by an HRSS authority.</summary>
+    External = 1,
+
+    /// <summary>内部质量督导员: appointed by an evaluation institution or an industry department.</summary>
+    Internal = 2,
+}
+
+/// <summary>Sex, as derived from the resident ID number (17th digit: odd male, even female).</summary>
+public enum Sex
+{
+    /// <summary>男.</summary>
+    Male = 1,
+
+    /// <summary>女.</summary>
+    Female = 2,
+}
+
+/// <summary>
+/// 工作经历 (experience) a supervisor attests at registration, for the packs' experience conditions
+/// (GD 6(五), YN 6(三)).
+/// </summary>
+/// <param name="IsEvaluationManagementOrTechnicalStaff">
+/// Works in evaluation (recognition) administration or technical management (从事技能人才评价行政或技术管理工作 /
+/// 从事职业技能等级认定管理或技术工作).
+/// </param>
+/// <param name="YearsOrganisingEvaluation">Completed years organising and running evaluations (组织实施工作).</param>
+/// <param name="YearsExamining">Completed years as an examiner (承担考评工作).</param>
+public sealed record SupervisorExperience(
+    bool IsEvaluationManagementOrTechnicalStaff,
+    int YearsOrganisingEvaluation,
+    int YearsExamining)
+{
+    /// <summary>No attested experience.</summary>
+    public static readonly SupervisorExperience None = new(false, 0, 0);
+}
+
+/// <summary>
+/// A person being appointed or dispatched, as rules see them: plain facts, no entity. Fields a rule needs but the
+/// caller does not know are null, and the rule then reports the missing fact as a violation rather than guessing.
+/// </summary>
+public sealed record CandidateInfo
+{
+    /// <summary>Supervisor id; null before registration (e.g. an eligibility pre-check).</summary>
+    public string? SupervisorId { get; init; }
+
+    /// <summary>External or internal.</summary>
+    public SupervisorKind Kind { get; init; } = SupervisorKind.External;
+
+    /// <summary>Sex, from the resident ID number.</summary>
+    public Sex? Sex { get; init; }
+
+    /// <summary>Birth date, from the resident ID number.</summary>
+    public DateOnly? BirthDate { get; init; }
+
+    /// <summary>For an internal supervisor: the institution that appointed them and issued their card (BJ 13 scope).</summary>
+    public string? InstitutionId { get; init; }
+
+    /// <summary>Attested experience.</summary>
+    public SupervisorExperience Experience { get; init; } = SupervisorExperience.None;
+}
+
+/// <summary>日常/专项/事后/竞赛/年检 (task kind): what a supervision task is.</summary>
+public enum TaskKind
+{
+    /// <summary>日常督导 (daily, on-site). CN 13.</summary>
+    Daily = 1,
+
+    /// <summary>专项督导 (special). CN 13.</summary>
+    Special = 2,
+
+    /// <summary>事后认定资料督导 (after-the-fact review of records). BJ 18.</summary>
+    AfterTheFact = 3,
+
+    /// <summary>竞赛事中监督检查 (competition, in progress). BJ 25.</summary>
+    CompetitionInProgress = 4,
+
+    /// <summary>竞赛事后监督检查 (competition, after). BJ 25.</summary>
+    CompetitionAfter = 5,
+
+    /// <summary>年检评估 (annual inspection evaluation). YN 10.</summary>
+    AnnualInspection = 6,
+}
+
+/// <summary>The supervision task a candidate would be dispatched to, as rules see it.</summary>
+public sealed record TaskInfo
+{
+    /// <summary>Task id.</summary>
+    public required string TaskId { get; init; }
+
+    /// <summary>Kind of task.</summary>
+    public required TaskKind Kind { get; init; }
+
+    /// <summary>Jurisdiction of the evaluation activity (decides which packs' rules apply).</summary>
+    public required JurisdictionCode Jurisdiction { get; init; }
+
+    /// <summary>The evaluation institution supervised.</summary>
+    public required string InstitutionId { get; init; }
+
+    /// <summary>First China calendar day of the activity: the date of the act for eligibility and dispatch rules.</summary>
+    public required DateOnly ActivityDate { get; init; }
+
+    /// <summary>Last China calendar day of the activity (equals <see cref="ActivityDate"/> for one-day activities).</summary>
+    public DateOnly? EndDate { get; init; }
+
+    /// <summary>Candidates of the plan (认定计划人数), or for a competition the contestants at this task's venue.</summary>
+    public int CandidateCount { get; init; }
+}
+
+/// <summary>How a dispatched supervisor answered an invitation.</summary>
+public enum DispatchResponse
+{
+    /// <summary>Not answered yet.</summary>
+    Invited = 1,
+
+    /// <summary>Accepted: the supervisor was dispatched.</summary>
+    Accepted = 2,
+
+    /// <summary>Refused (不接受指派).</summary>
+    Refused = 3,
+}
+
+/// <summary>One earlier dispatch of the same supervisor, as dispatch constraints see it.</summary>
+/// <param name="TaskId">The task.</param>
+/// <param name="InstitutionId">The institution supervised.</param>
+/// <param name="ActivityDate">First China calendar day of that activity.</param>
+/// <param name="Response">How the supervisor answered.</param>
+public sealed record DispatchHistoryEntry(string TaskId, string InstitutionId, DateOnly ActivityDate, DispatchResponse Response);

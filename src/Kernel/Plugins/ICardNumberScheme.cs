@@ -1,0 +1,85 @@
+using System.Diagnostics.CodeAnalysis;
+using SupervisionCore.Kernel.Registry;
+using SupervisionCore.Kernel.Rules;
+
+namespace SupervisionCore.Kernel.Plugins;
+
+/// <summary>What a card issuer asks for: the facts a scheme needs to build a number.</summary>
+public sealed record CardIssueRequest
+{
+    /// <summary>External (外督) or internal (内督) card.</summary>
+    public required SupervisorKind Kind { get; init; }
+
+    /// <summary>The issuing authority's jurisdiction (<c>CN</c>, <c>44</c>, <c>44.A</c>).</summary>
+    public required JurisdictionCode Issuer { get; init; }
+
+    /// <summary>Date of issue (China time); gives the two-digit year.</summary>
+    public required DateOnly IssuedOn { get; init; }
+
+    /// <summary>Internal cards: the class letter (<c>H</c> industry department, <c>Y</c> employer, <c>S</c> social training-evaluation organisation).</summary>
+    public char? ClassLetter { get; init; }
+
+    /// <summary>Internal cards: the issuing institution's filing number or code, as the scheme reads it.</summary>
+    public string? InstitutionCode { get; init; }
+}
+
+/// <summary>A card number taken apart.</summary>
+/// <param name="Value">The number as printed.</param>
+/// <param name="Kind">External or internal.</param>
+/// <param name="AllocationKey">The sequence the serial was taken from (issuer and year).</param>
+/// <param name="Year">Four-digit issue year.</param>
+/// <param name="Serial">The serial within its sequence.</param>
+public sealed record CardNumber(string Value, SupervisorKind Kind, CardAllocationKey AllocationKey, int Year, int Serial);
+
+/// <summary>
+/// A sequence of serials: serials are unique and taken in order per key (CN annex: "按年度分别…依次顺序取值" per
+/// issuing authority). The Host keeps one counter row per key in PostgreSQL.
+/// </summary>
+/// <param name="Scheme">Scheme id (<c>cn.external</c>, <c>gd.external</c>).</param>
+/// <param name="Issuer">Issuer part of the number (<c>44</c>, <c>44A</c>, <c>Y110001</c>).</param>
+/// <param name="Year">Four-digit issue year.</param>
+public sealed record CardAllocationKey(string Scheme, string Issuer, int Year)
+{
+    /// <summary>A stable text form for storage and locks (<c>gd.external/44A/2024</c>).</summary>
+    public override string ToString() => $"{Scheme}/{Issuer}/{Year}";
+}
+
+/// <summary>The serials a sequence may hand out, both ends included.</summary>
+/// <param name="First">First serial (1).</param>
+/// <param name="Last">Last serial (9999; GD external 999); past it the issuer is refused.</param>
+public sealed record CardSerialRange(int First, int Last)
+{
+    /// <summary>True when <paramref name="serial"/> is in the range.</summary>
+    public bool Contains(int serial) => serial >= First && serial <= Last;
+}
+
+/// <summary>
+/// 证卡编码规则 (card number scheme) for one kind of card in a jurisdiction subtree: formats, parses and says which
+/// sequence a new serial is drawn from. A pack refines the national scheme only where its text does (GD external
+/// cards: <c>gd.card.external-format</c> refines <c>cn.card.external-format</c>); the most specific scope wins
+/// (<see cref="PackExtensions.MostSpecific{T}"/>).
+/// </summary>
+public interface ICardNumberScheme : IRuleExtension
+{
+    /// <summary>External or internal cards.</summary>
+    SupervisorKind Kind { get; }
+
+    /// <summary>The serials one sequence may hand out.</summary>
+    CardSerialRange Serials { get; }
+
+    /// <summary>
+    /// Checks that this scheme can number a card for <paramref name="request"/> (issuer level and scope, class letter,
+    /// institution code); every problem is a violation naming the rule.
+    /// </summary>
+    RuleOutcome CanIssue(CardIssueRequest request);
+
+    /// <summary>The sequence a card for <paramref name="request"/> takes its serial from.</summary>
+    /// <exception cref="ArgumentException">The request does not pass <see cref="CanIssue"/>.</exception>
+    CardAllocationKey AllocationKey(CardIssueRequest request);
+
+    /// <summary>The number for <paramref name="request"/> with <paramref name="serial"/> (in <see cref="Serials"/>).</summary>
+    string Format(CardIssueRequest request, int serial);
+
+    /// <summary>Parses a number of this scheme; false when <paramref name="text"/> is not one.</summary>
+    bool TryParse(string? text, [NotNullWhen(true)] out CardNumber? number);
+}

@@ -1,0 +1,26 @@
+using SupervisionCore.Kernel.Plugins;
+
+namespace SupervisionCore.Kernel.Tests.Plugins;
+
+public class KernelContractTests
+{
+    [Fact]
+    public void This_kernel_offers_contract_1_0() => KernelContract.Version.ToString(2).ShouldBe("1.0");
+
+    [Theory]
+    [InlineData("1.0", true)]
+    [InlineData("1.0.5", true)]
+    [InlineData("1.1", false)]
+    [InlineData("2.0", false)]
+    [InlineData("0.9", false)]
+    public void Loads_same_major_with_minor_not_newer(string pack, bool compatible) =>
+        (KernelContract.Incompatibility(Version.Parse(pack)) is null).ShouldBe(compatible);
+
+    [Fact]
+    public void Explains_a_newer_minor() =>
+        KernelContract.Incompatibility(new Version(1, 1)).ShouldNotBeNull().ShouldContain("upgrade the Host");
+
+    [Fact]
+    public void Explains_a_different_major() =>
+        KernelContract.Incompatibility(new Version(2, 0)).ShouldNotBeNull().ShouldContain("major versions differ");
+}
