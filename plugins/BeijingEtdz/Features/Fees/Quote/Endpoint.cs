@@ -1,0 +1,45 @@
+using FastEndpoints;
+using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Plugins.BeijingEtdz.Rules;
+using AccessRoles = SupervisionCore.Kernel.Access.Roles;
+
+namespace SupervisionCore.Plugins.BeijingEtdz.Features.Fees.Quote;
+
+/// <summary>Quotes a supervisor's fee for an attendance (bj.fee.schedule, BJ 27).</summary>
+public sealed class Endpoint(FeeScheduleRule rule) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Post("/api/v1/regions/bj-etdz/fees/quote");
+        Roles([.. AccessRoles.All]);
+        Description(b => b.WithName("bj-etdz.fees.quote"));
+        Tags("bj-etdz");
+        Summary(s =>
+        {
+            s.Summary = "Quote a supervisor's fee (劳务费) for an attendance";
+            s.Description = "BJ 27: 400 yuan per half day, 800 per day; at most 4 hours (4 h included) is a half day, " +
+                            "over 4 hours a day. Billed per China calendar day (Asia/Shanghai): an attendance across " +
+                            "midnight is split. Whole minutes; a day with 0 minutes is 'none' and 0 yuan.";
+        });
+    }
+
+    public override Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var quote = rule.Quote(req.Entry!.Value, req.Exit!.Value);
+        return Send.OkAsync(Map(quote), ct);
+    }
+
+    private static Response Map(FeeQuote quote) => new()
+    {
+        Days = quote.Days.Select(d => new QuoteDay
+        {
+            Date = d.Date,
+            Minutes = d.Minutes,
+            Hours = d.Hours,
+            Unit = d.Unit switch { FeeUnit.HalfDay => "half-day", FeeUnit.Day => "day", _ => "none" },
+            Amount = d.Amount,
+        }).ToList(),
+        Total = quote.Total,
+        Rule = new AppliedRule { Id = quote.RuleId, Citation = quote.Citation },
+    };
+}

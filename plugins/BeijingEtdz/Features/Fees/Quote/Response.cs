@@ -1,0 +1,43 @@
+namespace SupervisionCore.Plugins.BeijingEtdz.Features.Fees.Quote;
+
+/// <summary>The fee for one supervisor's attendance under bj.fee.schedule (BJ 27).</summary>
+public sealed class Response
+{
+    /// <summary>Each China calendar day attended, in order.</summary>
+    public required IReadOnlyList<QuoteDay> Days { get; init; }
+
+    /// <summary>Total in yuan.</summary>
+    public required decimal Total { get; init; }
+
+    /// <summary>The rule applied.</summary>
+    public required AppliedRule Rule { get; init; }
+}
+
+/// <summary>One China calendar day.</summary>
+public sealed class QuoteDay
+{
+    /// <summary>The day (China time), <c>yyyy-MM-dd</c>.</summary>
+    public required DateOnly Date { get; init; }
+
+    /// <summary>Whole minutes attended that day.</summary>
+    public required int Minutes { get; init; }
+
+    /// <summary>Hours attended, two decimals.</summary>
+    public required decimal Hours { get; init; }
+
+    /// <summary><c>half-day</c> (≤ 4 h), <c>day</c> (&gt; 4 h) or <c>none</c> (0 minutes).</summary>
+    public required string Unit { get; init; }
+
+    /// <summary>Yuan for the day.</summary>
+    public required decimal Amount { get; init; }
+}
+
+/// <summary>A rule id and its citation.</summary>
+public sealed class AppliedRule
+{
+    /// <summary>Rule id (<c>bj.fee.schedule</c>).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Citation (<c>BJ 27</c>).</summary>
+    public required string Citation { get; init; }
+}

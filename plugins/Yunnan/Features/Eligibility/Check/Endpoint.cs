@@ -1,0 +1,41 @@
+using System.Globalization;
+using FastEndpoints;
+using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Plugins.Yunnan.Rules;
+using AccessRoles = SupervisionCore.Kernel.Access.Roles;
+
+namespace SupervisionCore.Plugins.Yunnan.Features.Eligibility.Check;
+
+/// <summary>Checks the experience condition of YN 6(三) (yn.eligibility.experience).</summary>
+public sealed class Endpoint(ExperienceRule rule) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Post("/api/v1/regions/yn/eligibility/checks");
+        Roles([.. AccessRoles.All]);
+        Description(b => b.WithName("yn.eligibility.check"));
+        Tags("yn");
+        Summary(s =>
+        {
+            s.Summary = "Check a prospective supervisor's experience (YN 6(三))";
+            s.Description = "Eligible when management or technical staff of skill-level recognition, or an examiner " +
+                            "with at least 3 completed years of examining (3 included). Violations name the rule and " +
+                            "citation; messages follow Accept-Language (zh-CN or en).";
+        });
+    }
+
+    public override Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var outcome = rule.Check(new SupervisorExperience(req.IsRecognitionManagementOrTechnicalStaff, 0, req.ExaminerYears));
+        return Send.OkAsync(new Response
+        {
+            Eligible = outcome.Passed,
+            Violations = outcome.Violations.Select(v => new ViolationItem
+            {
+                Rule = v.Rule,
+                Citation = v.Citation,
+                Message = v.Message.Get(CultureInfo.CurrentUICulture),
+            }).ToList(),
+        }, ct);
+    }
+}
