@@ -64,6 +64,15 @@ public sealed record CandidateInfo
 
     /// <summary>Attested experience.</summary>
     public SupervisorExperience Experience { get; init; } = SupervisorExperience.None;
+
+    /// <summary>The five conditions of CN 第六条 as attested at registration; null when not recorded (<c>cn.supervisor.conditions</c>).</summary>
+    public SupervisorConditions? Conditions { get; init; }
+
+    /// <summary>Institutions with which the person has a declared or recorded conflict of interest (<c>cn.recusal.conflict</c>).</summary>
+    public IReadOnlyList<string> ConflictInstitutionIds { get; init; } = [];
+
+    /// <summary>Evaluation activities in which the person is an examiner (考评人员) (<c>cn.recusal.examiner</c>).</summary>
+    public IReadOnlyList<string> ExaminerActivityIds { get; init; } = [];
 }
 
 /// <summary>日常/专项/事后/竞赛/年检 (task kind): what a supervision task is.</summary>
@@ -102,6 +111,9 @@ public sealed record TaskInfo
 
     /// <summary>The evaluation institution supervised.</summary>
     public required string InstitutionId { get; init; }
+
+    /// <summary>The evaluation activity (plan, session, competition) supervised; null for a task about an institution as a whole.</summary>
+    public string? ActivityId { get; init; }
 
     /// <summary>First China calendar day of the activity: the date of the act for eligibility and dispatch rules.</summary>
     public required DateOnly ActivityDate { get; init; }

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
+using SupervisionCore.Kernel;
+
+namespace SupervisionCore.Host.Errors;
+
+/// <summary>
+/// RFC 9457 problem+json for every error: empty error responses (401/403/404/405/413/415/429 from the framework)
+/// get a body, exceptions become 500 or 503 without stack traces, titles are localised (zh-CN default, en).
+/// </summary>
+internal static class ErrorHandling
+{
+    private static readonly Dictionary<int, LocalizedText> Titles = new()
+    {
+        [400] = new("请求无效", "Bad request"),
+        [401] = new("未认证：需要有效的访问令牌", "Unauthorized: a valid access token is required"),
+        [403] = new("无权执行此操作", "Forbidden"),
+        [404] = new("资源不存在", "Not found"),
+        [405] = new("不支持该请求方法", "Method not allowed"),
+        [409] = new("与现有数据冲突", "Conflict"),
+        [413] = new("请求体过大", "Request body too large"),
+        [415] = new("不支持的内容类型", "Unsupported media type"),
+        [422] = new("违反业务规则", "Business rule violated"),
+        [429] = new("请求过于频繁", "Too many requests"),
+        [500] = new("服务器内部错误", "Internal server error"),
+        [503] = new("服务暂不可用", "Service unavailable"),
+    };
+
+    public static IServiceCollection AddSupervisionProblemDetails(this IServiceCollection services) =>
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+            if (Titles.TryGetValue(status, out var title) && (ctx.ProblemDetails.Title is null || IsDefaultTitle(ctx.ProblemDetails.Title)))
+                ctx.ProblemDetails.Title = title.Get(CultureInfo.CurrentUICulture);
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier;
+            // Exception details never leave the server.
+            ctx.ProblemDetails.Extensions.Remove("exception");
+            if (status >= 500) ctx.ProblemDetails.Detail = null;
+        });
+
+    private static bool IsDefaultTitle(string title) =>
+        title.StartsWith("An error occurred", StringComparison.Ordinal) || ReasonPhrases.Contains(title);
+
+    private static readonly HashSet<string> ReasonPhrases =
+        [.. Titles.Keys.Select(Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase), "Unauthorized", "Forbidden", "Not Found"];
+
+    public static WebApplication UseSupervisionErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                // The database is unreachable or overloaded: a transient condition, not a bug.
+                Npgsql.NpgsqlException { IsTransient: true } or TimeoutException => StatusCodes.Status503ServiceUnavailable,
+                Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: Npgsql.NpgsqlException { IsTransient: true } } => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary>Baseline security headers for an API (no framing, no sniffing, no referrer leak).</summary>
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        app.Use((http, next) =>
+        {
+            var h = http.Response.Headers;
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "no-referrer";
+            h.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/swagger")
+                ? "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'"
+                : "default-src 'none'; frame-ancestors 'none'; style-src 'unsafe-inline'; form-action 'self'";
+            return next(http);
+        });
+        return app;
+    }
+}

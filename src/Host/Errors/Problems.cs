@@ -1,0 +1,43 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SupervisionCore.Kernel;
+using SupervisionCore.Kernel.Rules;
+
+namespace SupervisionCore.Host.Errors;
+
+/// <summary>RFC 9457 problem responses with localised titles, as every endpoint sends them.</summary>
+public static class Problems
+{
+    private static readonly LocalizedText NotFoundTitle = new("资源不存在", "Not found");
+    private static readonly LocalizedText ForbiddenTitle = new("无权访问该资源", "Forbidden");
+    private static readonly LocalizedText ConflictTitle = new("与现有数据冲突", "Conflict");
+    private static readonly LocalizedText RuleTitle = new("违反业务规则", "Business rule violated");
+
+    private static string L(LocalizedText t) => t.Get(CultureInfo.CurrentUICulture);
+
+    /// <summary>404: the object does not exist or lies outside the caller's jurisdiction (no existence leak).</summary>
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: L(NotFoundTitle));
+
+    /// <summary>403 with the reason.</summary>
+    public static ProblemHttpResult Forbidden(LocalizedText detail) =>
+        TypedResults.Problem(detail: L(detail), statusCode: StatusCodes.Status403Forbidden, title: L(ForbiddenTitle));
+
+    /// <summary>409 with the reason.</summary>
+    public static ProblemHttpResult Conflict(LocalizedText detail) =>
+        TypedResults.Problem(detail: L(detail), statusCode: StatusCodes.Status409Conflict, title: L(ConflictTitle));
+
+    /// <summary>422 naming every violated rule: <c>violations: [{rule, citation, message}]</c>.</summary>
+    public static ProblemHttpResult Violations(IEnumerable<Violation> violations)
+    {
+        var list = violations.Select(v => new ViolationDto(v.Rule, v.Citation, L(v.Message))).ToList();
+        return TypedResults.Problem(
+            detail: string.Join("; ", list.Select(v => $"{v.Rule}: {v.Message}")),
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: L(RuleTitle),
+            extensions: new Dictionary<string, object?> { ["violations"] = list });
+    }
+}
+
+/// <summary>One violated rule as sent to clients.</summary>
+public sealed record ViolationDto(string Rule, string Citation, string Message);

@@ -1,0 +1,145 @@
+using FastEndpoints;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
+using SupervisionCore.Host.Plugins;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace SupervisionCore.Host.OpenApi;
+
+/// <summary>
+/// Swashbuckle documents for the FastEndpoints routes: <c>kernel</c> plus one per enabled pack, served at
+/// <c>/swagger/{doc}/swagger.json</c> and committed under <c>openapi/</c> (a test fails on drift).
+/// </summary>
+internal static class OpenApiSetup
+{
+    public const string KernelDoc = "kernel";
+    public const string SecurityScheme = "oauth2";
+
+    public static IServiceCollection AddSupervisionOpenApi(this IServiceCollection services, IReadOnlyList<LoadedPack> packs)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc(KernelDoc, new OpenApiInfo
+            {
+                Title = "SupervisionCore kernel API",
+                Version = "v1",
+                Description = "技能人才评价质量督导 (quality supervision of skills-talent evaluation): the national procedure of 人社职司便函〔2020〕53号.",
+            });
+            foreach (var pack in packs)
+                o.SwaggerDoc(pack.Manifest.Id, new OpenApiInfo
+                {
+                    Title = $"SupervisionCore pack {pack.Manifest.Id}: {pack.Manifest.Name.En}",
+                    Version = pack.Manifest.Version,
+                    Description = pack.Manifest.Name.Zh,
+                });
+            o.DocInclusionPredicate((doc, api) => DocumentOf(api.RelativePath, packs) == doc);
+            o.CustomSchemaIds(SchemaId);
+            o.SupportNonNullableReferenceTypes();
+            o.AddSecurityDefinition(SecurityScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Description = "OIDC bearer token from the embedded OpenIddict server (or a trusted external issuer).",
+                Flows = new OpenApiOAuthFlows
+                {
+                    ClientCredentials = new OpenApiOAuthFlow { TokenUrl = new Uri("/connect/token", UriKind.Relative) },
+                    AuthorizationCode = new OpenApiOAuthFlow
+                    {
+                        AuthorizationUrl = new Uri("/connect/authorize", UriKind.Relative),
+                        TokenUrl = new Uri("/connect/token", UriKind.Relative),
+                        Scopes = new Dictionary<string, string> { ["openid"] = "OpenID", ["profile"] = "Profile", ["offline_access"] = "Refresh tokens" },
+                    },
+                },
+            });
+            o.OperationFilter<FastEndpointsOperationFilter>();
+        });
+        return services;
+    }
+
+    public static WebApplication UseSupervisionOpenApi(this WebApplication app, IReadOnlyList<LoadedPack> packs)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint($"/swagger/{KernelDoc}/swagger.json", "kernel");
+            foreach (var pack in packs) o.SwaggerEndpoint($"/swagger/{pack.Manifest.Id}/swagger.json", $"pack {pack.Manifest.Id}");
+            o.OAuthClientId(Demo.Bootstrap.SwaggerClientId);
+            o.OAuthUsePkce();
+            o.OAuthScopes("openid", "profile");
+        });
+        return app;
+    }
+
+    /// <summary>The document an API path belongs to: a pack's for <c>api/v1/regions/{id}/…</c>, else the kernel's.</summary>
+    internal static string? DocumentOf(string? relativePath, IReadOnlyList<LoadedPack> packs)
+    {
+        if (relativePath is null || !relativePath.StartsWith("api/", StringComparison.Ordinal)) return null;
+        var pack = packs.FirstOrDefault(p => relativePath.StartsWith($"api/v1/regions/{p.Manifest.Id}/", StringComparison.Ordinal));
+        return pack?.Manifest.Id ?? KernelDoc;
+    }
+
+    /// <summary>Full type names as schema ids, so packs never collide (nested and generic types flattened).</summary>
+    internal static string SchemaId(Type type)
+    {
+        if (!type.IsGenericType) return (type.FullName ?? type.Name).Replace('+', '.');
+        var name = type.GetGenericTypeDefinition().FullName ?? type.Name;
+        name = name[..name.IndexOf('`', StringComparison.Ordinal)].Replace('+', '.');
+        return $"{name}Of{string.Join("And", type.GetGenericArguments().Select(SchemaId))}";
+    }
+}
+
+/// <summary>
+/// Fills what Swashbuckle cannot see in FastEndpoints metadata: tags, summary and description; the security
+/// requirement of non-anonymous operations; query parameters instead of a body for GET/DELETE requests.
+/// </summary>
+internal sealed class FastEndpointsOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        var definition = metadata.OfType<EndpointDefinition>().FirstOrDefault();
+        if (definition is not null)
+        {
+            if (definition.EndpointTags is { Count: > 0 } tags)
+            {
+                operation.Tags = new HashSet<OpenApiTagReference>(tags.Select(t => new OpenApiTagReference(t, context.Document)));
+            }
+            if (definition.EndpointSummary is { } summary)
+            {
+                operation.Summary = summary.Summary;
+                operation.Description = summary.Description;
+            }
+        }
+
+        var anonymous = metadata.OfType<IAllowAnonymous>().Any();
+        if (!anonymous && metadata.OfType<IAuthorizeData>().Any())
+        {
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OpenApiSetup.SecurityScheme, context.Document)] = [] }];
+            operation.Responses ??= [];
+            operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Missing, expired or invalid token (problem+json)" });
+            operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The token's roles or jurisdiction do not allow this (problem+json)" });
+        }
+
+        var method = context.ApiDescription.HttpMethod;
+        if (definition?.ReqDtoType is { } reqType && reqType != typeof(EmptyRequest) && method is "GET" or "DELETE" && operation.RequestBody is not null)
+        {
+            operation.RequestBody = null;
+            operation.Parameters ??= [];
+            var existing = operation.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var route = context.ApiDescription.RelativePath ?? string.Empty;
+            foreach (var prop in reqType.GetProperties())
+            {
+                var name = char.ToLowerInvariant(prop.Name[0]) + prop.Name[1..];
+                if (existing.Contains(name)) continue;
+                var inPath = route.Contains("{" + name + "}", StringComparison.OrdinalIgnoreCase);
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = name,
+                    In = inPath ? ParameterLocation.Path : ParameterLocation.Query,
+                    Required = inPath,
+                    Schema = context.SchemaGenerator.GenerateSchema(prop.PropertyType, context.SchemaRepository),
+                });
+            }
+        }
+    }
+}

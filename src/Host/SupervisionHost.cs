@@ -1,0 +1,163 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FastEndpoints;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.EntityFrameworkCore;
+using SupervisionCore.Host.Audit;
+using SupervisionCore.Host.Auth;
+using SupervisionCore.Host.Data;
+using SupervisionCore.Host.Database;
+using SupervisionCore.Host.Demo;
+using SupervisionCore.Host.Errors;
+using SupervisionCore.Host.OpenApi;
+using SupervisionCore.Host.Plugins;
+using SupervisionCore.Kernel.Plugins;
+
+namespace SupervisionCore.Host;
+
+/// <summary>The composition root: database, packs, identity, HTTP pipeline.</summary>
+public static class SupervisionHost
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var config = builder.Configuration;
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = config.GetValue<long?>("Http:MaxRequestBodyBytes") ?? 1_048_576);
+        if (string.IsNullOrEmpty(config["urls"]) && string.IsNullOrEmpty(config["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(config["Kestrel:Endpoints:Http:Url"]))
+            builder.WebHost.UseUrls("http://localhost:5080");
+
+        var dbOptions = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var (connectionString, embedded) = ResolveDatabase(config, dbOptions);
+        try
+        {
+            var contextOptions = new DbContextOptionsBuilder<SupervisionDbContext>().UseSupervisionDatabase(connectionString).Options;
+            if (dbOptions.Migrate) Migrate(contextOptions);
+
+            var pluginOptions = config.GetSection(PluginsOptions.Section).Get<PluginsOptions>() ?? new PluginsOptions();
+            IReadOnlyList<LoadedPack> packs;
+            try { packs = PackLoader.Load(pluginOptions); }
+            catch (PackLoadException ex) { throw new StartupException(ex.Message); }
+
+            var auth = config.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+            var keys = KeyRing.Load(auth, contextOptions);
+            ConfigureServices(builder, connectionString, packs, auth, keys);
+
+            var app = builder.Build();
+            if (embedded is not null) app.Lifetime.ApplicationStopped.Register(embedded.Stop);
+            ConfigurePipeline(app, packs);
+            await Bootstrap.RunAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
+            await app.RunAsync();
+        }
+        finally
+        {
+            embedded?.Stop();
+        }
+    }
+
+    private static (string ConnectionString, EmbeddedPostgres? Embedded) ResolveDatabase(IConfiguration config, DatabaseOptions options)
+    {
+        var configured = config.GetConnectionString("Supervision");
+        if (!string.IsNullOrWhiteSpace(configured)) return (configured, null);
+        try
+        {
+            var pg = EmbeddedPostgres.Start(new EmbeddedPostgres.Options(options.ResolvedDataDirectory));
+            // Stop the private cluster on Ctrl+C/SIGTERM even if start-up fails later.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => pg.Stop();
+            EnsureDatabase(pg);
+            return (pg.ConnectionString("supervision"), pg);
+        }
+        catch (EmbeddedPostgresException ex)
+        {
+            throw new StartupException(ex.Message);
+        }
+    }
+
+    private static void EnsureDatabase(EmbeddedPostgres pg)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(pg.ConnectionString("postgres"));
+        connection.Open();
+        using var exists = new Npgsql.NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = 'supervision'", connection);
+        if (exists.ExecuteScalar() is null)
+        {
+            using var create = new Npgsql.NpgsqlCommand("CREATE DATABASE supervision", connection);
+            create.ExecuteNonQuery();
+        }
+    }
+
+    private static void Migrate(DbContextOptions<SupervisionDbContext> options)
+    {
+        using var db = new SupervisionDbContext(options);
+        try
+        {
+            db.Database.Migrate();
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            throw new StartupException($"database: cannot apply migrations: {ex.Message}");
+        }
+    }
+
+    /// <summary>EF Core on Npgsql with snake_case names, as every Host context uses it.</summary>
+    public static DbContextOptionsBuilder<SupervisionDbContext> UseSupervisionDatabase(this DbContextOptionsBuilder<SupervisionDbContext> b, string connectionString) =>
+        b.UseNpgsql(connectionString, o => o.EnableRetryOnFailure(0)).UseSnakeCaseNamingConvention();
+
+    private static void ConfigureServices(WebApplicationBuilder builder, string connectionString, IReadOnlyList<LoadedPack> packs, AuthOptions auth, KeyRing keys)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
+        services.AddDbContext<SupervisionDbContext>(o => o.UseNpgsql(connectionString).UseSnakeCaseNamingConvention());
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton(new PackCatalog(packs));
+        services.AddSupervisionAuth(auth, keys, builder.Environment.IsProduction());
+        services.AddAuthorization();
+        services.AddAntiforgery(o => o.Cookie.Name = "sc.af");
+        services.AddSupervisionProblemDetails();
+        services.AddRequestLocalization(o =>
+        {
+            string[] cultures = ["zh-CN", "en"];
+            o.SetDefaultCulture("zh-CN").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            o.ApplyCurrentCultureToResponseHeaders = true;
+        });
+        services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(3));
+
+        // Pack extension points (card schemes, eligibility rules, …): one scan over every enabled pack.
+        services.Scan(scan => scan.FromAssemblies(packs.Select(p => p.Assembly))
+            .AddClasses(c => c.AssignableTo<IPackExtension>())
+            .AsSelfWithInterfaces()
+            .WithSingletonLifetime());
+
+        services.AddFastEndpoints(o =>
+        {
+            o.DisableAutoDiscovery = true;
+            o.Assemblies = [typeof(SupervisionHost).Assembly, .. packs.Select(p => p.Assembly)];
+        });
+        services.AddSupervisionOpenApi(packs);
+    }
+
+    private static void ConfigurePipeline(WebApplication app, IReadOnlyList<LoadedPack> packs)
+    {
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        // Localisation first: error bodies written on the way out (status code pages) use the request's language.
+        app.UseRequestLocalization();
+        app.UseSupervisionErrors();
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOidcEndpoints();
+        app.UseFastEndpoints(c =>
+        {
+            c.Errors.UseProblemDetails();
+            c.Security.RoleClaimType = SupervisionCore.Kernel.Access.SupervisionClaims.Role;
+            c.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            c.Serializer.Options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        PackRoutes.Verify(app, packs);
+        app.UseSupervisionOpenApi(packs);
+    }
+}
