@@ -27,3 +27,24 @@ public class ArchitectureTests
         points.ShouldAllBe(t => typeof(IPackExtension).IsAssignableFrom(t));
     }
 }
+
+public class KernelRuleTypesTests
+{
+    private static readonly Type[] RuleTypes = typeof(KernelContract).Assembly.GetExportedTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && t.Name.EndsWith("Rule", StringComparison.Ordinal))
+        .ToArray();
+
+    [Fact]
+    public void There_are_national_rule_types() => RuleTypes.Length.ShouldBeGreaterThanOrEqualTo(11);
+
+    [Fact]
+    public void Every_rule_type_exposes_a_catalogued_national_rule()
+    {
+        foreach (var type in RuleTypes)
+        {
+            typeof(IRuleExtension).IsAssignableFrom(type).ShouldBeTrue(type.Name);
+            var rule = ((IRuleExtension)Activator.CreateInstance(type)!).Rule;
+            SupervisionCore.Kernel.Rules.NationalRules.All.ShouldContain(rule, type.Name);
+        }
+    }
+}
