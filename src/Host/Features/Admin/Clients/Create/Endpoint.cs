@@ -22,6 +22,8 @@ public sealed class Request
     public string Jurisdiction { get; set; } = string.Empty;
     /// <summary>Redirect URIs for an interactive (code + PKCE) client; empty for a machine client.</summary>
     public List<string> RedirectUris { get; set; } = [];
+    /// <summary>A public client (browser or mobile app: no secret, code + PKCE only); needs redirect URIs.</summary>
+    public bool Public { get; set; }
 }
 
 public sealed class Validator : Validator<Request>
@@ -33,12 +35,13 @@ public sealed class Validator : Validator<Request>
         RuleFor(r => r.Roles).NotEmpty();
         RuleForEach(r => r.Roles).Must(KernelRoles.All.Contains).WithMessage("'{PropertyValue}' is not a role");
         RuleFor(r => r.Jurisdiction).Must(j => JurisdictionCode.TryParse(j, out _)).WithMessage("'jurisdiction' must be a code such as CN, 44 or 44.A");
+        RuleFor(r => r.RedirectUris).NotEmpty().When(r => r.Public).WithMessage("a public client needs at least one redirect URI");
         RuleForEach(r => r.RedirectUris).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var x) && x.Scheme is "https" or "http").WithMessage("redirect URIs must be absolute http(s) URLs");
     }
 }
 
-/// <summary>The new client; the secret is shown only in this response.</summary>
-public sealed record Response(string ClientId, string ClientSecret, IReadOnlyList<string> Roles, string Jurisdiction);
+/// <summary>The new client; the secret (null for a public client) is shown only in this response.</summary>
+public sealed record Response(string ClientId, string? ClientSecret, IReadOnlyList<string> Roles, string Jurisdiction);
 
 public sealed class Endpoint(ClientRegistry clients, SupervisionDbContext db, AuditLog audit, PackCatalog catalog) : Endpoint<Request, Response>
 {
@@ -57,11 +60,11 @@ public sealed class Endpoint(ClientRegistry clients, SupervisionDbContext db, Au
         if (Grants.Check(User, req.Roles, jurisdiction, catalog) is { } denied) { await Send.ResultAsync(Problems.Forbidden(denied)); return; }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await clients.ExistsAsync(req.ClientId, ct)) { await Send.ResultAsync(Problems.Conflict(new($"客户端 {req.ClientId} 已存在", $"client {req.ClientId} already exists"))); return; }
-        var spec = new ClientSpec(req.ClientId, req.DisplayName, [.. req.Roles.Distinct()], jurisdiction, req.RedirectUris);
+        var spec = new ClientSpec(req.ClientId, req.DisplayName, [.. req.Roles.Distinct()], jurisdiction, req.RedirectUris, req.Public);
         var secret = await clients.CreateAsync(spec, null, ct);
         await audit.AppendAsync(db, User.AsActor(), new AuditEvent("admin.client.create", "oidc-client", req.ClientId, jurisdiction,
-            After: new { spec.ClientId, spec.Roles, spec.Jurisdiction, spec.RedirectUris }), ct);
+            After: new { spec.ClientId, spec.Roles, spec.Jurisdiction, spec.RedirectUris, spec.Public }), ct);
         await tx.CommitAsync(ct);
-        await Send.ResponseAsync(new Response(req.ClientId, secret!, spec.Roles, jurisdiction), 201, ct);
+        await Send.ResponseAsync(new Response(req.ClientId, secret, spec.Roles, jurisdiction), 201, ct);
     }
 }
