@@ -61,7 +61,7 @@ public static class SupervisionHost
         if (!string.IsNullOrWhiteSpace(configured)) return (configured, null);
         try
         {
-            var pg = EmbeddedPostgres.Start(new EmbeddedPostgres.Options(options.ResolvedDataDirectory));
+            var pg = EmbeddedPostgres.Start(new EmbeddedPostgres.Options(options.ResolvedDataDirectory, BinDirectory: options.BinDirectory));
             // Stop the private cluster on Ctrl+C/SIGTERM even if start-up fails later.
             AppDomain.CurrentDomain.ProcessExit += (_, _) => pg.Stop();
             EnsureDatabase(pg);

@@ -8,6 +8,9 @@ public sealed class DatabaseOptions
     /// <summary>Embedded cluster folder, used when no connection string is set. Default: a folder under the user's local data dir.</summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>Folder of the PostgreSQL server binaries for the embedded cluster; default: PATH, then /usr/lib/postgresql/*/bin.</summary>
+    public string? BinDirectory { get; set; }
+
     /// <summary>Apply EF Core migrations at start-up (default true).</summary>
     public bool Migrate { get; set; } = true;
 

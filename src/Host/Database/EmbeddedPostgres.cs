@@ -41,10 +41,12 @@ public sealed class EmbeddedPostgres : IDisposable
     public static EmbeddedPostgres Start(Options options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var bin = options.BinDirectory ?? FindBinDirectory()
-            ?? throw new EmbeddedPostgresException(
-                "PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH or in /usr/lib/postgresql/*/bin: " +
-                "install them (Debian: apt-get install postgresql) or set ConnectionStrings__Supervision to an existing server.");
+        var bin = options.BinDirectory ?? FindBinDirectory();
+        if (bin is null || !HasServerTools(bin))
+            throw new EmbeddedPostgresException(
+                $"PostgreSQL server binaries (initdb, pg_ctl) were not found {(options.BinDirectory is null ? "on PATH or in /usr/lib/postgresql/*/bin" : $"in '{options.BinDirectory}'")}: " +
+                "install them (Debian: apt-get install postgresql), set Database__BinDirectory to their folder, " +
+                "or set ConnectionStrings__Supervision to an existing server.");
         var pg = new EmbeddedPostgres(options, bin, FreePort());
         pg.InitialiseIfEmpty();
         pg.StartServer();
@@ -102,10 +104,21 @@ public sealed class EmbeddedPostgres : IDisposable
     private void StartServer()
     {
         var dir = _options.DataDirectory;
-        // A crashed previous run can leave a stale postmaster.pid; pg_ctl start handles a dead pid itself.
+        // A Host killed with SIGKILL leaves its server running on this folder: stop that leftover first (one Host
+        // per embedded folder; N Hosts share a real server through ConnectionStrings:Supervision). A stale
+        // postmaster.pid of a dead server is handled by pg_ctl itself.
+        if (TryRun("pg_ctl", $"-D \"{dir}\" status", TimeSpan.FromSeconds(15)) == 0)
+            Run("pg_ctl", $"-D \"{dir}\" -m fast -w -t 30 stop", TimeSpan.FromSeconds(45));
         var settings = $"-p {Port} -k \\\"{dir}\\\" -c listen_addresses=127.0.0.1 -c max_connections=300";
         if (_options.Throwaway) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
-        Run("pg_ctl", $"-D \"{dir}\" -l \"{Path.Combine(dir, "server.log")}\" -w -t 60 -o \"{settings}\" start", TimeSpan.FromSeconds(90));
+        try
+        {
+            Run("pg_ctl", $"-D \"{dir}\" -l \"{Path.Combine(dir, "server.log")}\" -w -t 60 -o \"{settings}\" start", TimeSpan.FromSeconds(90));
+        }
+        catch (EmbeddedPostgresException ex)
+        {
+            throw new EmbeddedPostgresException($"the embedded PostgreSQL in '{dir}' did not start ({ex.Message}); see {Path.Combine(dir, "server.log")}");
+        }
         _started = true;
     }
 
@@ -134,6 +147,19 @@ public sealed class EmbeddedPostgres : IDisposable
         else RunRaw(exe, arguments, timeout);
     }
 
+    private int TryRun(string tool, string arguments, TimeSpan timeout)
+    {
+        try
+        {
+            Run(tool, arguments, timeout);
+            return 0;
+        }
+        catch (EmbeddedPostgresException)
+        {
+            return 1;
+        }
+    }
+
     private static void RunRaw(string file, string arguments, TimeSpan timeout)
     {
         var psi = new ProcessStartInfo(file, arguments)
@@ -155,12 +181,15 @@ public sealed class EmbeddedPostgres : IDisposable
         if (process.ExitCode != 0)
         {
             var detail = (stderr.Result + " " + stdout.Result).Trim();
-            throw new EmbeddedPostgresException($"{Path.GetFileName(file)} failed (exit {process.ExitCode}): {LastLine(detail)}");
+            throw new EmbeddedPostgresException($"{Path.GetFileName(file)} {FirstWord(arguments)} failed (exit {process.ExitCode}): {LastLine(detail)}");
         }
     }
 
     private static string LastLine(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? string.Empty;
+        string.Join(' ', (text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? string.Empty)
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    private static string FirstWord(string arguments) => arguments.Split(' ', 2)[0];
 
     private static int FreePort()
     {

@@ -114,6 +114,46 @@ public sealed class HostProcessTests
         }
     }
 
+    [Fact]
+    public async Task After_a_sigkill_the_next_start_takes_over_the_leftover_cluster()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "sc-killed-" + Guid.NewGuid().ToString("N")[..8]);
+        var settings = new Dictionary<string, string?> { ["Database:DataDirectory"] = dataDirectory };
+        try
+        {
+            await using (var host = HostProcess.Start(settings))
+            {
+                await host.WaitReadyAsync();
+                await host.KillAsync();
+            }
+            PostgresRunningOn(dataDirectory).ShouldBeTrue("a SIGKILLed Host cannot stop its cluster");
+            await using (var again = HostProcess.Start(settings))
+            {
+                await again.WaitReadyAsync();
+                (await again.TerminateAsync()).ShouldBe(0);
+            }
+            PostgresRunningOn(dataDirectory).ShouldBeFalse();
+        }
+        finally
+        {
+            try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    [Fact]
+    public async Task Missing_postgres_binaries_stop_start_up_with_one_line_saying_what_to_do()
+    {
+        await using var host = HostProcess.Start(new Dictionary<string, string?>
+        {
+            ["Database:DataDirectory"] = Path.Combine(Path.GetTempPath(), "sc-nobin-" + Guid.NewGuid().ToString("N")[..8]),
+            ["Database:BinDirectory"] = "/nonexistent/postgresql/bin",
+        });
+        (await host.WaitExitAsync(TimeSpan.FromSeconds(60))).ShouldBe(1);
+        var line = host.Output.Split('\n').Single(l => l.StartsWith("SupervisionCore cannot start", StringComparison.Ordinal));
+        line.ShouldContain("apt-get install postgresql");
+        line.ShouldContain("ConnectionStrings__Supervision");
+    }
+
     private static bool PostgresRunningOn(string dataDirectory)
     {
         using var ps = Process.Start(new ProcessStartInfo("ps", "-eo args") { RedirectStandardOutput = true })!;

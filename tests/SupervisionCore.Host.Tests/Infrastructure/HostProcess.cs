@@ -93,6 +93,13 @@ public sealed class HostProcess : IAsyncDisposable
         return await WaitExitAsync(timeout ?? TimeSpan.FromSeconds(60));
     }
 
+    /// <summary>SIGKILL: the Host gets no chance to clean up (its embedded PostgreSQL keeps running).</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+    }
+
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
 
     public async ValueTask DisposeAsync()
