@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FastEndpoints;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
@@ -112,6 +113,8 @@ public static class SupervisionHost
         services.AddSingleton(new PackCatalog(packs));
         services.AddSupervisionAuth(auth, keys, builder.Environment.IsProduction());
         services.AddAuthorization();
+        // Login cookies and antiforgery tokens must be readable by every Host behind a load balancer.
+        services.AddDataProtection().SetApplicationName("SupervisionCore").PersistKeysToDbContext<SupervisionDbContext>();
         services.AddAntiforgery(o => o.Cookie.Name = "sc.af");
         services.AddSupervisionProblemDetails();
         services.AddRequestLocalization(o =>
@@ -120,6 +123,7 @@ public static class SupervisionHost
             o.SetDefaultCulture("zh-CN").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
             o.ApplyCurrentCultureToResponseHeaders = true;
         });
+        services.AddHostedService<Jobs.TokenPruningJob>();
         services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(3));
 
         // Pack extension points (card schemes, eligibility rules, …): one scan over every enabled pack.

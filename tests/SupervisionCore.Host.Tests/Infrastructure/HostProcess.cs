@@ -34,7 +34,7 @@ public sealed class HostProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts the Host with the given settings (as environment variables, <c>__</c> for <c>:</c>).</summary>
-    public static HostProcess Start(IDictionary<string, string?> settings)
+    public static HostProcess Start(IDictionary<string, string?> settings, bool issuerIsOwnAddress = false)
     {
         var port = FreePort();
         var hostDll = Path.Combine(AppContext.BaseDirectory, "SupervisionCore.Host.dll");
@@ -48,7 +48,7 @@ public sealed class HostProcess : IAsyncDisposable
         psi.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         psi.Environment["Plugins__Path"] = Path.Combine(AppContext.BaseDirectory, "plugins");
-        psi.Environment["Auth__Issuer"] = SupervisionApp.Issuer;
+        psi.Environment["Auth__Issuer"] = issuerIsOwnAddress ? $"http://127.0.0.1:{port}/" : SupervisionApp.Issuer;
         foreach (var (key, value) in settings) psi.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the Host");
         return new HostProcess(process, new Uri($"http://127.0.0.1:{port}/"));
