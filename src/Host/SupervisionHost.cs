@@ -33,7 +33,7 @@ public static class SupervisionHost
         try
         {
             var contextOptions = new DbContextOptionsBuilder<SupervisionDbContext>().UseSupervisionDatabase(connectionString).Options;
-            if (dbOptions.Migrate) Migrate(contextOptions);
+            if (dbOptions.Migrate) Migrate(contextOptions, connectionString);
 
             var pluginOptions = config.GetSection(PluginsOptions.Section).Get<PluginsOptions>() ?? new PluginsOptions();
             IReadOnlyList<LoadedPack> packs;
@@ -86,12 +86,20 @@ public static class SupervisionHost
         }
     }
 
-    private static void Migrate(DbContextOptions<SupervisionDbContext> options)
+    private const long MigrationLock = 0x5C_0003;
+
+    private static void Migrate(DbContextOptions<SupervisionDbContext> options, string connectionString)
     {
         using var db = new SupervisionDbContext(options);
         try
         {
+            // Hosts starting together: one migrates while the others wait on this session lock, then find nothing to do.
+            using var lockSession = new Npgsql.NpgsqlConnection(connectionString);
+            lockSession.Open();
+            using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", lockSession)) take.ExecuteNonQuery();
             db.Database.Migrate();
+            using var release = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLock})", lockSession);
+            release.ExecuteNonQuery();
         }
         catch (Npgsql.NpgsqlException ex)
         {
