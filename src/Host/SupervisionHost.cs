@@ -11,6 +11,7 @@ using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Database;
 using SupervisionCore.Host.Demo;
 using SupervisionCore.Host.Errors;
+using SupervisionCore.Host.Infrastructure;
 using SupervisionCore.Host.OpenApi;
 using SupervisionCore.Host.Plugins;
 using SupervisionCore.Kernel.Plugins;
@@ -42,7 +43,9 @@ public static class SupervisionHost
 
             var auth = config.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
             var keys = KeyRing.Load(auth, contextOptions);
+            var personalData = new PersonalData(PersonalData.LoadMasterKey(config, contextOptions));
             ConfigureServices(builder, connectionString, packs, auth, keys);
+            builder.Services.AddSingleton(personalData);
 
             var app = builder.Build();
             if (embedded is not null) app.Lifetime.ApplicationStopped.Register(embedded.Stop);
@@ -139,6 +142,11 @@ public static class SupervisionHost
             .AddClasses(c => c.AssignableTo<IPackExtension>())
             .AsSelfWithInterfaces()
             .WithSingletonLifetime());
+
+        // Host services by marker interface (Infrastructure/ServiceMarkers.cs).
+        services.Scan(scan => scan.FromAssemblyOf<PackCatalog>()
+            .AddClasses(c => c.AssignableTo<Infrastructure.IScopedService>()).AsSelf().WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo<Infrastructure.ISingletonService>()).AsSelf().WithSingletonLifetime());
 
         services.AddFastEndpoints(o =>
         {

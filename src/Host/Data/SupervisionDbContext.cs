@@ -12,6 +12,17 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
     public DbSet<KeyMaterial> KeyMaterials => Set<KeyMaterial>();
+    public DbSet<Registry.Authority> Authorities => Set<Registry.Authority>();
+    public DbSet<Registry.Institution> Institutions => Set<Registry.Institution>();
+    public DbSet<Registry.Supervisor> Supervisors => Set<Registry.Supervisor>();
+    public DbSet<Registry.SupervisorConflict> SupervisorConflicts => Set<Registry.SupervisorConflict>();
+    public DbSet<Registry.TrainingRecord> TrainingRecords => Set<Registry.TrainingRecord>();
+    public DbSet<Registry.Card> Cards => Set<Registry.Card>();
+    public DbSet<Registry.CardCounter> CardCounters => Set<Registry.CardCounter>();
+    public DbSet<Registry.IdempotencyRecord> IdempotencyRecords => Set<Registry.IdempotencyRecord>();
+    public DbSet<Registry.Appointment> Appointments => Set<Registry.Appointment>();
+    public DbSet<Registry.SupervisorSanction> SupervisorSanctions => Set<Registry.SupervisorSanction>();
+    public DbSet<Registry.InstitutionSanctionRecord> InstitutionSanctions => Set<Registry.InstitutionSanctionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

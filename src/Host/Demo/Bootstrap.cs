@@ -3,6 +3,7 @@ using SupervisionCore.Host.Audit;
 using SupervisionCore.Host.Auth;
 using SupervisionCore.Host.Data;
 using SupervisionCore.Kernel.Access;
+using SupervisionCore.Kernel.Registry;
 
 namespace SupervisionCore.Host.Demo;
 
@@ -27,6 +28,29 @@ public static class Bootstrap
         ("auditor-44", Roles.Auditor, "44"),
     ];
 
+    /// <summary>Upserts the kernel's and the enabled packs' authorities (reference data defined in code).</summary>
+    private static async Task SeedAuthoritiesAsync(IServiceProvider services, SupervisionDbContext db, CancellationToken ct)
+    {
+        var definitions = NationalAuthorities.All.Select(a => (Source: "cn", Definition: a))
+            .Concat(services.GetServices<IAuthorityCatalogue>().SelectMany(c => c.Authorities.Select(a => (Source: c.PackId, Definition: a))));
+        var existing = await db.Authorities.ToDictionaryAsync(a => a.Id, ct);
+        foreach (var (source, a) in definitions)
+        {
+            if (!existing.TryGetValue(a.Id, out var row))
+            {
+                row = new Data.Registry.Authority { Id = a.Id, Kind = "", Jurisdiction = "", NameZh = "", NameEn = "", Source = source };
+                db.Authorities.Add(row);
+            }
+            row.Kind = Data.Registry.AuthorityKinds.ToText(a.Kind);
+            row.Jurisdiction = a.Jurisdiction.Value;
+            row.CardIssuerCode = a.CardIssuerCode;
+            row.NameZh = a.Name.Zh;
+            row.NameEn = a.Name.En;
+            row.Source = source;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
     public static async Task RunAsync(IServiceProvider services, IConfiguration config, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
@@ -38,6 +62,8 @@ public static class Bootstrap
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Several Hosts may start at once on one database: one bootstraps, the others wait and find it done.
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({BootstrapLock})", ct);
+
+        await SeedAuthoritiesAsync(scope.ServiceProvider, db, ct);
 
         var adminId = config["Bootstrap:AdminClientId"];
         var adminSecret = config["Bootstrap:AdminClientSecret"];

@@ -429,6 +429,684 @@ namespace SupervisionCore.Host.Data.Migrations
                     b.ToTable("key_material", "supervision");
                 });
 
+            modelBuilder.Entity("SupervisionCore.Host.Data.Registry.Appointment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AppointedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("appointed_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date")
+                        .HasColumnName("end");
+
+                    b.Property<bool>("ExpiryRecorded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("expiry_recorded");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start");
+
+                    b.Property<Guid>("SupervisorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supervisor_id");
+
+                    b.Property<int>("TermNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_number");
+
+                    b.Property<DateOnly?>("TerminatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("terminated_on");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("termination_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointments");
+
+                    b.HasIndex("End", "ExpiryRecorded")
+                        .HasDatabaseName("ix_appointments_end_expiry_recorded");
+
+                    b.HasIndex("SupervisorId", "AppointedBy", "TermNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appointments_supervisor_id_appointed_by_term_number");
+
+                    b.ToTable("appointments", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Registry.Authority", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CardIssuerCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("card_issuer_code");
+
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("jurisdiction");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_zh");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_authorities");
+
+                    b.HasIndex("Jurisdiction")
+                        .HasDatabaseName("ix_authorities_jurisdiction");
+
+                    b.ToTable("authorities", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Registry.Card", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AllocationKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("allocation_key");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("IssuerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("issuer_id");
+
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("jurisdiction");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("scheme");
+
+                    b.Property<int>("Serial")
+                        .HasColumnType("integer")
+                        .HasColumnName("serial");
+
+                    b.Property<Guid>("SupervisorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supervisor_id");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date")
+                        .HasColumnName("withdrawn_on");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("withdrawn_reason");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cards");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cards_number");
+
+                    b.HasIndex("SupervisorId")
+                        .HasDatabaseName("ix_cards_supervisor_id");
+
+                    b.HasIndex("AllocationKey", "Serial")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cards_allocation_key_serial");
+
+                    b.ToTable("cards", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Registry.CardCounter", b =>
+                {
+                    b.Property<string>("AllocationKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("allocation_key");
+
+                    b.Property<int>("LastSerial")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_serial");
+
+                    b.HasKey("AllocationKey")
+                        .HasName("pk_card_counters");
+
+                    b.ToTable("card_counters", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Registry.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Principal")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("principal");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("operation");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("response");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Principal", "Key")
+                        .HasName("pk_idempotency_records");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_records_created_at");
+
+                    b.ToTable("idempotency_records", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Registry.Institution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FilingLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("filing_level");
+
+                    b.Property<string>("FilingNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("filing_number");
+
+                    b.Property<string>("InternalIssuerCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character(6)")
+                        .HasColumnName("internal_issuer_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("jurisdiction");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institutions");
+
+                    b.HasIndex("Jurisdiction")
+                        .HasDatabaseName("ix_institutions_jurisdiction");
+
+                    b.HasIndex("FilingLevel", "FilingNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_institutions_filing_level_filing_number");
+
+                    b.ToTable("institutions", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Registry.InstitutionSanctionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("CorrectionDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("correction_deadline");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Ground")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("ground");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("SeriousJustification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("serious_justification");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institution_sanctions");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_institution_sanctions_institution_id");
+
+                    b.ToTable("institution_sanctions", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Registry.Supervisor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Health")
+                        .HasColumnType("boolean")
+                        .HasColumnName("health");
+
+                    b.Property<byte[]>("IdNumberCipher")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_cipher");
+
+                    b.Property<byte[]>("IdNumberHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_hash");
+
+                    b.Property<string>("IdNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("id_number_masked");
+
+                    b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<bool>("Integrity")
+                        .HasColumnType("boolean")
+                        .HasColumnName("integrity");
+
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("jurisdiction");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("ManagementOrTechnicalRole")
+                        .HasColumnType("boolean")
+                        .HasColumnName("management_or_technical_role");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("OrganisingAndExpression")
+                        .HasColumnType("boolean")
+                        .HasColumnName("organising_and_expression");
+
+                    b.Property<byte[]>("PhoneCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("phone_cipher");
+
+                    b.Property<string>("PhoneMasked")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone_masked");
+
+                    b.Property<bool>("PolicyKnowledge")
+                        .HasColumnType("boolean")
+                        .HasColumnName("policy_knowledge");
+
+                    b.Property<bool>("PoliticalCommitment")
+                        .HasColumnType("boolean")
+                        .HasColumnName("political_commitment");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("sex");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("YearsAsExaminer")
+                        .HasColumnType("integer")
+                        .HasColumnName("years_as_examiner");
+
+                    b.Property<int>("YearsInEvaluation")
+                        .HasColumnType("integer")
+                        .HasColumnName("years_in_evaluation");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervisors");
+
+                    b.HasIndex("IdNumberHash")
+                        .HasDatabaseName("ix_supervisors_id_number_hash");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_supervisors_institution_id");
+
+                    b.HasIndex("Jurisdiction", "IdNumberHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supervisors_jurisdiction_id_number_hash");
+
+                    b.HasIndex("Jurisdiction", "Name")
+                        .HasDatabaseName("ix_supervisors_jurisdiction_name");
+
+                    b.ToTable("supervisors", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Registry.SupervisorConflict", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("SupervisorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supervisor_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervisor_conflicts");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_supervisor_conflicts_institution_id");
+
+                    b.HasIndex("SupervisorId", "InstitutionId")
+                        .HasDatabaseName("ix_supervisor_conflicts_supervisor_id_institution_id");
+
+                    b.ToTable("supervisor_conflicts", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Registry.SupervisorSanction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("EvidenceNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("evidence_note");
+
+                    b.Property<string>("Ground")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("ground");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("measure");
+
+                    b.PrimitiveCollection<string[]>("Rules")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("rules");
+
+                    b.Property<Guid>("SupervisorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supervisor_id");
+
+                    b.Property<DateOnly?>("SuspendedFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("suspended_from");
+
+                    b.Property<DateOnly?>("SuspendedUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("suspended_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervisor_sanctions");
+
+                    b.HasIndex("SupervisorId")
+                        .HasDatabaseName("ix_supervisor_sanctions_supervisor_id");
+
+                    b.ToTable("supervisor_sanctions", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Registry.TrainingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("passed");
+
+                    b.Property<Guid>("SupervisorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supervisor_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_records");
+
+                    b.HasIndex("SupervisorId", "On")
+                        .HasDatabaseName("ix_training_records_supervisor_id_on");
+
+                    b.ToTable("training_records", "supervision");
+                });
+
             modelBuilder.Entity("SupervisionCore.Host.Data.UserAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -523,6 +1201,16 @@ namespace SupervisionCore.Host.Data.Migrations
                     b.Navigation("Authorization");
                 });
 
+            modelBuilder.Entity("SupervisionCore.Host.Data.Registry.SupervisorConflict", b =>
+                {
+                    b.HasOne("SupervisionCore.Host.Data.Registry.Supervisor", null)
+                        .WithMany("Conflicts")
+                        .HasForeignKey("SupervisorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervisor_conflicts_supervisors_supervisor_id");
+                });
+
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
                 {
                     b.Navigation("Authorizations");
@@ -533,6 +1221,11 @@ namespace SupervisionCore.Host.Data.Migrations
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
                 {
                     b.Navigation("Tokens");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Registry.Supervisor", b =>
+                {
+                    b.Navigation("Conflicts");
                 });
 #pragma warning restore 612, 618
         }
