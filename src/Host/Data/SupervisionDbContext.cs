@@ -23,6 +23,16 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
     public DbSet<Registry.Appointment> Appointments => Set<Registry.Appointment>();
     public DbSet<Registry.SupervisorSanction> SupervisorSanctions => Set<Registry.SupervisorSanction>();
     public DbSet<Registry.InstitutionSanctionRecord> InstitutionSanctions => Set<Registry.InstitutionSanctionRecord>();
+    public DbSet<Supervision.CalendarYear> CalendarYears => Set<Supervision.CalendarYear>();
+    public DbSet<Supervision.Activity> Activities => Set<Supervision.Activity>();
+    public DbSet<Supervision.ActivityVenue> ActivityVenues => Set<Supervision.ActivityVenue>();
+    public DbSet<Supervision.ActivityExaminer> ActivityExaminers => Set<Supervision.ActivityExaminer>();
+    public DbSet<Supervision.SupervisionTask> SupervisionTasks => Set<Supervision.SupervisionTask>();
+    public DbSet<Supervision.Draw> Draws => Set<Supervision.Draw>();
+    public DbSet<Supervision.Assignment> Assignments => Set<Supervision.Assignment>();
+    public DbSet<Supervision.SupervisionRecord> SupervisionRecords => Set<Supervision.SupervisionRecord>();
+    public DbSet<Supervision.SupervisorFeedback> SupervisorFeedback => Set<Supervision.SupervisorFeedback>();
+    public DbSet<Supervision.SpecialProcedureStep> SpecialProcedureSteps => Set<Supervision.SpecialProcedureStep>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1107,6 +1107,650 @@ namespace SupervisionCore.Host.Data.Migrations
                     b.ToTable("training_records", "supervision");
                 });
 
+            modelBuilder.Entity("SupervisionCore.Host.Data.Supervision.Activity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CandidateCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("candidate_count");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("jurisdiction");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Occupation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("occupation");
+
+                    b.Property<string>("PlanNumber")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("plan_number");
+
+                    b.Property<string>("RecognitionForm")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("recognition_form");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activities");
+
+                    b.HasIndex("InstitutionId", "StartsAt")
+                        .HasDatabaseName("ix_activities_institution_id_starts_at");
+
+                    b.HasIndex("Jurisdiction", "StartsAt")
+                        .HasDatabaseName("ix_activities_jurisdiction_starts_at");
+
+                    b.ToTable("activities", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Supervision.ActivityExaminer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<byte[]>("IdNumberHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_hash");
+
+                    b.Property<string>("IdNumberMasked")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("id_number_masked");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("SupervisorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supervisor_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activity_examiners");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_activity_examiners_activity_id");
+
+                    b.HasIndex("IdNumberHash")
+                        .HasDatabaseName("ix_activity_examiners_id_number_hash");
+
+                    b.HasIndex("SupervisorId")
+                        .HasDatabaseName("ix_activity_examiners_supervisor_id");
+
+                    b.ToTable("activity_examiners", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Supervision.ActivityVenue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
+                    b.Property<int>("Contestants")
+                        .HasColumnType("integer")
+                        .HasColumnName("contestants");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activity_venues");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_activity_venues_activity_id");
+
+                    b.ToTable("activity_venues", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Supervision.Assignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DrawId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("draw_id");
+
+                    b.Property<DateTimeOffset?>("EntryAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entry_at");
+
+                    b.Property<DateTimeOffset?>("ExitAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("exit_at");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<bool>("RefusedWithoutReason")
+                        .HasColumnType("boolean")
+                        .HasColumnName("refused_without_reason");
+
+                    b.Property<Guid?>("ReplacedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaced_by_id");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SupervisorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supervisor_id");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assignments");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_assignments_task_id");
+
+                    b.HasIndex("SupervisorId", "CreatedAt")
+                        .HasDatabaseName("ix_assignments_supervisor_id_created_at");
+
+                    b.ToTable("assignments", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Supervision.CalendarYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Arrangement")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("arrangement");
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<string>("LoadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("loaded_by");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Year")
+                        .HasName("pk_calendar_years");
+
+                    b.ToTable("calendar_years", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Supervision.Draw", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("algorithm");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Exclusions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("exclusions");
+
+                    b.Property<string>("Filter")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("filter");
+
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("jurisdiction");
+
+                    b.PrimitiveCollection<string[]>("Pool")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("pool");
+
+                    b.Property<string>("PoolDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("pool_digest");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("purpose");
+
+                    b.PrimitiveCollection<string[]>("Ranking")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("ranking");
+
+                    b.Property<string>("RedrawReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("redraw_reason");
+
+                    b.Property<Guid?>("ReplacesDrawId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaces_draw_id");
+
+                    b.Property<DateTimeOffset?>("RunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_at");
+
+                    b.Property<string>("Seed")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("seed");
+
+                    b.Property<string>("SeedCommitment")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("seed_commitment");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_draws");
+
+                    b.HasIndex("TaskId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_draws_task_id")
+                        .HasFilter("purpose = 'supervisor' AND status <> 'superseded'");
+
+                    b.HasIndex("Published", "RunAt")
+                        .HasDatabaseName("ix_draws_published_run_at");
+
+                    b.ToTable("draws", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Supervision.SpecialProcedureStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("attachments");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<DateOnly?>("RebuttalDue")
+                        .HasColumnType("date")
+                        .HasColumnName("rebuttal_due");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("step");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_special_procedure_steps");
+
+                    b.HasIndex("TaskId", "Step")
+                        .IsUnique()
+                        .HasDatabaseName("ix_special_procedure_steps_task_id_step");
+
+                    b.ToTable("special_procedure_steps", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Supervision.SupervisionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignment_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<bool>("DueAssumed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("due_assumed");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("FormId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("form_id");
+
+                    b.Property<int>("FormVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("form_version");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean")
+                        .HasColumnName("late");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_records");
+
+                    b.HasIndex("AssignmentId")
+                        .HasDatabaseName("ix_supervision_records_assignment_id");
+
+                    b.ToTable("supervision_records", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Supervision.SupervisionTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("AuthorityId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("authority_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("jurisdiction");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.PrimitiveCollection<string[]>("Matters")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("matters");
+
+                    b.Property<int>("RequiredCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("required_count");
+
+                    b.PrimitiveCollection<string[]>("StaffingRules")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("staffing_rules");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("VenueId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("venue_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset>("WindowEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_end");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_tasks");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_supervision_tasks_activity_id");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_supervision_tasks_institution_id");
+
+                    b.HasIndex("Jurisdiction", "WindowStart")
+                        .HasDatabaseName("ix_supervision_tasks_jurisdiction_window_start");
+
+                    b.ToTable("supervision_tasks", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Supervision.SupervisorFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignment_id");
+
+                    b.Property<string>("Conduct")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("conduct");
+
+                    b.Property<DateTimeOffset?>("EntryAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entry_at");
+
+                    b.Property<DateTimeOffset?>("ExitAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("exit_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervisor_feedback");
+
+                    b.HasIndex("AssignmentId")
+                        .HasDatabaseName("ix_supervisor_feedback_assignment_id");
+
+                    b.ToTable("supervisor_feedback", "supervision");
+                });
+
             modelBuilder.Entity("SupervisionCore.Host.Data.UserAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1211,6 +1855,26 @@ namespace SupervisionCore.Host.Data.Migrations
                         .HasConstraintName("fk_supervisor_conflicts_supervisors_supervisor_id");
                 });
 
+            modelBuilder.Entity("SupervisionCore.Host.Data.Supervision.ActivityExaminer", b =>
+                {
+                    b.HasOne("SupervisionCore.Host.Data.Supervision.Activity", null)
+                        .WithMany("Examiners")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_activity_examiners_activities_activity_id");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Supervision.ActivityVenue", b =>
+                {
+                    b.HasOne("SupervisionCore.Host.Data.Supervision.Activity", null)
+                        .WithMany("Venues")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_activity_venues_activities_activity_id");
+                });
+
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
                 {
                     b.Navigation("Authorizations");
@@ -1226,6 +1890,13 @@ namespace SupervisionCore.Host.Data.Migrations
             modelBuilder.Entity("SupervisionCore.Host.Data.Registry.Supervisor", b =>
                 {
                     b.Navigation("Conflicts");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Supervision.Activity", b =>
+                {
+                    b.Navigation("Examiners");
+
+                    b.Navigation("Venues");
                 });
 #pragma warning restore 612, 618
         }
