@@ -1,0 +1,67 @@
+using System.Text.Json;
+using FastEndpoints;
+using FluentValidation;
+using SupervisionCore.Host.Access;
+using SupervisionCore.Host.Audit;
+using SupervisionCore.Host.Data;
+using SupervisionCore.Host.Data.Supervision;
+using KernelRoles = SupervisionCore.Kernel.Access.Roles;
+
+namespace SupervisionCore.Host.Features.Calendar.PutYear;
+
+public sealed class Request
+{
+    /// <summary>Calendar year (2000–2099).</summary>
+    public int Year { get; set; }
+    /// <summary>The notice (e.g. 国办发明电〔2026〕x号).</summary>
+    public string Source { get; set; } = string.Empty;
+    public List<DateRangeDto> DaysOff { get; set; } = [];
+    public List<DateOnly> AdjustedWorkingDays { get; set; } = [];
+}
+
+public sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        RuleFor(r => r.Year).InclusiveBetween(2000, 2099);
+        RuleFor(r => r.Source).NotEmpty().MaximumLength(200);
+        RuleFor(r => r.DaysOff).NotEmpty().Must(d => d.Count <= 40);
+        RuleFor(r => r.AdjustedWorkingDays).Must(d => d.Count <= 40);
+        // The kernel checks the arrangement as a whole (ranges inside the year, adjusted days on weekends, …).
+        RuleFor(r => r).Custom((r, ctx) =>
+        {
+            foreach (var problem in new ArrangementDto(r.Source, r.DaysOff, r.AdjustedWorkingDays).ToKernel(r.Year).Problems())
+                ctx.AddFailure("daysOff", problem);
+        });
+    }
+}
+
+public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvider clock) : Endpoint<Request, GetYear.Response>
+{
+    public override void Configure()
+    {
+        Put("/api/v1/calendar/years/{year}");
+        Roles(KernelRoles.NationalAdmin);
+        Description(b => b.WithName("calendar.years.put"));
+        Tags("calendar");
+        Summary(s => { s.Summary = "Load a year's arrangement (national admin)"; s.Description = "每年11月国务院办公厅发布次年节假日安排后，由全国管理员导入，无需发版。"; });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var arrangement = new ArrangementDto(req.Source, req.DaysOff, req.AdjustedWorkingDays);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var row = await db.CalendarYears.FindAsync([req.Year], ct);
+        var before = row?.Arrangement;
+        if (row is null) db.CalendarYears.Add(row = new CalendarYear { Year = req.Year, Arrangement = "", Source = "", LoadedBy = "" });
+        row.Arrangement = JsonSerializer.Serialize(arrangement, CalendarService.Json);
+        row.Source = req.Source;
+        row.LoadedBy = User.ActorId();
+        row.LoadedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, User.AsActor(), new AuditEvent("calendar.year.load", "calendar-year", req.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "CN",
+            Before: before, After: row.Arrangement, Detail: req.Source), ct);
+        await tx.CommitAsync(ct);
+        await Send.OkAsync(new GetYear.Response(req.Year, "loaded", false, arrangement), ct);
+    }
+}
