@@ -153,6 +153,8 @@ public static class SupervisionHost
             o.DisableAutoDiscovery = true;
             o.Assemblies = [typeof(SupervisionHost).Assembly, .. packs.Select(p => p.Assembly)];
         });
+        // The same JSON shape for Swashbuckle's schemas as FastEndpoints sends (enums as kebab-case strings).
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         services.AddSupervisionOpenApi(packs);
     }
 
@@ -176,6 +178,7 @@ public static class SupervisionHost
             c.Security.RoleClaimType = SupervisionCore.Kernel.Access.SupervisionClaims.Role;
             c.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             c.Serializer.Options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            c.Serializer.Options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         });
         PackRoutes.Verify(app, packs);
         app.UseSupervisionOpenApi(packs);
