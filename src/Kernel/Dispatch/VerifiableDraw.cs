@@ -76,9 +76,14 @@ public static class VerifiableDraw
         var canonical = Canonical(recorded.Pool);
         if (!canonical.SequenceEqual(recorded.Pool, StringComparer.Ordinal)) return false;
         if (DigestOf(canonical) != recorded.PoolDigest) return false;
+        if (!IsHex(recorded.Seed)) return false;
         var again = Run(recorded.Pool, recorded.Seed, recorded.Count);
         return again.Ranking.SequenceEqual(recorded.Ranking, StringComparer.Ordinal) && again.Count == recorded.Count;
     }
+
+    /// <summary>True for a non-empty, even-length hex string (a well-formed seed).</summary>
+    public static bool IsHex(string? text) =>
+        !string.IsNullOrEmpty(text) && text.Length % 2 == 0 && text.All(Uri.IsHexDigit);
 
     private sealed class ScoreComparer : IComparer<byte[]>
     {

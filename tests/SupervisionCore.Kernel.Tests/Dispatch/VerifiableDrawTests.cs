@@ -61,3 +61,16 @@ public sealed class VerifiableDrawTests
         VerifiableDraw.DigestOf(["a", "b"]).ShouldBe("7e18f737311b2dc3b2f269dd78396b0351f14fb66efa879f768cb23181883c78");
     }
 }
+
+public sealed class VerifiableDrawMalformedRecordTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("zz")]
+    [InlineData("abc")]
+    public void A_record_with_a_malformed_seed_does_not_verify(string seed)
+    {
+        var recorded = VerifiableDraw.Run(["a", "b"], "0011", 1) with { Seed = seed };
+        VerifiableDraw.Verify(recorded).ShouldBeFalse();
+    }
+}

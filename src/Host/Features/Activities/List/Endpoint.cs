@@ -1,0 +1,59 @@
+using FastEndpoints;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using SupervisionCore.Host.Access;
+using SupervisionCore.Host.Data;
+using SupervisionCore.Host.Infrastructure;
+using SupervisionCore.Kernel.Access;
+using KernelRoles = SupervisionCore.Kernel.Access.Roles;
+
+namespace SupervisionCore.Host.Features.Activities.List;
+
+public sealed class Request : PagedRequest
+{
+    public Guid? InstitutionId { get; set; }
+    /// <summary>Activities starting on or after this instant.</summary>
+    public DateTimeOffset? From { get; set; }
+    /// <summary>Activities starting before this instant.</summary>
+    public DateTimeOffset? To { get; set; }
+    public string? Kind { get; set; }
+}
+
+public sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        Include(new PagedRequestValidator());
+        RuleFor(r => r.Kind).Must(k => k is null || ActivityKinds.All.Contains(k)).WithMessage("'kind' must be one of " + string.Join(", ", ActivityKinds.All));
+    }
+}
+
+public sealed class Endpoint(SupervisionDbContext db) : Endpoint<Request, Page<ActivityDto>>
+{
+    public override void Configure()
+    {
+        Get("/api/v1/activities");
+        Roles([.. KernelRoles.All]);
+        Description(b => b.WithName("activities.list"));
+        Tags("activities");
+        Summary(s => { s.Summary = "Evaluation activities in the caller's jurisdiction"; s.Description = "本辖区的评价活动，按开始时间排序分页；机构操作员只见本机构。"; });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var query = db.Activities.AsNoTracking().WithinJurisdictionOf(User, a => a.Jurisdiction);
+        if (User.Has(KernelRoles.InstitutionOperator) && !User.Has(KernelRoles.CenterOperator) && !User.Has(KernelRoles.ProvinceAdmin) && !User.Has(KernelRoles.NationalAdmin))
+        {
+            var own = Guid.TryParse(User.FindFirst(SupervisionClaims.Institution)?.Value, out var id) ? id : Guid.Empty;
+            query = query.Where(a => a.InstitutionId == own);
+        }
+        if (req.InstitutionId is { } institution) query = query.Where(a => a.InstitutionId == institution);
+        if (req.From is { } from) query = query.Where(a => a.StartsAt >= from);
+        if (req.To is { } to) query = query.Where(a => a.StartsAt < to);
+        if (req.Kind is { } kind) query = query.Where(a => a.Kind == kind);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Skip(req.Skip).Take(req.Take)
+            .Include(a => a.Venues).Include(a => a.Examiners).AsSplitQuery().ToListAsync(ct);
+        await Send.OkAsync(new Page<ActivityDto>([.. rows.Select(ActivityDto.From)], req.Page ?? 1, req.Take, total), ct);
+    }
+}

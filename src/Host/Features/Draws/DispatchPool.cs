@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using SupervisionCore.Host.Data;
+using SupervisionCore.Host.Infrastructure;
+using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Registry;
+
+namespace SupervisionCore.Host.Features.Draws;
+
+/// <summary>
+/// The dispatchable supervisors of a jurisdiction subtree on a day, in one query (a draw's pool can be 100,000 people):
+/// an external supervisor with an appointment active that day (started, not past its end, not terminated), a card
+/// valid that day (issued, not expired, not withdrawn), and no suspension covering the day nor a revocation, ban or
+/// dismissal decided by then. This is the SQL form of the kernel's <c>DispatchabilityRule</c> (<c>cn.dispatch.random</c>,
+/// CN 第八条: drawn "from the card holders"); a test holds the two to the same answers.
+/// </summary>
+public sealed class DispatchPool(SupervisionDbContext db) : IScopedService
+{
+    private const string PoolSql = """
+        SELECT s.id, s.sex, s.birth_date, s.institution_id, s.years_in_evaluation, s.years_as_examiner, s.management_or_technical_role,
+               s.political_commitment, s.policy_knowledge, s.integrity, s.organising_and_expression, s.health
+          FROM supervision.supervisors s
+         WHERE s.kind = @kind
+           AND (@all OR s.jurisdiction = @j OR s.jurisdiction LIKE @prefix)
+           AND EXISTS (SELECT 1 FROM supervision.appointments a
+                        WHERE a.supervisor_id = s.id AND a.start <= @d AND a."end" >= @d AND (a.terminated_on IS NULL OR a.terminated_on > @d))
+           AND EXISTS (SELECT 1 FROM supervision.cards c
+                        WHERE c.supervisor_id = s.id AND c.kind = @kind AND c.issued_on <= @d AND c.valid_until >= @d
+                          AND (c.withdrawn_on IS NULL OR c.withdrawn_on > @d))
+           AND NOT EXISTS (SELECT 1 FROM supervision.supervisor_sanctions x
+                            WHERE x.supervisor_id = s.id
+                              AND ((x.measure = 'suspension' AND x.suspended_from <= @d AND x.suspended_until >= @d)
+                                OR (x.measure IN ('dismissal', 'revocation', 'ban') AND x.decided_on <= @d)))
+        """;
+
+    /// <summary>Every dispatchable supervisor of the kind inside <paramref name="subtree"/> on <paramref name="day"/>, as rules see them.</summary>
+    public async Task<IReadOnlyList<CandidateInfo>> LoadAsync(JurisdictionCode subtree, SupervisorKind kind, DateOnly day, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand(PoolSql, connection) { Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction };
+        command.Parameters.AddWithValue("kind", kind == SupervisorKind.External ? "external" : "internal");
+        command.Parameters.AddWithValue("all", subtree.IsNational);
+        command.Parameters.AddWithValue("j", subtree.Value);
+        command.Parameters.AddWithValue("prefix", subtree.IsSubJurisdiction ? subtree.Value : subtree.Value + ".%");
+        command.Parameters.AddWithValue("d", day);
+        var candidates = new List<CandidateInfo>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            candidates.Add(new CandidateInfo
+            {
+                SupervisorId = reader.GetGuid(0).ToString(),
+                Kind = kind,
+                Sex = reader.GetString(1) == "male" ? Sex.Male : Sex.Female,
+                BirthDate = reader.GetFieldValue<DateOnly>(2),
+                InstitutionId = reader.IsDBNull(3) ? null : reader.GetGuid(3).ToString(),
+                Experience = new SupervisorExperience(reader.GetBoolean(6), reader.GetInt32(4), reader.GetInt32(5)),
+                Conditions = new SupervisorConditions(reader.GetBoolean(7), reader.GetBoolean(8), reader.GetBoolean(9), reader.GetBoolean(10), reader.GetBoolean(11)),
+            });
+        }
+        return candidates;
+    }
+}

@@ -1,0 +1,38 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using SupervisionCore.Host.Access;
+using SupervisionCore.Host.Data;
+using SupervisionCore.Host.Errors;
+using SupervisionCore.Host.Features.Tasks;
+using SupervisionCore.Kernel.Registry;
+using KernelRoles = SupervisionCore.Kernel.Access.Roles;
+
+namespace SupervisionCore.Host.Features.Draws.Get;
+
+public sealed class Request
+{
+    public Guid Id { get; set; }
+}
+
+public sealed class Endpoint(SupervisionDbContext db) : Endpoint<Request, DrawDto>
+{
+    public override void Configure()
+    {
+        Get("/api/v1/draws/{id}");
+        Roles(KernelRoles.NationalAdmin, KernelRoles.ProvinceAdmin, KernelRoles.CenterOperator, KernelRoles.Auditor, KernelRoles.InstitutionOperator);
+        Description(b => b.WithName("draws.get").ProducesProblem(404));
+        Tags("draws");
+        Summary(s => { s.Summary = "A draw's full transcript"; s.Description = "抽取记录全文（池、摘要、排除及其规则、种子、算法、排名）；评价机构操作员仅在公开后可见本机构的抽取。"; });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var draw = await db.Draws.AsNoTracking().SingleOrDefaultAsync(d => d.Id == req.Id, ct);
+        var institution = Guid.TryParse(User.FindFirst(Kernel.Access.SupervisionClaims.Institution)?.Value, out var own) ? own : Guid.Empty;
+        var visible = draw is not null && User.CanAccess(JurisdictionCode.Parse(draw.Jurisdiction))
+            && (TaskAccess.IsStaff(User) || (draw.Published && draw.TaskId is { } taskId
+                && await db.SupervisionTasks.AnyAsync(t => t.Id == taskId && t.InstitutionId == institution, ct)));
+        if (!visible) { await Send.ResultAsync(Problems.NotFound($"draw {req.Id}")); return; }
+        await Send.OkAsync(DrawDto.From(draw!), ct);
+    }
+}

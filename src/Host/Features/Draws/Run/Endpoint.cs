@@ -1,0 +1,117 @@
+using System.Text.Json;
+using FastEndpoints;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using SupervisionCore.Host.Access;
+using SupervisionCore.Host.Audit;
+using SupervisionCore.Host.Data;
+using SupervisionCore.Host.Data.Supervision;
+using SupervisionCore.Host.Errors;
+using SupervisionCore.Host.Features.Tasks;
+using SupervisionCore.Kernel;
+using SupervisionCore.Kernel.Dispatch;
+using SupervisionCore.Kernel.Rules;
+using KernelRoles = SupervisionCore.Kernel.Access.Roles;
+
+namespace SupervisionCore.Host.Features.Draws.Run;
+
+public sealed class Request
+{
+    public Guid Id { get; set; }
+    /// <summary>The seed (hex, 32–64 bytes). Required when the draw was announced with a commitment; otherwise generated when absent.</summary>
+    public string? Seed { get; set; }
+    /// <summary>How many to select; default the task's required count.</summary>
+    public int? Count { get; set; }
+    /// <summary>For a redraw: the draw this one replaces.</summary>
+    public Guid? Replaces { get; set; }
+    /// <summary>Why the task is redrawn (required with <see cref="Replaces"/>).</summary>
+    public string? Reason { get; set; }
+}
+
+public sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        RuleFor(r => r.Seed).Matches("^([0-9a-fA-F]{2}){16,64}$").When(r => r.Seed is not null).WithMessage("'seed' must be 32 to 128 hex characters");
+        RuleFor(r => r.Count).InclusiveBetween(1, 100);
+        RuleFor(r => r.Reason).NotEmpty().MaximumLength(500).When(r => r.Replaces is not null).WithMessage("a redraw needs a 'reason'");
+    }
+}
+
+public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, DrawService draws, AuditLog audit, TimeProvider clock) : Endpoint<Request, DrawDto>
+{
+    public override void Configure()
+    {
+        Post("/api/v1/supervision-tasks/{id}/draws");
+        Roles(KernelRoles.NationalAdmin, KernelRoles.ProvinceAdmin, KernelRoles.CenterOperator);
+        Description(b => b.WithName("draws.run").Produces<DrawDto>(201).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422));
+        Tags("draws");
+        Summary(s => { s.Summary = "Draw supervisors for a task (verifiable)"; s.Description = "随机抽取督导员：候选池为委派机构辖区内可委派的外督（有效聘期、有效证卡、未暂停/撤销/禁入），减去各回避与政策包规则排除者（逐一记录规则编号）；按 HMAC-SHA256(种子, id) 排序，前 N 名入选，其余依次为替补。记录池、摘要、种子与算法，任何人可复算。同一任务同时两次抽取：一次成功，另一次 409；重新抽取为新的、可审计的抽取并指明被替代者。"; });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var task = await tasks.VisibleAsync(User, req.Id, ct, track: true);
+        if (task is null || !TaskAccess.IsDispatcher(User)) { await Send.ResultAsync(Problems.NotFound($"supervision task {req.Id}")); return; }
+        if (task.Status is "closed" or "cancelled") { await Send.ResultAsync(Problems.Conflict(new($"任务已{(task.Status == "closed" ? "结束" : "取消")}", $"the task is {task.Status}"))); return; }
+
+        var live = await db.Draws.SingleOrDefaultAsync(d => d.TaskId == task.Id && d.Purpose == "supervisor" && d.Status != "superseded", ct);
+        if (live is { Status: "run" } && live.Id != req.Replaces) { await Send.ResultAsync(DrawConflicts.AlreadyLive()); return; }
+        if (req.Replaces is not null && live?.Id != req.Replaces) { await Send.ResultAsync(Problems.NotFound($"live draw {req.Replaces} of this task")); return; }
+        var seed = req.Seed?.ToLowerInvariant() ?? (live is { Status: "announced" } ? null : VerifiableDraw.NewSeed());
+        if (live is { Status: "announced" } && (seed is null || VerifiableDraw.CommitmentOf(seed) != live.SeedCommitment))
+        {
+            await Send.ResultAsync(Problems.Violations([NationalRules.DispatchRandom.Violated(new LocalizedText(
+                "公开的种子与事先公布的承诺值不符", "the revealed seed does not match the announced commitment"))]));
+            return;
+        }
+
+        var (pool, exclusions) = await draws.CandidatesAsync(task, ct);
+        var count = req.Count ?? task.RequiredCount;
+        if (pool.Count < count)
+        {
+            var rule = task.StaffingRules.FirstOrDefault() is { } id ? id : NationalRules.SpecialGroupSize.Id;
+            await Send.ResultAsync(Problems.Violations([new Violation(rule, NationalRules.Find(rule)?.Citation.ToString() ?? rule, new LocalizedText(
+                $"可委派的督导员只有 {pool.Count} 名（排除 {exclusions.Count} 名），任务需要 {count} 名",
+                $"only {pool.Count} dispatchable supervisors ({exclusions.Count} excluded) for the {count} the task needs"))]));
+            return;
+        }
+        var transcript = VerifiableDraw.Run(pool, seed!, count);
+        var now = clock.GetUtcNow();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var draw = live is { Status: "announced" } ? live : new Draw
+        {
+            Id = Guid.CreateVersion7(), Purpose = "supervisor", TaskId = task.Id, Jurisdiction = task.Jurisdiction, Status = "run",
+            Algorithm = VerifiableDraw.Algorithm, CreatedBy = User.ActorId(), CreatedAt = now,
+        };
+        if (live is { Status: "run" })
+        {
+            live.Status = "superseded";
+            await db.Assignments.Where(a => a.DrawId == live.Id && a.Status == "invited").ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, "replaced"), ct);
+            await db.SaveChangesAsync(ct);
+            draw.ReplacesDrawId = live.Id;
+            draw.RedrawReason = req.Reason;
+        }
+        draw.Status = "run";
+        draw.Seed = transcript.Seed;
+        draw.Pool = [.. transcript.Pool];
+        draw.PoolDigest = transcript.PoolDigest;
+        draw.Ranking = [.. transcript.Ranking];
+        draw.Count = transcript.Count;
+        draw.Exclusions = JsonSerializer.Serialize(exclusions, DrawService.Json);
+        draw.RunAt = now;
+        if (draw != live) db.Draws.Add(draw);
+        db.Assignments.AddRange(transcript.Selected.Select((id, i) => new Assignment
+        {
+            Id = Guid.CreateVersion7(), TaskId = task.Id, DrawId = draw.Id, SupervisorId = Guid.Parse(id), Rank = i + 1, Role = "external", Status = "invited", CreatedAt = now,
+        }));
+        task.Status = "drawn";
+        if (!await DrawConflicts.TrySaveAsync(db, ct)) { await Send.ResultAsync(DrawConflicts.AlreadyLive()); return; }
+        await audit.AppendAsync(db, User.AsActor(), new AuditEvent(draw.ReplacesDrawId is null ? "draw.run" : "draw.redraw", "draw", draw.Id.ToString(), draw.Jurisdiction,
+            Rules: [NationalRules.DispatchRandom.Id, .. exclusions.SelectMany(e => e.Rules).Distinct().Order(StringComparer.Ordinal)],
+            After: new { draw.PoolDigest, draw.Seed, draw.Count, Selected = transcript.Selected }, Detail: draw.RedrawReason), ct);
+        await tx.CommitAsync(ct);
+        await Send.ResponseAsync(DrawDto.From(draw), 201, ct);
+    }
+}

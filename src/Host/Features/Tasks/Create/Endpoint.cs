@@ -1,0 +1,95 @@
+using FastEndpoints;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using SupervisionCore.Host.Access;
+using SupervisionCore.Host.Audit;
+using SupervisionCore.Host.Data;
+using SupervisionCore.Host.Data.Supervision;
+using SupervisionCore.Host.Errors;
+using SupervisionCore.Kernel.Dispatch;
+using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Registry;
+using KernelRoles = SupervisionCore.Kernel.Access.Roles;
+
+namespace SupervisionCore.Host.Features.Tasks.Create;
+
+public sealed class Request
+{
+    /// <summary>daily | special | after-the-fact | competition-in-progress | competition-after | annual-inspection.</summary>
+    public string Kind { get; set; } = string.Empty;
+    /// <summary>Dispatching authority (委派机构) id.</summary>
+    public string AuthorityId { get; set; } = string.Empty;
+    /// <summary>Target activity; or only <see cref="InstitutionId"/> for a task on an institution (special supervision).</summary>
+    public Guid? ActivityId { get; set; }
+    public Guid? InstitutionId { get; set; }
+    /// <summary>For competitions: the venue supervised (staffing per venue).</summary>
+    public long? VenueId { get; set; }
+    /// <summary>督导事项 (matters to check), e.g. the items of CN 12.</summary>
+    public List<string> Matters { get; set; } = [];
+    /// <summary>Task window; default the activity's start and end.</summary>
+    public DateTimeOffset? WindowStart { get; set; }
+    public DateTimeOffset? WindowEnd { get; set; }
+}
+
+public sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        RuleFor(r => r.Kind).Must(k => TaskKinds.TryParse(k, out _)).WithMessage("'kind' must be one of " + string.Join(", ", TaskKinds.All));
+        RuleFor(r => r.AuthorityId).NotEmpty().MaximumLength(40);
+        RuleFor(r => r).Must(r => r.ActivityId is not null || r.InstitutionId is not null).WithName("activityId").WithMessage("give 'activityId' or 'institutionId'");
+        RuleFor(r => r).Must(r => r.ActivityId is not null || (r.WindowStart is not null && r.WindowEnd is not null)).WithName("windowStart")
+            .WithMessage("a task without an activity needs 'windowStart' and 'windowEnd'");
+        RuleFor(r => r.WindowEnd).GreaterThan(r => r.WindowStart).When(r => r.WindowStart is not null && r.WindowEnd is not null).WithMessage("'windowEnd' must be after 'windowStart'");
+        RuleFor(r => r.Matters).Must(m => m.Count <= 50);
+        RuleForEach(r => r.Matters).NotEmpty().MaximumLength(500);
+    }
+}
+
+public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, InstitutionAccess institutions, IEnumerable<IStaffingRule> staffingRules, TimeProvider clock)
+    : Endpoint<Request, TaskDto>
+{
+    public override void Configure()
+    {
+        Post("/api/v1/supervision-tasks");
+        Roles(KernelRoles.NationalAdmin, KernelRoles.ProvinceAdmin, KernelRoles.CenterOperator);
+        Description(b => b.WithName("tasks.create").Produces<TaskDto>(201).ProducesProblem(404).ProducesProblem(422));
+        Tags("tasks");
+        Summary(s => { s.Summary = "Create a supervision task"; s.Description = "设立督导任务（日常、专项、事后、竞赛事中/事后、年检评估）：委派机构、对象（活动或机构）、督导事项；所需督导员人数由人员配备规则确定（全国：专项至少3名，其余至少1名；政策包可覆盖）。"; });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var activity = req.ActivityId is { } aid ? await db.Activities.AsNoTracking().Include(a => a.Venues).SingleOrDefaultAsync(a => a.Id == aid, ct) : null;
+        var institutionId = activity?.InstitutionId ?? req.InstitutionId!.Value;
+        var institution = await institutions.VisibleAsync(User, institutionId, ct);
+        if (institution is null || (req.ActivityId is not null && activity is null)) { await Send.ResultAsync(Problems.NotFound("activity or institution not found")); return; }
+        var venue = req.VenueId is { } vid ? activity?.Venues.SingleOrDefault(v => v.Id == vid) : null;
+        if (req.VenueId is not null && venue is null) { await Send.ResultAsync(Problems.NotFound($"venue {req.VenueId} of this activity")); return; }
+        var authority = await db.Authorities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == req.AuthorityId, ct);
+        if (authority is null || !User.CanAccess(JurisdictionCode.Parse(authority.Jurisdiction))
+            || !JurisdictionCode.Parse(authority.Jurisdiction).Contains(JurisdictionCode.Parse(institution.Jurisdiction)))
+        { await Send.ResultAsync(Problems.NotFound($"authority '{req.AuthorityId}' covering the institution's jurisdiction")); return; }
+        var allowed = InstitutionAccess.CanReceiveNew(institution);
+        if (!allowed.Passed) { await Send.ResultAsync(Problems.Violations(allowed.Violations)); return; }
+
+        var task = new SupervisionTask
+        {
+            Id = Guid.CreateVersion7(), Kind = req.Kind, AuthorityId = authority.Id, Jurisdiction = institution.Jurisdiction, InstitutionId = institution.Id,
+            ActivityId = activity?.Id, VenueId = venue?.Id, Matters = [.. req.Matters], Status = "planned",
+            WindowStart = req.WindowStart ?? activity!.StartsAt, WindowEnd = req.WindowEnd ?? activity!.EndsAt,
+            CreatedBy = User.ActorId(), CreatedAt = clock.GetUtcNow(),
+        };
+        var (requirement, rule) = Staffing.For(TaskKinds.Info(task, venue?.Contestants ?? activity?.CandidateCount ?? 0), staffingRules);
+        task.RequiredCount = requirement.Required;
+        task.StaffingRules = [rule.Id];
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.SupervisionTasks.Add(task);
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, User.AsActor(), new AuditEvent("task.create", "supervision-task", task.Id.ToString(), task.Jurisdiction,
+            Rules: [rule.Id], After: TaskDto.From(task)), ct);
+        await tx.CommitAsync(ct);
+        await Send.ResponseAsync(TaskDto.From(task), 201, ct);
+    }
+}
