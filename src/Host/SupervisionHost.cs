@@ -135,6 +135,7 @@ public static class SupervisionHost
             o.ApplyCurrentCultureToResponseHeaders = true;
         });
         services.AddHostedService<Jobs.TokenPruningJob>();
+        services.AddHostedService<Jobs.AppointmentExpiryJob>();
         services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(3));
 
         // Pack extension points (card schemes, eligibility rules, …): one scan over every enabled pack.

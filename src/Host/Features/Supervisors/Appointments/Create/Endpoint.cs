@@ -1,0 +1,117 @@
+using FastEndpoints;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using SupervisionCore.Host.Access;
+using SupervisionCore.Host.Audit;
+using SupervisionCore.Host.Data;
+using SupervisionCore.Host.Data.Registry;
+using SupervisionCore.Host.Errors;
+using SupervisionCore.Kernel.Appointments;
+using SupervisionCore.Kernel.Appointments.Rules;
+using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Registry;
+using KernelRoles = SupervisionCore.Kernel.Access.Roles;
+
+namespace SupervisionCore.Host.Features.Supervisors.Appointments.Create;
+
+public sealed class Request
+{
+    public Guid Id { get; set; }
+    /// <summary>External: the appointing authority id (inside the caller's subtree, covering the supervisor's jurisdiction). Internal: the supervisor's institution (may be omitted).</summary>
+    public string? AppointedBy { get; set; }
+    /// <summary>First day of the term.</summary>
+    public DateOnly Start { get; set; }
+}
+
+public sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        RuleFor(r => r.AppointedBy).MaximumLength(64);
+        RuleFor(r => r.Start).NotEmpty();
+    }
+}
+
+/// <summary>One term; status (active | expired | terminated | not-started) derived from the dates for today, China time.</summary>
+public sealed record AppointmentDto(
+    Guid Id, Guid SupervisorId, string AppointedBy, int TermNumber, DateOnly Start, DateOnly End, string Status,
+    DateOnly? TerminatedOn, string? TerminationReason, DateTimeOffset CreatedAt)
+{
+    internal static AppointmentDto From(Appointment a, DateOnly today) => new(
+        a.Id, a.SupervisorId, a.AppointedBy, a.TermNumber, a.Start, a.End, AppointmentStatusText.Of(a, today), a.TerminatedOn, a.TerminationReason, a.CreatedAt);
+}
+
+public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvider clock) : Endpoint<Request, AppointmentDto>
+{
+    private static readonly AppointmentPolicy Terms = new();
+
+    public override void Configure()
+    {
+        Post("/api/v1/supervisors/{id}/appointments");
+        Roles(KernelRoles.NationalAdmin, KernelRoles.ProvinceAdmin, KernelRoles.CenterOperator, KernelRoles.InstitutionOperator);
+        Description(b => b.WithName("supervisors.appointments.create").Produces<AppointmentDto>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422));
+        Tags("supervisors");
+        Summary(s =>
+        {
+            s.Summary = "Appoint or renew a supervisor for a 3-year term (ends on the day before the same date three years later)";
+            s.Description = "聘任或续聘（第八条）：聘期3年，自开始日起至三年后同月同日的前一日届满（含），届满自动解聘；2月29日开始的聘期至三年后2月28日届满。续聘为同一委派机构的下一届，须在上一聘期届满后开始，不得重叠；最多三届（第4届拒绝）；上一聘期开始以来考核不合格的不予续聘（第十一条）；未确认第六条五项条件的不予聘任。所有违反的规则在一个 422 中返回。外督由人社部门委派机构聘任，内督由所在评价机构聘任。";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var supervisor = await db.FindVisibleAsync(User, req.Id, ct);
+        if (supervisor is null) { await Send.ResultAsync(Problems.NotFound($"supervisor {req.Id} not found")); return; }
+        if (User.CannotManage(supervisor.Kind, supervisor.InstitutionId, supervisor.Jurisdiction) is { } denied) { await Send.ResultAsync(Problems.Forbidden(denied)); return; }
+        var appointedBy = await AppointingBodyAsync(supervisor, req.AppointedBy, ct);
+
+        var earlier = await db.Appointments.AsNoTracking().Where(a => a.SupervisorId == supervisor.Id && a.AppointedBy == appointedBy).ToListAsync(ct);
+        var assessments = await db.TrainingRecords.AsNoTracking().Where(t => t.SupervisorId == supervisor.Id && t.Kind == "assessment")
+            .Select(t => new AssessmentResult(t.On, t.Passed)).ToListAsync(ct);
+        var outcome = Terms.Check(new AppointmentRequest
+        {
+            Start = req.Start,
+            EarlierTerms = [.. earlier.Select(a => new AppointmentTerm(a.Start, a.TerminatedOn))],
+            Assessments = assessments,
+            Conditions = new ConditionsDto(supervisor.PoliticalCommitment, supervisor.PolicyKnowledge, supervisor.Integrity, supervisor.OrganisingAndExpression, supervisor.Health).ToKernel(),
+        });
+        if (!outcome.Passed) { await Send.ResultAsync(Problems.Violations(outcome.Violations)); return; }
+
+        var appointment = new Appointment
+        {
+            Id = Guid.CreateVersion7(), SupervisorId = supervisor.Id, AppointedBy = appointedBy, TermNumber = earlier.Count + 1,
+            Start = req.Start, End = TermRule.EndOf(req.Start), CreatedAt = clock.GetUtcNow(),
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Appointments.Add(appointment);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            await Send.ResultAsync(Problems.Conflict(new("同一届聘任已被同时登记，请重新提交", "This term was recorded concurrently: resubmit")));
+            return;
+        }
+        await audit.AppendAsync(db, User.AsActor(), new AuditEvent("appointment.create", "appointment", appointment.Id.ToString(), supervisor.Jurisdiction,
+            Rules: [.. Terms.Rules.Select(r => r.Id)], After: new { appointment.SupervisorId, appointment.AppointedBy, appointment.TermNumber, appointment.Start, appointment.End }), ct);
+        await tx.CommitAsync(ct);
+        await Send.ResponseAsync(AppointmentDto.From(appointment, ChinaTime.DateOf(clock.GetUtcNow())), 201, ct);
+    }
+
+    /// <summary>The appointing body: an authority covering the supervisor (external) or the supervisor's institution (internal).</summary>
+    private async Task<string> AppointingBodyAsync(Supervisor supervisor, string? requested, CancellationToken ct)
+    {
+        if (supervisor.Kind == "internal")
+        {
+            var institution = supervisor.InstitutionId!.Value.ToString();
+            if (requested is not null && !string.Equals(requested, institution, StringComparison.OrdinalIgnoreCase))
+                ThrowError(r => r.AppointedBy!, "an internal supervisor is appointed by their own institution");
+            return institution;
+        }
+        if (string.IsNullOrWhiteSpace(requested)) ThrowError(r => r.AppointedBy!, "an external supervisor needs the appointing authority's id");
+        var authority = await db.Authorities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == requested, ct);
+        if (authority is null || !User.CanAccess(JurisdictionCode.Parse(authority.Jurisdiction)))
+            ThrowError(r => r.AppointedBy!, "no such authority inside the caller's jurisdiction");
+        if (!JurisdictionCode.Parse(authority.Jurisdiction).Contains(JurisdictionCode.Parse(supervisor.Jurisdiction)))
+            ThrowError(r => r.AppointedBy!, "the authority does not cover the supervisor's jurisdiction");
+        return authority.Id;
+    }
+}

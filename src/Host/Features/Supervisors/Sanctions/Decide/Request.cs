@@ -1,0 +1,69 @@
+using FastEndpoints;
+using FluentValidation;
+using SupervisionCore.Host.Data.Registry;
+using SupervisionCore.Kernel.Sanctions;
+
+namespace SupervisionCore.Host.Features.Supervisors.Sanctions.Decide;
+
+public sealed class Request
+{
+    public Guid Id { get; set; }
+    /// <summary>criticism | suspension | dismissal | revocation | ban.</summary>
+    public string Measure { get; set; } = string.Empty;
+    /// <summary>CN 17: unauthorised-participation | refusal-without-reason | not-performing-duties | bad-influence; or other.</summary>
+    public string Ground { get; set; } = string.Empty;
+    public string? EvidenceNote { get; set; }
+    /// <summary>Day of the decision; a dismissal or revocation takes effect on it.</summary>
+    public DateOnly Date { get; set; }
+    /// <summary>For a suspension: first day.</summary>
+    public DateOnly? SuspendedFrom { get; set; }
+    /// <summary>For a suspension: last day (included).</summary>
+    public DateOnly? SuspendedUntil { get; set; }
+}
+
+public sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        RuleFor(r => r.Measure).Must(SanctionTexts.Measures.ContainsKey).WithMessage("'measure' must be criticism, suspension, dismissal, revocation or ban");
+        RuleFor(r => r.Ground).Must(SanctionTexts.Grounds.ContainsKey).WithMessage("'ground' must be unauthorised-participation, refusal-without-reason, not-performing-duties, bad-influence or other");
+        RuleFor(r => r.EvidenceNote).MaximumLength(2000);
+        RuleFor(r => r.Date).NotEmpty();
+        RuleFor(r => r.SuspendedFrom).NotNull().When(r => r.Measure == "suspension").WithMessage("a suspension needs 'suspendedFrom'");
+        RuleFor(r => r.SuspendedUntil).NotNull().When(r => r.Measure == "suspension").WithMessage("a suspension needs 'suspendedUntil'");
+        RuleFor(r => r.SuspendedUntil).GreaterThanOrEqualTo(r => r.SuspendedFrom).When(r => r.Measure == "suspension" && r.SuspendedFrom is not null);
+        RuleFor(r => r.SuspendedFrom).Null().When(r => r.Measure != "suspension").WithMessage("only a suspension has 'suspendedFrom'");
+        RuleFor(r => r.SuspendedUntil).Null().When(r => r.Measure != "suspension").WithMessage("only a suspension has 'suspendedUntil'");
+    }
+}
+
+/// <summary>The wire names of measures and grounds.</summary>
+internal static class SanctionTexts
+{
+    public static readonly Dictionary<string, SupervisorSanctionMeasure> Measures = new()
+    {
+        ["criticism"] = SupervisorSanctionMeasure.Criticism, ["suspension"] = SupervisorSanctionMeasure.Suspension,
+        ["dismissal"] = SupervisorSanctionMeasure.Dismissal, ["revocation"] = SupervisorSanctionMeasure.Revocation, ["ban"] = SupervisorSanctionMeasure.Ban,
+    };
+
+    public static readonly Dictionary<string, SupervisorSanctionGround> Grounds = new()
+    {
+        ["unauthorised-participation"] = SupervisorSanctionGround.UnauthorisedParticipation,
+        ["refusal-without-reason"] = SupervisorSanctionGround.RefusalWithoutReason,
+        ["not-performing-duties"] = SupervisorSanctionGround.NotPerformingDuties,
+        ["bad-influence"] = SupervisorSanctionGround.BadInfluence,
+        ["other"] = SupervisorSanctionGround.Other,
+    };
+}
+
+/// <summary>A sanction decided against a supervisor.</summary>
+public sealed record SanctionDto(
+    Guid Id, Guid SupervisorId, string Measure, string Ground, string? EvidenceNote, string DecidedBy, DateOnly DecidedOn,
+    DateOnly? SuspendedFrom, DateOnly? SuspendedUntil, IReadOnlyList<string> Rules, DateTimeOffset CreatedAt)
+{
+    internal static SanctionDto From(SupervisorSanction s) => new(
+        s.Id, s.SupervisorId, s.Measure, s.Ground, s.EvidenceNote, s.DecidedBy, s.DecidedOn, s.SuspendedFrom, s.SuspendedUntil, s.Rules, s.CreatedAt);
+}
+
+/// <summary>The decision with its effects: appointments ended and cards withdrawn on the day of the decision.</summary>
+public sealed record Response(SanctionDto Sanction, IReadOnlyList<Guid> TerminatedAppointments, IReadOnlyList<string> WithdrawnCards);
