@@ -13,19 +13,28 @@ namespace SupervisionCore.Host.Auth;
 /// <param name="Jurisdiction">Jurisdiction claim of its tokens.</param>
 /// <param name="RedirectUris">For interactive (authorisation code + PKCE) clients: allowed redirect URIs; empty for machine clients.</param>
 /// <param name="Public">True for a public client (browser app, no secret; code + PKCE only).</param>
+/// <param name="InstitutionId">For an institution's system (institution-operator role): its institution id, the <c>institution</c> claim.</param>
+/// <param name="SupervisorId">For a supervisor's own app: the supervisor id, the <c>supervisor</c> claim.</param>
 public sealed record ClientSpec(
     string ClientId,
     string DisplayName,
     IReadOnlyList<string> Roles,
     string Jurisdiction,
     IReadOnlyList<string>? RedirectUris = null,
-    bool Public = false);
+    bool Public = false,
+    string? InstitutionId = null,
+    string? SupervisorId = null);
+
+/// <summary>What a client's tokens carry.</summary>
+public sealed record ClientGrants(IReadOnlyList<string> Roles, string Jurisdiction, string? InstitutionId, string? SupervisorId);
 
 /// <summary>Creates and reads OIDC clients (OpenIddict applications) with their roles and jurisdiction.</summary>
 public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
 {
     private const string RolesProperty = "roles";
     private const string JurisdictionProperty = "jurisdiction";
+    private const string InstitutionProperty = "institution";
+    private const string SupervisorProperty = "supervisor";
 
     /// <summary>Creates a client; returns its secret (null for public clients). Throws when the id exists.</summary>
     public async Task<string?> CreateAsync(ClientSpec spec, string? secret, CancellationToken ct)
@@ -55,6 +64,8 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
         }
         descriptor.Properties[RolesProperty] = JsonSerializer.SerializeToElement(spec.Roles);
         descriptor.Properties[JurisdictionProperty] = JsonSerializer.SerializeToElement(spec.Jurisdiction);
+        if (spec.InstitutionId is not null) descriptor.Properties[InstitutionProperty] = JsonSerializer.SerializeToElement(spec.InstitutionId);
+        if (spec.SupervisorId is not null) descriptor.Properties[SupervisorProperty] = JsonSerializer.SerializeToElement(spec.SupervisorId);
         await applications.CreateAsync(descriptor, ct);
         return spec.Public ? null : secret;
     }
@@ -63,13 +74,14 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
     public async Task<bool> ExistsAsync(string clientId, CancellationToken ct) =>
         await applications.FindByClientIdAsync(clientId, ct) is not null;
 
-    /// <summary>The roles and jurisdiction of a client, or null when unknown.</summary>
-    public async Task<(IReadOnlyList<string> Roles, string Jurisdiction)?> GetGrantsAsync(string clientId, CancellationToken ct)
+    /// <summary>The roles, jurisdiction and institution/supervisor binding of a client, or null when unknown.</summary>
+    public async Task<ClientGrants?> GetGrantsAsync(string clientId, CancellationToken ct)
     {
         var app = await applications.FindByClientIdAsync(clientId, ct);
         if (app is null) return null;
         var properties = await applications.GetPropertiesAsync(app, ct);
-        return (ReadRoles(properties), properties.TryGetValue(JurisdictionProperty, out var j) ? j.GetString() ?? "" : "");
+        string? Read(string name) => properties.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        return new ClientGrants(ReadRoles(properties), Read(JurisdictionProperty) ?? "", Read(InstitutionProperty), Read(SupervisorProperty));
     }
 
     /// <summary>Sets the secret of an existing confidential client (bootstrap rotation from configuration).</summary>

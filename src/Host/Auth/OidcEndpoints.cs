@@ -38,7 +38,7 @@ public static class OidcEndpoints
         {
             var grants = await clients.GetGrantsAsync(request.ClientId!, ct);
             if (grants is null) return Forbid(OpenIddictConstants.Errors.InvalidClient, "unknown client");
-            var identity = NewIdentity(request.ClientId!, request.ClientId!, grants.Value.Roles, grants.Value.Jurisdiction, null, null);
+            var identity = NewIdentity(request.ClientId!, request.ClientId!, grants.Roles, grants.Jurisdiction, grants.InstitutionId, grants.SupervisorId);
             identity.SetClaim(Claims.ClientId, request.ClientId);
             return SignIn(identity, request.GetScopes(), options.Value.Audience);
         }

@@ -80,4 +80,33 @@ public static class Seed
         await db.SaveChangesAsync();
         return supervisor;
     }
+
+    /// <summary>A supervisor who can be drawn: an active appointment and a valid external card from <paramref name="since"/> (default 2024-01-01).</summary>
+    public static async Task<Supervisor> DispatchableAsync(SupervisionApp app, string jurisdiction = "44", string authorityId = "44", DateOnly? since = null, string name = "王五")
+    {
+        var supervisor = await SupervisorAsync(app, jurisdiction, name: name);
+        await AppointAndCardAsync(app, supervisor.Id, authorityId, since ?? new DateOnly(2024, 1, 1));
+        return supervisor;
+    }
+
+    public static async Task AppointAndCardAsync(SupervisionApp app, Guid supervisorId, string authorityId, DateOnly start, bool card = true)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SupervisionDbContext>();
+        var end = Kernel.Appointments.Rules.TermRule.EndOf(start);
+        db.Appointments.Add(new Appointment { Id = Guid.CreateVersion7(), SupervisorId = supervisorId, AppointedBy = authorityId, TermNumber = 1, Start = start, End = end, CreatedAt = DateTimeOffset.UtcNow });
+        if (card)
+        {
+            var serial = Interlocked.Increment(ref _cardSerial);
+            db.Cards.Add(new Card
+            {
+                Id = Guid.CreateVersion7(), SupervisorId = supervisorId, Number = $"R{authorityId[..2]}{start.Year % 100:00}{serial % 10000:0000}", Kind = "external", Scheme = "cn.external",
+                AllocationKey = $"seed/{authorityId}/{start.Year}", Year = start.Year, Serial = serial, IssuerId = authorityId, Jurisdiction = authorityId[..2],
+                IssuedOn = start, ValidUntil = end, CreatedAt = DateTimeOffset.UtcNow,
+            });
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private static int _cardSerial;
 }

@@ -51,13 +51,14 @@ public class SupervisionApp : WebApplicationFactory<Program>
     public Task<string> AdminTokenAsync() => TokenAsync(AdminClientId, AdminSecret);
 
     /// <summary>Creates a client with the role and jurisdiction (through the real registry) and returns a real token for it.</summary>
-    public async Task<string> TokenForAsync(string role, string jurisdiction, string? clientId = null)
+    public async Task<string> TokenForAsync(string role, string jurisdiction, string? clientId = null, Guid? institutionId = null, Guid? supervisorId = null)
     {
         clientId ??= $"{role}-{jurisdiction.Replace('.', '-').ToLowerInvariant()}-{Guid.NewGuid():N}"[..40].TrimEnd('-');
         await using (var scope = Services.CreateAsyncScope())
         {
             var clients = scope.ServiceProvider.GetRequiredService<ClientRegistry>();
-            await clients.CreateAsync(new ClientSpec(clientId, clientId, [role], jurisdiction), "secret-" + clientId, CancellationToken.None);
+            await clients.CreateAsync(new ClientSpec(clientId, clientId, [role], jurisdiction, InstitutionId: institutionId?.ToString(), SupervisorId: supervisorId?.ToString()),
+                "secret-" + clientId, CancellationToken.None);
         }
         return await TokenAsync(clientId, "secret-" + clientId);
     }

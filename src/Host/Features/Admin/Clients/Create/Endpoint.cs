@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Host.Access;
 using SupervisionCore.Host.Audit;
 using SupervisionCore.Host.Auth;
@@ -24,6 +25,10 @@ public sealed class Request
     public List<string> RedirectUris { get; set; } = [];
     /// <summary>A public client (browser or mobile app: no secret, code + PKCE only); needs redirect URIs.</summary>
     public bool Public { get; set; }
+    /// <summary>For an institution's system (role institution-operator): the institution it acts for.</summary>
+    public Guid? InstitutionId { get; set; }
+    /// <summary>For a supervisor's app (role supervisor): the supervisor it acts for.</summary>
+    public Guid? SupervisorId { get; set; }
 }
 
 public sealed class Validator : Validator<Request>
@@ -35,6 +40,8 @@ public sealed class Validator : Validator<Request>
         RuleFor(r => r.Roles).NotEmpty();
         RuleForEach(r => r.Roles).Must(KernelRoles.All.Contains).WithMessage("'{PropertyValue}' is not a role");
         RuleFor(r => r.Jurisdiction).Must(j => JurisdictionCode.TryParse(j, out _)).WithMessage("'jurisdiction' must be a code such as CN, 44 or 44.A");
+        RuleFor(r => r.InstitutionId).NotNull().When(r => r.Roles.Contains(KernelRoles.InstitutionOperator)).WithMessage("an institution-operator client needs 'institutionId'");
+        RuleFor(r => r.SupervisorId).NotNull().When(r => r.Roles.Contains(KernelRoles.Supervisor)).WithMessage("a supervisor client needs 'supervisorId'");
         RuleFor(r => r.RedirectUris).NotEmpty().When(r => r.Public).WithMessage("a public client needs at least one redirect URI");
         RuleForEach(r => r.RedirectUris).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var x) && x.Scheme is "https" or "http").WithMessage("redirect URIs must be absolute http(s) URLs");
     }
@@ -43,7 +50,7 @@ public sealed class Validator : Validator<Request>
 /// <summary>The new client; the secret (null for a public client) is shown only in this response.</summary>
 public sealed record Response(string ClientId, string? ClientSecret, IReadOnlyList<string> Roles, string Jurisdiction);
 
-public sealed class Endpoint(ClientRegistry clients, SupervisionDbContext db, AuditLog audit, PackCatalog catalog) : Endpoint<Request, Response>
+public sealed class Endpoint(ClientRegistry clients, SupervisionDbContext db, AuditLog audit, PackCatalog catalog, InstitutionAccess institutions) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -60,10 +67,15 @@ public sealed class Endpoint(ClientRegistry clients, SupervisionDbContext db, Au
         if (Grants.Check(User, req.Roles, jurisdiction, catalog) is { } denied) { await Send.ResultAsync(Problems.Forbidden(denied)); return; }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await clients.ExistsAsync(req.ClientId, ct)) { await Send.ResultAsync(Problems.Conflict(new($"客户端 {req.ClientId} 已存在", $"client {req.ClientId} already exists"))); return; }
-        var spec = new ClientSpec(req.ClientId, req.DisplayName, [.. req.Roles.Distinct()], jurisdiction, req.RedirectUris, req.Public);
+        if (req.InstitutionId is { } iid && await institutions.VisibleAsync(User, iid, ct) is not { } inst)
+        { await Send.ResultAsync(Problems.NotFound($"institution {iid}")); return; }
+        if (req.SupervisorId is { } sid && !await db.Supervisors.AnyAsync(s => s.Id == sid && s.Jurisdiction == jurisdiction, ct))
+        { await Send.ResultAsync(Problems.NotFound($"supervisor {sid} in {jurisdiction}")); return; }
+        var spec = new ClientSpec(req.ClientId, req.DisplayName, [.. req.Roles.Distinct()], jurisdiction, req.RedirectUris, req.Public,
+            req.InstitutionId?.ToString(), req.SupervisorId?.ToString());
         var secret = await clients.CreateAsync(spec, null, ct);
         await audit.AppendAsync(db, User.AsActor(), new AuditEvent("admin.client.create", "oidc-client", req.ClientId, jurisdiction,
-            After: new { spec.ClientId, spec.Roles, spec.Jurisdiction, spec.RedirectUris, spec.Public }), ct);
+            After: new { spec.ClientId, spec.Roles, spec.Jurisdiction, spec.RedirectUris, spec.Public, spec.InstitutionId, spec.SupervisorId }), ct);
         await tx.CommitAsync(ct);
         await Send.ResponseAsync(new Response(req.ClientId, secret, spec.Roles, jurisdiction), 201, ct);
     }
