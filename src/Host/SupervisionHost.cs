@@ -134,6 +134,7 @@ public static class SupervisionHost
             o.SetDefaultCulture("zh-CN").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
             o.ApplyCurrentCultureToResponseHeaders = true;
         });
+        services.AddSupervisionRateLimits(builder.Configuration);
         services.AddHostedService<Jobs.TokenPruningJob>();
         services.AddHostedService<Jobs.AppointmentExpiryJob>();
         services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(3));
@@ -168,6 +169,7 @@ public static class SupervisionHost
         app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -1,0 +1,268 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using SupervisionCore.Host.Audit;
+using SupervisionCore.Host.Data;
+using SupervisionCore.Host.Data.Registry;
+using SupervisionCore.Host.Infrastructure;
+using SupervisionCore.Kernel;
+using SupervisionCore.Kernel.Cards;
+using SupervisionCore.Kernel.Cards.Rules;
+using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Registry;
+using SupervisionCore.Kernel.Rules;
+
+namespace SupervisionCore.Host.Cards;
+
+/// <summary>Who issues a card, as resolved from the authority or institution rows.</summary>
+/// <param name="Id">Authority id (external, industry department) or institution id (internal).</param>
+/// <param name="Kind">Its level for <c>cn.card.issuer-level</c>.</param>
+/// <param name="Jurisdiction">Where it acts (chooses the card scheme).</param>
+/// <param name="ClassLetter">Internal cards: H/Y/S.</param>
+/// <param name="InternalCode">Internal cards: the 6-digit issuer code.</param>
+/// <param name="InstitutionId">Internal cards issued by an institution: its id.</param>
+public sealed record CardIssuerInfo(string Id, CardIssuerKind Kind, JurisdictionCode Jurisdiction, char? ClassLetter, string? InternalCode, Guid? InstitutionId);
+
+/// <summary>Everything about a card but its serial: built before the counter is taken.</summary>
+public sealed record CardPlan(
+    SupervisorKind Kind, CardIssuerInfo Issuer, DateOnly IssuedOn, DateOnly ValidUntil,
+    ICardNumberScheme Scheme, CardIssueRequest Request, CardAllocationKey? AllocationKey, IReadOnlyList<Violation> Violations);
+
+/// <summary>Why one supervisor cannot get the card: rule violations, and/or a valid card of that kind already held.</summary>
+public sealed record SupervisorRefusal(Guid SupervisorId, IReadOnlyList<Violation> Violations, string? HeldCard);
+
+/// <summary>A card just issued.</summary>
+public sealed record IssuedCard(Guid Id, Guid SupervisorId, string Number, int Serial, string Jurisdiction);
+
+/// <summary>The result of taking serials and writing the cards.</summary>
+/// <param name="Cards">The cards, in request order, serials contiguous.</param>
+/// <param name="Violations">Set when refused (serials exhausted).</param>
+/// <param name="UniqueViolation">Set when a unique index fired (the constraint name); the transaction was rolled back.</param>
+public sealed record IssueResult(IReadOnlyList<IssuedCard> Cards, IReadOnlyList<Violation> Violations, string? UniqueViolation);
+
+/// <summary>
+/// Card issuance (证卡颁发) shared by single and batch issuance: issuer resolution, the rules of CN 第七条 and the
+/// serial allocation of the card annex (<c>cn.card.serial-sequence</c>). The serial counter row is taken by ONE statement
+/// that locks and increments it, after every check and every part of the number but the serial is ready; then the cards
+/// are written in one statement, the audit entry appended and the transaction committed, so the row is held for three
+/// short round trips. The unique indexes on number and (allocation key, serial) are the backstop.
+/// </summary>
+public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, AuditLog audit, TimeProvider clock) : IScopedService
+{
+    private const string CounterSql = """
+        INSERT INTO supervision.card_counters (allocation_key, last_serial) VALUES (@k, @initial)
+        ON CONFLICT (allocation_key) DO UPDATE SET last_serial = card_counters.last_serial + @n
+        WHERE card_counters.last_serial + @n <= @max
+        RETURNING last_serial
+        """;
+
+    private const string InsertSql = """
+        INSERT INTO supervision.cards (id, supervisor_id, number, kind, scheme, allocation_key, year, serial, issuer_id,
+                                       jurisdiction, issued_on, valid_until, batch_id, created_at)
+        SELECT u.id, u.supervisor_id, u.number, @kind, @scheme, @key, @year, u.serial, @issuer, u.jurisdiction,
+               @issued_on, @valid_until, @batch_id, @now
+          FROM unnest(@ids, @supervisors, @numbers, @serials, @jurisdictions) AS u(id, supervisor_id, number, serial, jurisdiction)
+        """;
+
+    private static readonly CardIssuerLevelRule IssuerLevel = new();
+    private static readonly CardRequiresTrainingRule Training = new();
+    private static readonly CardSerialSequenceRule Sequence = new();
+
+    /// <summary>Today in China.</summary>
+    public DateOnly Today => Kernel.Calendar.ChinaTime.DateOf(clock.GetUtcNow());
+
+    /// <summary>
+    /// The issuer of a card of <paramref name="kind"/>: the authority <paramref name="authorityId"/> (external cards; internal
+    /// cards of an industry department) or the institution (internal cards). Null with a violation of
+    /// <c>cn.card.issuer-level</c> when there is no such issuer.
+    /// </summary>
+    public async Task<(CardIssuerInfo? Issuer, Violation? Violation)> ResolveIssuerAsync(SupervisorKind kind, string? authorityId, Guid? institutionId, CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(authorityId))
+        {
+            var a = await db.Authorities.AsNoTracking().SingleOrDefaultAsync(x => x.Id == authorityId, ct);
+            if (a is null || !JurisdictionCode.TryParse(a.Jurisdiction, out var j))
+                return (null, NationalRules.CardIssuerLevel.Violated(new LocalizedText($"颁发机构“{authorityId}”不存在", $"There is no issuing authority '{authorityId}'")));
+            var level = AuthorityKinds.Parse(a.Kind) switch
+            {
+                AuthorityKind.Ministry => CardIssuerKind.Ministry,
+                AuthorityKind.ProvincialCentre => CardIssuerKind.ProvincialCentre,
+                AuthorityKind.IndustryDepartment => CardIssuerKind.IndustryDepartment,
+                _ => CardIssuerKind.SubProvincialCentre,
+            };
+            var internalH = kind == SupervisorKind.Internal && level == CardIssuerKind.IndustryDepartment;
+            return (new CardIssuerInfo(a.Id, level, j, internalH ? 'H' : null, internalH ? a.CardIssuerCode : null, null), null);
+        }
+        if (kind == SupervisorKind.Internal && institutionId is { } id)
+        {
+            var i = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+            if (i is null || !JurisdictionCode.TryParse(i.Jurisdiction, out var j))
+                return (null, NationalRules.CardIssuerLevel.Violated(new LocalizedText("评价机构不存在", "The institution does not exist")));
+            var (letter, level) = i.Kind switch
+            {
+                "employer" => ('Y', CardIssuerKind.EvaluationInstitution),
+                "social-org" => ('S', CardIssuerKind.EvaluationInstitution),
+                _ => ('H', CardIssuerKind.IndustryDepartment),
+            };
+            return (new CardIssuerInfo(i.Id.ToString(), level, j, letter, i.InternalIssuerCode, i.Id), null);
+        }
+        return (null, NationalRules.CardIssuerLevel.Violated(kind == SupervisorKind.External
+            ? new LocalizedText("外督证卡须指明颁发机构（省级及以上职业技能鉴定中心）", "An external card needs its issuing authority (a provincial-or-higher skill appraisal centre)")
+            : new LocalizedText("内督证卡须由督导员所在评价机构或行业部门颁发", "An internal card is issued by the supervisor's institution or an industry department")));
+    }
+
+    /// <summary>The scheme, number request and allocation key of a card, with the issuer-level and format violations.</summary>
+    public CardPlan Plan(SupervisorKind kind, CardIssuerInfo issuer, DateOnly issuedOn)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        var scheme = schemes.For(kind, issuer.Jurisdiction, issuedOn);
+        var request = new CardIssueRequest
+        {
+            Kind = kind, Issuer = issuer.Jurisdiction, IssuedOn = issuedOn, ClassLetter = issuer.ClassLetter, InstitutionCode = issuer.InternalCode,
+        };
+        var violations = new List<Violation>(IssuerLevel.Check(kind, issuer.Kind, issuer.ClassLetter).Violations);
+        // The scheme repeats issuer-level findings in its own words: one violation per rule is enough.
+        violations.AddRange(scheme.CanIssue(request).Violations.Where(v => violations.All(x => x.Rule != v.Rule)));
+        var key = violations.Count == 0 ? scheme.AllocationKey(request) : null;
+        return new CardPlan(kind, issuer, issuedOn, CardValidity.ValidUntil(issuedOn), scheme, request, key, violations);
+    }
+
+    /// <summary>
+    /// Loads and locks (FOR UPDATE, in id order) the supervisors in the current transaction, so two requests for the same
+    /// person cannot both pass the one-valid-card check. Missing ids are absent from the result.
+    /// </summary>
+    public async Task<List<Supervisor>> LockSupervisorsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var array = ids.Distinct().ToArray();
+        return await db.Supervisors
+            .FromSql($"SELECT *, xmin FROM supervision.supervisors WHERE id = ANY({array}) ORDER BY id FOR UPDATE")
+            .AsNoTracking().ToListAsync(ct);
+    }
+
+    /// <summary>Every supervisor that cannot get the card: kind, training (<c>cn.card.requires-training</c>), a valid card of the kind already held.</summary>
+    public async Task<List<SupervisorRefusal>> CheckAsync(IReadOnlyList<Supervisor> supervisors, CardPlan plan, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(supervisors);
+        ArgumentNullException.ThrowIfNull(plan);
+        var ids = supervisors.Select(s => s.Id).ToArray();
+        var trainings = (await db.TrainingRecords.AsNoTracking()
+                .Where(t => ids.Contains(t.SupervisorId) && t.Kind == "qualification")
+                .Select(t => new { t.SupervisorId, t.On, t.Passed }).ToListAsync(ct))
+            .ToLookup(t => t.SupervisorId);
+        var kindText = CardKinds.ToText(plan.Kind);
+        var held = (await db.Cards.AsNoTracking()
+                .Where(c => ids.Contains(c.SupervisorId) && c.Kind == kindText)
+                .Select(c => new { c.SupervisorId, c.Number, c.ValidUntil, c.WithdrawnOn }).ToListAsync(ct))
+            .Where(c => CardValidity.IsHeldOn(c.ValidUntil, c.WithdrawnOn, plan.IssuedOn))
+            .ToLookup(c => c.SupervisorId);
+        var refusals = new List<SupervisorRefusal>();
+        foreach (var s in supervisors)
+        {
+            var violations = new List<Violation>();
+            if (s.Kind != kindText)
+                violations.Add(NationalRules.SupervisorKinds.Violated(new LocalizedText(
+                    $"该督导员为{(s.Kind == "external" ? "外督" : "内督")}，不能颁发{(plan.Kind == SupervisorKind.External ? "外督" : "内督")}证卡",
+                    $"The supervisor is {s.Kind}: no {kindText} card can be issued")));
+            else if (plan.Issuer.InstitutionId is { } inst && s.InstitutionId != inst)
+                violations.Add(NationalRules.CardIssuerLevel.Violated(new LocalizedText(
+                    "内督证卡由督导员所在的评价机构颁发", "An internal card is issued by the supervisor's own institution")));
+            violations.AddRange(Training.Check(plan.Kind, plan.IssuedOn,
+                trainings[s.Id].Select(t => new QualificationTraining(plan.Kind, t.On, t.Passed))).Violations);
+            var holds = held[s.Id].FirstOrDefault()?.Number;
+            if (violations.Count > 0 || holds is not null) refusals.Add(new SupervisorRefusal(s.Id, violations, holds));
+        }
+        return refusals;
+    }
+
+    /// <summary>
+    /// Takes <c>supervisors.Count</c> contiguous serials, writes the cards (and <paramref name="sameRoundTrip"/>, e.g. the
+    /// idempotency record, in the same round trip), appends <paramref name="auditEvent"/> last and commits
+    /// <paramref name="transaction"/>. On exhaustion or a unique violation the transaction is rolled back.
+    /// </summary>
+    public async Task<IssueResult> IssueAsync(
+        IDbContextTransaction transaction, CardPlan plan, IReadOnlyList<Supervisor> supervisors, Guid? batchId, AuditActor actor,
+        Func<IReadOnlyList<IssuedCard>, AuditEvent> auditEvent, Func<IReadOnlyList<IssuedCard>, NpgsqlBatchCommand>? sameRoundTrip, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(supervisors);
+        ArgumentNullException.ThrowIfNull(auditEvent);
+        var key = plan.AllocationKey ?? throw new ArgumentException("the plan has violations", nameof(plan));
+        var range = plan.Scheme.Serials;
+        var n = supervisors.Count;
+        // Everything but the serial, before the counter row is locked.
+        var ids = supervisors.Select(_ => Guid.CreateVersion7()).ToArray();
+        var kindText = CardKinds.ToText(plan.Kind);
+        var now = clock.GetUtcNow();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var tx = (NpgsqlTransaction)transaction.GetDbTransaction();
+        try
+        {
+            int? last = null;
+            if (n <= range.Last - range.First + 1)
+            {
+                await using var counter = new NpgsqlCommand(CounterSql, connection, tx);
+                counter.Parameters.AddWithValue("k", key.ToString());
+                counter.Parameters.AddWithValue("initial", range.First - 1 + n);
+                counter.Parameters.AddWithValue("n", n);
+                counter.Parameters.AddWithValue("max", range.Last);
+                last = await counter.ExecuteScalarAsync(ct) as int?;
+            }
+            if (last is not { } lastSerial)
+            {
+                await transaction.RollbackAsync(ct);
+                return new IssueResult([], Sequence.Check(range.Last + 1, range).Violations, null);
+            }
+            var first = lastSerial - n + 1;
+            var cards = supervisors.Select((s, i) => new IssuedCard(ids[i], s.Id, plan.Scheme.Format(plan.Request, first + i), first + i, s.Jurisdiction)).ToList();
+
+            await using var batch = new NpgsqlBatch(connection, tx);
+            var insert = new NpgsqlBatchCommand(InsertSql);
+            insert.Parameters.AddWithValue("kind", kindText);
+            insert.Parameters.AddWithValue("scheme", SchemeIdOf(key));
+            insert.Parameters.AddWithValue("key", key.ToString());
+            insert.Parameters.AddWithValue("year", key.Year);
+            insert.Parameters.AddWithValue("issuer", plan.Issuer.Id);
+            insert.Parameters.AddWithValue("issued_on", plan.IssuedOn);
+            insert.Parameters.AddWithValue("valid_until", plan.ValidUntil);
+            insert.Parameters.Add(new NpgsqlParameter("batch_id", NpgsqlDbType.Uuid) { Value = (object?)batchId ?? DBNull.Value });
+            insert.Parameters.AddWithValue("now", now);
+            insert.Parameters.AddWithValue("ids", cards.Select(c => c.Id).ToArray());
+            insert.Parameters.AddWithValue("supervisors", cards.Select(c => c.SupervisorId).ToArray());
+            insert.Parameters.AddWithValue("numbers", cards.Select(c => c.Number).ToArray());
+            insert.Parameters.AddWithValue("serials", cards.Select(c => c.Serial).ToArray());
+            insert.Parameters.AddWithValue("jurisdictions", cards.Select(c => c.Jurisdiction).ToArray());
+            batch.BatchCommands.Add(insert);
+            if (sameRoundTrip?.Invoke(cards) is { } extra) batch.BatchCommands.Add(extra);
+            await batch.ExecuteNonQueryAsync(ct);
+
+            await audit.AppendAsync(db, actor, auditEvent(cards), ct);
+            await transaction.CommitAsync(ct);
+            return new IssueResult(cards, [], null);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return new IssueResult([], [], ex.ConstraintName ?? "unique");
+        }
+    }
+
+    /// <summary>The rule ids every issuance applies (audit entries).</summary>
+    public static IReadOnlyList<string> RulesApplied(CardPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return [NationalRules.CardRequiresTraining.Id, NationalRules.CardIssuerLevel.Id, plan.Scheme.Rule.Id, NationalRules.CardSerialSequence.Id];
+    }
+
+    private static string SchemeIdOf(CardAllocationKey key) => key.Scheme;
+}
+
+/// <summary>Supervisor and card kinds as stored and sent (<c>external</c>, <c>internal</c>).</summary>
+public static class CardKinds
+{
+    public static string ToText(SupervisorKind kind) => kind == SupervisorKind.External ? "external" : "internal";
+
+    /// <summary>The kind of a stored or validated text (anything but <c>internal</c> is external).</summary>
+    public static SupervisorKind Parse(string? text) => text == "internal" ? SupervisorKind.Internal : SupervisorKind.External;
+}
