@@ -13,21 +13,27 @@ namespace SupervisionCore.Host.Tests.Supervision;
 /// <summary>双随机: verifiable supervisor draws over the dispatchable pool, with exclusions by rule.</summary>
 public sealed class DrawTests(SupervisionApp app) : IClassFixture<SupervisionApp>
 {
-    private sealed record Scene(Institution Institution, Guid ActivityId, Guid TaskId, List<Guid> Dispatchable, Guid Conflicted, Guid Examiner, Guid NoCard, Guid Suspended);
+    private sealed record Scene(string Province, Institution Institution, Guid ActivityId, Guid TaskId, List<Guid> Dispatchable, Guid Conflicted, Guid Examiner, Guid NoCard, Guid Suspended);
 
-    private async Task<HttpClient> OperatorAsync() => app.CreateClient(await app.TokenForAsync(Roles.CenterOperator, "44"));
+    // Tests of this class share one database: each scene lives in a province of its own, so pools never mix.
+    private static readonly string[] Provinces = ["45", "46", "50", "51", "52", "61", "62", "63", "64", "65", "35", "36", "37", "41", "42"];
+    private static int _nextProvince = -1;
+    private string _province = "44";
+
+    private async Task<HttpClient> OperatorAsync() => app.CreateClient(await app.TokenForAsync(Roles.CenterOperator, _province));
 
     /// <summary>A province-44 scene: an institution, an activity, a special task, and supervisors in every standing.</summary>
     private async Task<Scene> SceneAsync(string kind = "special", int dispatchable = 6)
     {
-        var institution = await Seed.InstitutionAsync(app, "44.A");
+        var p = _province = Provinces[Interlocked.Increment(ref _nextProvince) % Provinces.Length];
+        var institution = await Seed.InstitutionAsync(app, p);
         var ids = new List<Guid>();
-        for (var i = 0; i < dispatchable; i++) ids.Add((await Seed.DispatchableAsync(app, "44")).Id);
-        var conflicted = (await Seed.DispatchableAsync(app, "44")).Id;
-        var examiner = (await Seed.DispatchableAsync(app, "44")).Id;
-        var noCard = (await Seed.SupervisorAsync(app, "44")).Id;
-        await Seed.AppointAndCardAsync(app, noCard, "44", new DateOnly(2024, 1, 1), card: false);
-        var suspended = (await Seed.DispatchableAsync(app, "44")).Id;
+        for (var i = 0; i < dispatchable; i++) ids.Add((await Seed.DispatchableAsync(app, p, authorityId: p)).Id);
+        var conflicted = (await Seed.DispatchableAsync(app, p, authorityId: p)).Id;
+        var examiner = (await Seed.DispatchableAsync(app, p, authorityId: p)).Id;
+        var noCard = (await Seed.SupervisorAsync(app, p)).Id;
+        await Seed.AppointAndCardAsync(app, noCard, p, new DateOnly(2024, 1, 1), card: false);
+        var suspended = (await Seed.DispatchableAsync(app, p, authorityId: p)).Id;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SupervisionDbContext>();
@@ -40,17 +46,21 @@ public sealed class DrawTests(SupervisionApp app) : IClassFixture<SupervisionApp
             await db.SaveChangesAsync();
         }
         using var client = await OperatorAsync();
-        var activity = await (await client.PostJsonAsync("/api/v1/activities", new
+        var activityResponse = await client.PostJsonAsync("/api/v1/activities", new
         {
             institutionId = institution.Id, kind = "skill-level-recognition", occupation = "电工", level = "三级", planNumber = "P-2025-001",
             startsAt = "2025-06-10T08:30:00+08:00", endsAt = "2025-06-10T17:00:00+08:00", candidateCount = 120,
             examiners = new[] { new { supervisorId = (Guid?)examiner, idNumber = (string?)null, name = "考评员" } },
-        })).ReadJsonAsync();
-        var task = await (await client.PostJsonAsync("/api/v1/supervision-tasks", new
+        });
+        activityResponse.StatusCode.ShouldBe(HttpStatusCode.Created, await activityResponse.Content.ReadAsStringAsync());
+        var activity = await activityResponse.ReadJsonAsync();
+        var created = await client.PostJsonAsync("/api/v1/supervision-tasks", new
         {
-            kind, authorityId = "44", activityId = activity.GetProperty("id").GetGuid(), matters = new[] { "考场秩序", "证书管理与发放" },
-        })).ReadJsonAsync();
-        return new Scene(institution, activity.GetProperty("id").GetGuid(), task.GetProperty("id").GetGuid(), ids, conflicted, examiner, noCard, suspended);
+            kind, authorityId = p, activityId = activity.GetProperty("id").GetGuid(), matters = new[] { "考场秩序", "证书管理与发放" },
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var task = await created.ReadJsonAsync();
+        return new Scene(p, institution, activity.GetProperty("id").GetGuid(), task.GetProperty("id").GetGuid(), ids, conflicted, examiner, noCard, suspended);
     }
 
     [Fact]
@@ -175,15 +185,15 @@ public sealed class DrawTests(SupervisionApp app) : IClassFixture<SupervisionApp
         var draw = await (await client.PostJsonAsync($"/api/v1/supervision-tasks/{scene.TaskId}/draws", new { })).ReadJsonAsync();
         var id = draw.GetProperty("id").GetGuid();
         using var anonymous = app.CreateClient();
-        using var institution = app.CreateClient(await app.TokenForAsync(Roles.InstitutionOperator, "44.A", institutionId: scene.Institution.Id));
+        using var institution = app.CreateClient(await app.TokenForAsync(Roles.InstitutionOperator, scene.Province, institutionId: scene.Institution.Id));
         (await institution.GetAsync($"/api/v1/draws/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var before = await (await anonymous.GetAsync("/api/v1/public/draws")).ReadJsonAsync();
         before.GetProperty("items").EnumerateArray().ShouldNotContain(d => d.GetProperty("drawId").GetGuid() == id);
 
         (await client.PostAsync($"/api/v1/draws/{id}/publication", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var listed = (await (await anonymous.GetAsync("/api/v1/public/draws?jurisdiction=44")).ReadJsonAsync())
+        var listed = (await (await anonymous.GetAsync($"/api/v1/public/draws?jurisdiction={scene.Province}")).ReadJsonAsync())
             .GetProperty("items").EnumerateArray().Single(d => d.GetProperty("drawId").GetGuid() == id);
-        listed.GetProperty("cardNumbers").EnumerateArray().ShouldAllBe(n => n.GetString()!.StartsWith("R44", StringComparison.Ordinal));
+        listed.GetProperty("cardNumbers").EnumerateArray().ShouldAllBe(n => n.GetString()!.StartsWith("R" + scene.Province, StringComparison.Ordinal));
         listed.GetProperty("cardNumbers").GetArrayLength().ShouldBe(3);
         var text = listed.ToString();
         foreach (var selected in draw.GetProperty("selected").EnumerateArray()) text.ShouldNotContain(selected.GetString()!);

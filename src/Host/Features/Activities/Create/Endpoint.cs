@@ -104,7 +104,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, PersonalDa
         var activity = new Activity
         {
             Id = Guid.CreateVersion7(), InstitutionId = institution.Id, Jurisdiction = institution.Jurisdiction, Kind = req.Kind, Occupation = req.Occupation,
-            Level = req.Level, PlanNumber = req.PlanNumber, RecognitionForm = req.RecognitionForm, StartsAt = req.StartsAt, EndsAt = req.EndsAt,
+            Level = req.Level, PlanNumber = req.PlanNumber, RecognitionForm = req.RecognitionForm, StartsAt = req.StartsAt.ToUniversalTime(), EndsAt = req.EndsAt.ToUniversalTime(),
             CandidateCount = req.CandidateCount, CreatedAt = clock.GetUtcNow(),
             Venues = [.. req.Venues.Select(v => new ActivityVenue { Name = v.Name, Address = v.Address, Contestants = v.Contestants })],
             Examiners = [.. req.Examiners.Select(e => Examiner(e, today))],

@@ -77,7 +77,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, Institutio
         {
             Id = Guid.CreateVersion7(), Kind = req.Kind, AuthorityId = authority.Id, Jurisdiction = institution.Jurisdiction, InstitutionId = institution.Id,
             ActivityId = activity?.Id, VenueId = venue?.Id, Matters = [.. req.Matters], Status = "planned",
-            WindowStart = req.WindowStart ?? activity!.StartsAt, WindowEnd = req.WindowEnd ?? activity!.EndsAt,
+            WindowStart = (req.WindowStart ?? activity!.StartsAt).ToUniversalTime(), WindowEnd = (req.WindowEnd ?? activity!.EndsAt).ToUniversalTime(),
             CreatedBy = User.ActorId(), CreatedAt = clock.GetUtcNow(),
         };
         var (requirement, rule) = Staffing.For(TaskKinds.Info(task, venue?.Contestants ?? activity?.CandidateCount ?? 0), staffingRules);
