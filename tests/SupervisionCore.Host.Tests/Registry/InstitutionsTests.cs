@@ -75,6 +75,19 @@ public sealed class InstitutionsTests(SupervisionApp app) : IClassFixture<Superv
         problem.NamesField("name").ShouldBeTrue(problem.ToString());
         problem.NamesField("jurisdiction").ShouldBeTrue(problem.ToString());
 
+        foreach (var (method, url) in new[] { ("GET", "/api/v1/institutions/not-a-guid"), ("PATCH", "/api/v1/institutions/not-a-guid"), ("GET", "/api/v1/institutions/not-a-guid/sanctions"), ("POST", "/api/v1/institutions/not-a-guid/sanctions") })
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = method switch
+            {
+                "PATCH" => JsonContent.Create(new { version = 1 }),
+                "POST" => JsonContent.Create(new { step = "disqualification", ground = "fraud", seriousJustification = "情节严重" }),
+                _ => null,
+            } };
+            var malformed = await admin.SendAsync(request);
+            malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest, $"{method} {url}");
+            (await malformed.ReadJsonAsync()).NamesField("id").ShouldBeTrue($"{method} {url}");
+        }
+
         var unknownNode = await admin.PostJsonAsync("/api/v1/institutions", NewInstitution(jurisdiction: "44.ZZ"));
         unknownNode.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await unknownNode.ReadJsonAsync()).NamesField("jurisdiction").ShouldBeTrue();

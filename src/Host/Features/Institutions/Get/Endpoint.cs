@@ -14,7 +14,7 @@ public sealed class Endpoint(SupervisionDbContext db) : Endpoint<Request, Instit
 {
     public override void Configure()
     {
-        Get("/api/v1/institutions/{id:guid}");
+        Get("/api/v1/institutions/{id}");
         Roles(InstitutionAccess.Readers);
         Description(b => b.WithName("institutions.get").Produces<InstitutionDto>(200).ProducesProblem(404));
         Tags("registry");

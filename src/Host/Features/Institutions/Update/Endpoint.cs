@@ -52,7 +52,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, PackCatalo
 {
     public override void Configure()
     {
-        Patch("/api/v1/institutions/{id:guid}");
+        Patch("/api/v1/institutions/{id}");
         Roles(InstitutionAccess.Editors);
         Description(b => b.WithName("institutions.update").Produces<InstitutionDto>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
         Tags("registry");

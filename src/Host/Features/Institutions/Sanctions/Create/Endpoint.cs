@@ -47,7 +47,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvid
 
     public override void Configure()
     {
-        Post("/api/v1/institutions/{id:guid}/sanctions");
+        Post("/api/v1/institutions/{id}/sanctions");
         Roles(InstitutionAccess.Sanctioners);
         Description(b => b.WithName("institutions.sanctions.create").Produces<Response>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(422));
         Tags("registry");

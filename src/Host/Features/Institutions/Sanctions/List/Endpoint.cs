@@ -19,7 +19,7 @@ public sealed class Endpoint(SupervisionDbContext db, TimeProvider clock) : Endp
 {
     public override void Configure()
     {
-        Get("/api/v1/institutions/{id:guid}/sanctions");
+        Get("/api/v1/institutions/{id}/sanctions");
         Roles(InstitutionAccess.Readers);
         Description(b => b.WithName("institutions.sanctions.list").Produces<Response>(200).ProducesProblem(404));
         Tags("registry");
