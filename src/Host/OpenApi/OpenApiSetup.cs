@@ -131,7 +131,7 @@ internal sealed class FastEndpointsOperationFilter : IOperationFilter
             {
                 var name = char.ToLowerInvariant(prop.Name[0]) + prop.Name[1..];
                 if (existing.Contains(name)) continue;
-                var inPath = route.Contains("{" + name + "}", StringComparison.OrdinalIgnoreCase);
+                var inPath = RouteParameters(route).Any(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
                 operation.Parameters.Add(new OpenApiParameter
                 {
                     Name = name,
@@ -141,5 +141,24 @@ internal sealed class FastEndpointsOperationFilter : IOperationFilter
                 });
             }
         }
+
+        // Route values read in the handler (Route<T>("id")) of POST/PUT/PATCH: declared as path parameters too.
+        operation.Parameters ??= [];
+        foreach (var (name, constraint) in RouteParameters(context.ApiDescription.RelativePath ?? string.Empty))
+        {
+            if (operation.Parameters.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))) continue;
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = name,
+                In = ParameterLocation.Path,
+                Required = true,
+                Schema = context.SchemaGenerator.GenerateSchema(constraint == "guid" ? typeof(Guid) : typeof(string), context.SchemaRepository),
+            });
+        }
     }
+
+    /// <summary>The <c>{name}</c> / <c>{name:constraint}</c> segments of a route template.</summary>
+    private static IEnumerable<(string Name, string? Constraint)> RouteParameters(string route) =>
+        System.Text.RegularExpressions.Regex.Matches(route, @"\{([A-Za-z0-9_]+)(?::([A-Za-z0-9_]+))?[^}]*\}")
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Success ? m.Groups[2].Value : null));
 }

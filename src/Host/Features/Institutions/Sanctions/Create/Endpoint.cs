@@ -1,0 +1,99 @@
+using FastEndpoints;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using SupervisionCore.Host.Access;
+using SupervisionCore.Host.Audit;
+using SupervisionCore.Host.Data;
+using SupervisionCore.Host.Data.Registry;
+using SupervisionCore.Host.Errors;
+using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Rules;
+using SupervisionCore.Kernel.Sanctions;
+using SupervisionCore.Kernel.Sanctions.Rules;
+
+namespace SupervisionCore.Host.Features.Institutions.Sanctions.Create;
+
+public sealed class Request
+{
+    /// <summary>notice-and-correction (通报批评并责令改正) | disciplinary-recommendation (处分建议) | disqualification (取消评价工作资格).</summary>
+    public string Step { get; set; } = string.Empty;
+    /// <summary>CN 第十八条 item: refuse-materials (一) | obstruct-reporting (二) | refuse-correction (三) | fraud (四) | retaliation (五) | other (六).</summary>
+    public string Ground { get; set; } = string.Empty;
+    /// <summary>Day of the decision (China calendar), not in the future nor before the last recorded step. Default: today.</summary>
+    public DateOnly? On { get; set; }
+    /// <summary>For notice-and-correction: the last day to correct (after the decision day).</summary>
+    public DateOnly? CorrectionDeadline { get; set; }
+    /// <summary>Recorded reason the case is serious (情节严重): needed to skip a step or to escalate before the correction deadline.</summary>
+    public string? SeriousJustification { get; set; }
+}
+
+public sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        RuleFor(r => r.Step).Must(InstitutionCodes.Steps.ContainsKey).WithMessage("'step' must be notice-and-correction, disciplinary-recommendation or disqualification");
+        RuleFor(r => r.Ground).Must(InstitutionCodes.Grounds.ContainsKey).WithMessage("'ground' must be refuse-materials, obstruct-reporting, refuse-correction, fraud, retaliation or other (CN 第十八条)");
+        RuleFor(r => r.CorrectionDeadline).Null().When(r => r.Step != "notice-and-correction").WithMessage("'correctionDeadline' belongs only to notice-and-correction");
+        RuleFor(r => r.SeriousJustification).MaximumLength(2000);
+    }
+}
+
+/// <summary>The recorded step and the institution as it now stands (status, version).</summary>
+public sealed record Response(SanctionDto Sanction, InstitutionDto Institution);
+
+public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvider clock) : Endpoint<Request, Response>
+{
+    private static readonly InstitutionSanctionLadderRule Ladder = new();
+
+    public override void Configure()
+    {
+        Post("/api/v1/institutions/{id}/sanctions");
+        Roles(InstitutionAccess.Sanctioners);
+        Description(b => b.WithName("institutions.sanctions.create").Produces<Response>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(422));
+        Tags("registry");
+        Summary(s => { s.Summary = "Sanction an institution (CN 18)"; s.Description = "人力资源社会保障部门依第十八条处理评价机构：通报批评并责令改正（须定改正期限）→ 处分建议 → 取消评价工作资格；越级须记录情节严重理由（cn.sanction.institution-ladder，否则422）。机构状态随之变为 notified / disqualified。"; });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        var id = Route<Guid>("id");
+        var now = clock.GetUtcNow();
+        var today = ChinaTime.DateOf(now);
+        var on = req.On ?? today;
+        if (on > today) { AddError(r => r.On!, $"'on' cannot be after today ({today:yyyy-MM-dd})"); await Send.ErrorsAsync(cancellation: ct); return; }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One decision at a time per institution, also across Hosts: the ladder is judged on a settled history.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM supervision.institutions WHERE id = {id} FOR UPDATE", ct);
+        var institution = await db.Institutions.Visible(User).SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (institution is null) { await Send.ResultAsync(Problems.NotFound($"institution {id} not found")); return; }
+        var rows = await db.InstitutionSanctions.Where(s => s.InstitutionId == id).ToListAsync(ct);
+        if (rows.Count > 0 && rows.Max(s => s.On) is var last && on < last)
+        { AddError(r => r.On!, $"'on' cannot be before the last recorded step ({last:yyyy-MM-dd}): steps are recorded in order"); await Send.ErrorsAsync(cancellation: ct); return; }
+
+        var history = rows.Select(InstitutionStanding.ToKernel).ToList();
+        var next = new InstitutionSanction(InstitutionCodes.Steps[req.Step], on, InstitutionCodes.Grounds[req.Ground], req.CorrectionDeadline,
+            string.IsNullOrWhiteSpace(req.SeriousJustification) ? null : req.SeriousJustification.Trim());
+        var outcome = Ladder.CheckNext(history, next);
+        if (!outcome.Passed) { await Send.ResultAsync(Problems.Violations(outcome.Violations)); return; }
+
+        var record = new InstitutionSanctionRecord
+        {
+            Id = Guid.CreateVersion7(now), InstitutionId = id, Step = req.Step, Ground = req.Ground, On = on,
+            CorrectionDeadline = next.CorrectionDeadline, SeriousJustification = next.SeriousJustification, DecidedBy = User.ActorId(), CreatedAt = now,
+        };
+        db.InstitutionSanctions.Add(record);
+        var before = new { institution.Status, Step = InstitutionCodes.Text(InstitutionSanctionLadderRule.CurrentStep(history, today)) };
+        var status = InstitutionCodes.StatusOf(InstitutionSanctionLadderRule.CurrentStep([.. history, next], today));
+        if (status != institution.Status) { institution.Status = status; institution.UpdatedAt = now; }
+        await db.SaveChangesAsync(ct);
+        var rule = NationalRules.InstitutionSanctionLadder.Id;
+        await audit.AppendAsync(db, User.AsActor(), new AuditEvent("institution.sanction", "institution", id.ToString(), institution.Jurisdiction,
+            Rules: [rule], Before: before, After: new { Sanction = SanctionDto.From(record), institution.Status },
+            Detail: $"{rule}: step={record.Step}; ground={record.Ground}; on={on:yyyy-MM-dd}; status {before.Status}→{institution.Status}"
+                + (next.IsJustifiedAsSerious ? "; serious (情节严重) justification recorded" : "")), ct);
+        await tx.CommitAsync(ct);
+        HttpContext.Response.Headers.Location = $"/api/v1/institutions/{id}/sanctions";
+        await Send.ResponseAsync(new Response(SanctionDto.From(record), InstitutionDto.From(institution)), 201, ct);
+    }
+}
