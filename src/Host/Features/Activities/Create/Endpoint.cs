@@ -78,7 +78,7 @@ public sealed class Validator : Validator<Request>
     }
 }
 
-public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, PersonalData personal, InstitutionAccess institutions, TimeProvider clock)
+public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, PersonalData personal, InstitutionAccess institutions, Features.Institutions.InstitutionStanding standing, TimeProvider clock)
     : Endpoint<Request, ActivityDto>
 {
     public override void Configure()
@@ -94,7 +94,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, PersonalDa
     {
         var institution = await institutions.VisibleAsync(User, req.InstitutionId, ct);
         if (institution is null) { await Send.ResultAsync(Problems.NotFound($"institution {req.InstitutionId}")); return; }
-        var outcome = InstitutionAccess.CanReceiveNew(institution);
+        var outcome = await standing.CanReceiveNewActivityAsync(institution.Id, ChinaTime.DateOf(req.StartsAt), ct);
         if (!outcome.Passed) { await Send.ResultAsync(Problems.Violations(outcome.Violations)); return; }
         var examinerIds = req.Examiners.Where(e => e.SupervisorId is not null).Select(e => e.SupervisorId!.Value).Distinct().ToList();
         if (await db.Supervisors.CountAsync(s => examinerIds.Contains(s.Id), ct) != examinerIds.Count)

@@ -56,7 +56,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, PackCatalo
     public override void Configure()
     {
         Post("/api/v1/institutions");
-        Roles(InstitutionAccess.Editors);
+        Roles(InstitutionScope.Editors);
         Description(b => b.WithName("institutions.create").Produces<InstitutionDto>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(409));
         Tags("registry");
         Summary(s => { s.Summary = "Register an evaluation institution"; s.Description = "登记评价机构：类别（用人单位Y/社会培训评价组织S/行业部门H）、备案编号和层级（人社部/省级）、辖区；按证卡编码规则附件二推导内督证卡颁发机构代码。备案层级+编号重复返回409。"; });

@@ -15,7 +15,7 @@ public sealed class Endpoint(SupervisionDbContext db) : Endpoint<Request, Instit
     public override void Configure()
     {
         Get("/api/v1/institutions/{id}");
-        Roles(InstitutionAccess.Readers);
+        Roles(InstitutionScope.Readers);
         Description(b => b.WithName("institutions.get").Produces<InstitutionDto>(200).ProducesProblem(404));
         Tags("registry");
         Summary(s => { s.Summary = "One evaluation institution"; s.Description = "评价机构详情（含状态和并发版本号 version，亦作 ETag）；辖区外或非本机构返回404。"; });

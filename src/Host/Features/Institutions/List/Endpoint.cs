@@ -43,7 +43,7 @@ public sealed class Endpoint(SupervisionDbContext db) : Endpoint<Request, Page<I
     public override void Configure()
     {
         Get("/api/v1/institutions");
-        Roles(InstitutionAccess.Readers);
+        Roles(InstitutionScope.Readers);
         Description(b => b.WithName("institutions.list"));
         Tags("registry");
         Summary(s => { s.Summary = "Search evaluation institutions"; s.Description = "评价机构查询：名称包含、类别、状态、辖区、备案编号；分页；仅限调用者辖区（评价机构操作员只看到本机构）。"; });

@@ -53,7 +53,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, PackCatalo
     public override void Configure()
     {
         Patch("/api/v1/institutions/{id}");
-        Roles(InstitutionAccess.Editors);
+        Roles(InstitutionScope.Editors);
         Description(b => b.WithName("institutions.update").Produces<InstitutionDto>(200).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409));
         Tags("registry");
         Summary(s => { s.Summary = "Edit an evaluation institution"; s.Description = "修改评价机构名称、备案编号/层级、辖区（须在调用者辖区内）。须携带读取时的 version（或 If-Match），版本过期返回409；状态只能通过处理决定改变，提交 status 返回400。"; });

@@ -46,7 +46,7 @@ public sealed class Validator : Validator<Request>
     }
 }
 
-public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, InstitutionAccess institutions, IEnumerable<IStaffingRule> staffingRules, TimeProvider clock)
+public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, InstitutionAccess institutions, Features.Institutions.InstitutionStanding standing, IEnumerable<IStaffingRule> staffingRules, TimeProvider clock)
     : Endpoint<Request, TaskDto>
 {
     public override void Configure()
@@ -70,7 +70,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, Institutio
         if (authority is null || !User.CanAccess(JurisdictionCode.Parse(authority.Jurisdiction))
             || !JurisdictionCode.Parse(authority.Jurisdiction).Contains(JurisdictionCode.Parse(institution.Jurisdiction)))
         { await Send.ResultAsync(Problems.NotFound($"authority '{req.AuthorityId}' covering the institution's jurisdiction")); return; }
-        var allowed = InstitutionAccess.CanReceiveNew(institution);
+        var allowed = await standing.CanReceiveNewActivityAsync(institution.Id, Kernel.Calendar.ChinaTime.DateOf(req.WindowStart ?? activity!.StartsAt), ct);
         if (!allowed.Passed) { await Send.ResultAsync(Problems.Violations(allowed.Violations)); return; }
 
         var task = new SupervisionTask

@@ -48,7 +48,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvid
     public override void Configure()
     {
         Post("/api/v1/institutions/{id}/sanctions");
-        Roles(InstitutionAccess.Sanctioners);
+        Roles(InstitutionScope.Sanctioners);
         Description(b => b.WithName("institutions.sanctions.create").Produces<Response>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(422));
         Tags("registry");
         Summary(s => { s.Summary = "Sanction an institution (CN 18)"; s.Description = "人力资源社会保障部门依第十八条处理评价机构：通报批评并责令改正（须定改正期限）→ 处分建议 → 取消评价工作资格；越级须记录情节严重理由（cn.sanction.institution-ladder，否则422）。机构状态随之变为 notified / disqualified。"; });

@@ -20,7 +20,7 @@ public sealed class Endpoint(SupervisionDbContext db, TimeProvider clock) : Endp
     public override void Configure()
     {
         Get("/api/v1/institutions/{id}/sanctions");
-        Roles(InstitutionAccess.Readers);
+        Roles(InstitutionScope.Readers);
         Description(b => b.WithName("institutions.sanctions.list").Produces<Response>(200).ProducesProblem(404));
         Tags("registry");
         Summary(s => { s.Summary = "Sanctions of an institution"; s.Description = "评价机构的处理记录（第十八条：通报批评并责令改正 → 处分建议 → 取消评价工作资格），按时间顺序，含当前阶段和状态。"; });

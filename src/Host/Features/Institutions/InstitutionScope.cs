@@ -22,7 +22,7 @@ public sealed record InstitutionDto(
 /// Which institutions a principal sees: its jurisdiction subtree; an institution operator (with no wider role) only the
 /// institution of its <c>institution</c> claim. Used by every institution endpoint so the rule is in one place.
 /// </summary>
-public static class InstitutionAccess
+public static class InstitutionScope
 {
     /// <summary>Roles that see every institution of their subtree.</summary>
     private static readonly string[] SubtreeReaders = [Roles.NationalAdmin, Roles.ProvinceAdmin, Roles.CenterOperator, Roles.Auditor];
