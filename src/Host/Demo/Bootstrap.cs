@@ -83,27 +83,37 @@ public static class Bootstrap
             await clients.CreateAsync(new ClientSpec(SwaggerClientId, "Swagger UI", [], "CN", [redirect], Public: true), null, ct);
         }
 
+        await tx.CommitAsync(ct);
+
         var printed = new List<string>();
         if (config.GetValue<bool>("Demo:Enabled"))
         {
+            var demo = await DemoData.SeedAsync(scope.ServiceProvider, db, ct);
+            printed.Add("  " + demo.Summary);
+            await using var demoTx = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({BootstrapLock})", ct);
             var users = scope.ServiceProvider.GetRequiredService<Users>();
             foreach (var (name, role, jurisdiction) in DemoPrincipals)
             {
                 var clientId = "demo-" + name;
                 var secret = ClientRegistry.NewSecret();
+                var institution = role == Roles.InstitutionOperator ? demo.GuangdongInstitution.ToString() : null;
+                var supervisor = role == Roles.Supervisor ? demo.GuangdongSupervisor.ToString() : null;
                 if (await clients.ExistsAsync(clientId, ct)) await clients.UpdateSecretAsync(clientId, secret, ct);
-                else await clients.CreateAsync(new ClientSpec(clientId, $"Demo {role}", [role], jurisdiction), secret, ct);
+                else await clients.CreateAsync(new ClientSpec(clientId, $"Demo {role}", [role], jurisdiction, InstitutionId: institution, SupervisorId: supervisor), secret, ct);
 
                 var password = ClientRegistry.NewSecret()[..16];
                 var account = await db.Users.SingleOrDefaultAsync(u => u.UserName == clientId, ct);
                 var fresh = users.NewAccount(clientId, password, $"Demo {role}", [role], jurisdiction);
+                fresh.InstitutionId = institution;
+                fresh.SupervisorId = supervisor;
                 if (account is null) db.Users.Add(fresh);
                 else { account.PasswordHash = fresh.PasswordHash; account.LockedUntil = null; account.FailedLogins = 0; }
                 printed.Add($"  {role,-22} {jurisdiction,-4} client_id={clientId}  client_secret={secret}  (login: {clientId} / {password})");
             }
             await db.SaveChangesAsync(ct);
+            await demoTx.CommitAsync(ct);
         }
-        await tx.CommitAsync(ct);
 
         if (printed.Count > 0)
         {
