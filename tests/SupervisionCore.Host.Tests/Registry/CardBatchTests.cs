@@ -133,7 +133,7 @@ public sealed class CardBatchTests(SupervisionApp app) : IClassFixture<Supervisi
         var ids = new List<Guid>();
         for (var i = 0; i < 3; i++) ids.Add((await Seed.SupervisorAsync(app, "36", "internal", employer.Id)).Id);
         var outsider = (await Seed.SupervisorAsync(app, "36", "internal", (await Seed.InstitutionAsync(app, "36", "employer")).Id)).Id;
-        using var operatorClient = app.CreateClient(await CardTestSupport.UserTokenAsync(app, Roles.InstitutionOperator, "36", employer.Id));
+        using var operatorClient = app.CreateClient(await app.UserTokenAsync(Roles.InstitutionOperator, "36", employer.Id));
         (await PostBatchAsync(operatorClient, "op-outsider", new { kind = "internal", issuedOn = "2025-05-10", institutionId = employer.Id, supervisorIds = ids.Append(outsider) }))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await PostBatchAsync(operatorClient, "op-external", new { kind = "external", issuedOn = "2025-05-10", authorityId = "36", supervisorIds = ids }))

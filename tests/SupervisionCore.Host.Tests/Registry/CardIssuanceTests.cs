@@ -162,7 +162,7 @@ public sealed class CardIssuanceTests(SupervisionApp app) : IClassFixture<Superv
             using (var reader = app.CreateClient(await app.TokenForAsync(role, "44")))
                 (await reader.IssueAsync(internalOwn.Id, "2025-07-01")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
-        using var operatorClient = app.CreateClient(await CardTestSupport.UserTokenAsync(app, Roles.InstitutionOperator, "44", employer.Id));
+        using var operatorClient = app.CreateClient(await app.UserTokenAsync(Roles.InstitutionOperator, "44", employer.Id));
         (await operatorClient.IssueAsync(external.Id, "2025-07-01", "44")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await operatorClient.IssueAsync(internalOther.Id, "2025-07-01")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var industry = await app.DbAsync(async db =>

@@ -213,7 +213,7 @@ public sealed class InstitutionSanctionsTests(SupervisionApp app) : IClassFixtur
         }
         using (var auditor = app.CreateClient(await app.TokenForAsync(Roles.Auditor, "44")))
             (await (await auditor.GetAsync($"/api/v1/institutions/{gd}/sanctions")).ReadJsonAsync()).GetProperty("count").GetInt32().ShouldBe(1);
-        using (var own = app.CreateClient(await InstitutionOperatorLogin.TokenAsync(app, gd, "44.A")))
+        using (var own = app.CreateClient(await app.UserTokenAsync(Roles.InstitutionOperator, "44.A", gd)))
         {
             var mine = await (await own.GetAsync($"/api/v1/institutions/{gd}/sanctions")).ReadJsonAsync();
             mine.GetProperty("currentStep").GetString().ShouldBe("notice-and-correction");

@@ -183,7 +183,7 @@ public sealed class InstitutionsTests(SupervisionApp app) : IClassFixture<Superv
             (await supervisor.GetAsync("/api/v1/institutions")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
             (await supervisor.GetAsync($"/api/v1/institutions/{gd}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         }
-        using (var operatorOfGz = app.CreateClient(await InstitutionOperatorLogin.TokenAsync(app, Guid.Parse(gz), "44.A")))
+        using (var operatorOfGz = app.CreateClient(await app.UserTokenAsync(Roles.InstitutionOperator, "44.A", Guid.Parse(gz))))
         {
             (await Listed(operatorOfGz)).ShouldBe([gz]);
             var own = await operatorOfGz.GetAsync($"/api/v1/institutions/{gz}");

@@ -5,30 +5,29 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
-using SupervisionCore.Host.Tests.Infrastructure;
 using SupervisionCore.Kernel.Access;
 
-namespace SupervisionCore.Host.Tests.Registry;
+namespace SupervisionCore.Host.Tests.Infrastructure;
 
 /// <summary>
-/// A real token carrying the <c>institution</c> claim: client-credentials tokens have none, so an institution operator
-/// user is created through the admin API and signs in on the login page (authorisation code + PKCE).
+/// A real token of a person who signs in: a user is created through the admin API, signs in on the login page and a
+/// public client exchanges the code (authorisation code + PKCE). User tokens carry the user's <c>institution</c> and
+/// <c>supervisor</c> claims.
 /// </summary>
-internal static partial class InstitutionOperatorLogin
+public static partial class UserLogin
 {
-    private const string Redirect = "https://institution-portal.example/callback";
+    private const string Redirect = "https://portal.example/callback";
 
-    public static async Task<string> TokenAsync(SupervisionApp app, Guid institutionId, string jurisdiction)
+    public static async Task<string> UserTokenAsync(this SupervisionApp app, string role, string jurisdiction, Guid? institutionId = null, Guid? supervisorId = null)
     {
-        var suffix = Guid.NewGuid().ToString("N")[..12];
-        var userName = "inst-op-" + suffix;
-        var clientId = "inst-portal-" + suffix;
-        const string password = "institution-operator-password";
+        var name = "u" + Guid.NewGuid().ToString("N")[..12];
+        var clientId = "portal-" + name;
+        const string password = "a-long-enough-password";
         using (var admin = app.CreateClient(await app.AdminTokenAsync()))
         {
-            (await admin.PostJsonAsync("/api/v1/admin/clients", new { clientId, displayName = "Institution portal", roles = new[] { Roles.InstitutionOperator }, jurisdiction, redirectUris = new[] { Redirect }, @public = true }))
+            (await admin.PostJsonAsync("/api/v1/admin/clients", new { clientId, displayName = "Portal", roles = new[] { Roles.Auditor }, jurisdiction = "CN", redirectUris = new[] { Redirect }, @public = true }))
                 .StatusCode.ShouldBe(HttpStatusCode.Created);
-            (await admin.PostJsonAsync("/api/v1/admin/users", new { userName, password, displayName = "机构操作员", roles = new[] { Roles.InstitutionOperator }, jurisdiction, institutionId = institutionId.ToString() }))
+            (await admin.PostJsonAsync("/api/v1/admin/users", new { userName = name, password, displayName = "测试用户", roles = new[] { role }, jurisdiction, institutionId = institutionId?.ToString(), supervisorId = supervisorId?.ToString() }))
                 .StatusCode.ShouldBe(HttpStatusCode.Created);
         }
 
@@ -47,7 +46,7 @@ internal static partial class InstitutionOperatorLogin
         var loggedIn = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             [antiforgery.Groups[1].Value] = WebUtility.HtmlDecode(antiforgery.Groups[2].Value),
-            ["returnUrl"] = WebUtility.HtmlDecode(ReturnUrlField().Match(page).Groups[1].Value), ["username"] = userName, ["password"] = password,
+            ["returnUrl"] = WebUtility.HtmlDecode(ReturnUrlField().Match(page).Groups[1].Value), ["username"] = name, ["password"] = password,
         }));
         var callback = (await browser.GetAsync(loggedIn.Headers.Location)).Headers.Location!;
         var code = QueryHelpers.ParseQuery(callback.Query)["code"].ToString();
