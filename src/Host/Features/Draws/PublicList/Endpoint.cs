@@ -32,6 +32,7 @@ public sealed class Endpoint(SupervisionDbContext db) : Endpoint<Request, Page<P
     {
         Get("/api/v1/public/draws");
         AllowAnonymous();
+        Options(x => x.RequireRateLimiting(RateLimits.Public));
         Description(b => b.WithName("public.draws.list"));
         Tags("public");
         Summary(s => { s.Summary = "Published draws (anonymous)"; s.Description = "“双随机、一公开”的公开结果：任务类型、被督导机构、日期、池摘要、种子、入选督导员证卡号；不含姓名、身份证号等个人信息。"; });

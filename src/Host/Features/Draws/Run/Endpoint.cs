@@ -44,6 +44,7 @@ public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, DrawServ
     {
         Post("/api/v1/supervision-tasks/{id}/draws");
         Roles(KernelRoles.NationalAdmin, KernelRoles.ProvinceAdmin, KernelRoles.CenterOperator);
+        Options(x => x.RequireRateLimiting(Infrastructure.RateLimits.Issuance));
         Description(b => b.WithName("draws.run").Produces<DrawDto>(201).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422));
         Tags("draws");
         Summary(s => { s.Summary = "Draw supervisors for a task (verifiable)"; s.Description = "随机抽取督导员：候选池为委派机构辖区内可委派的外督（有效聘期、有效证卡、未暂停/撤销/禁入），减去各回避与政策包规则排除者（逐一记录规则编号）；按 HMAC-SHA256(种子, id) 排序，前 N 名入选，其余依次为替补。记录池、摘要、种子与算法，任何人可复算。同一任务同时两次抽取：一次成功，另一次 409；重新抽取为新的、可审计的抽取并指明被替代者。"; });
