@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using SupervisionCore.Host.Data;
+using SupervisionCore.Host.Data.Registry;
 using SupervisionCore.Host.Infrastructure;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
@@ -61,5 +62,21 @@ public sealed class DispatchPool(SupervisionDbContext db) : IScopedService
             });
         }
         return candidates;
+    }
+
+    /// <summary>One stored supervisor as dispatch rules see them: the same facts <see cref="LoadAsync"/> reads.</summary>
+    public static CandidateInfo CandidateOf(Supervisor s, SupervisorKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return new CandidateInfo
+        {
+            SupervisorId = s.Id.ToString(),
+            Kind = kind,
+            Sex = s.Sex == "male" ? Sex.Male : Sex.Female,
+            BirthDate = s.BirthDate,
+            InstitutionId = s.InstitutionId?.ToString(),
+            Experience = new SupervisorExperience(s.ManagementOrTechnicalRole, s.YearsInEvaluation, s.YearsAsExaminer),
+            Conditions = new SupervisorConditions(s.PoliticalCommitment, s.PolicyKnowledge, s.Integrity, s.OrganisingAndExpression, s.Health),
+        };
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Data.Supervision;
+using SupervisionCore.Host.Features.Supervisors;
 using SupervisionCore.Host.Features.Tasks;
 using SupervisionCore.Host.Infrastructure;
 using SupervisionCore.Kernel.Dispatch;
@@ -20,7 +21,7 @@ public sealed record ExclusionDto(string Id, IReadOnlyList<string> Rules);
 /// (<c>cn.recusal.conflict</c>, <c>cn.recusal.examiner</c>, pack caps and age limits …), then the kernel's
 /// verifiable ranking.
 /// </summary>
-public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, IEnumerable<IDispatchConstraint> packConstraints) : IScopedService
+public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, SupervisorStanding standing, IEnumerable<IDispatchConstraint> packConstraints) : IScopedService
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -28,19 +29,60 @@ public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, IEnu
     public async Task<(IReadOnlyList<string> Pool, IReadOnlyList<ExclusionDto> Exclusions)> CandidatesAsync(SupervisionTask task, CancellationToken ct)
     {
         var authority = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == task.AuthorityId, ct);
-        var info = TaskKinds.Info(task, 0);
-        var candidates = await pool.LoadAsync(JurisdictionCode.Parse(authority.Jurisdiction), SupervisorKind.External, info.ActivityDate, ct);
-
-        var conflicted = (await db.SupervisorConflicts.AsNoTracking().Where(c => c.InstitutionId == task.InstitutionId).Select(c => c.SupervisorId).ToListAsync(ct))
-            .Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal);
-        var examiners = task.ActivityId is { } activityId ? await ExaminersAsync(activityId, ct) : [];
-        var constraints = new DispatchCheck().Constraints.Concat(packConstraints).Where(c => c.Scope.Contains(info.Jurisdiction) && c.Rule.IsInForceOn(info.ActivityDate)).ToList();
-        var needsHistory = constraints.Any(c => c.PackId != NationalRules.PackId);
-        var history = needsHistory ? await HistoryAsync(info.ActivityDate, ct) : [];
-
+        var screen = await ScreenAsync(task, null, ct);
+        var candidates = await pool.LoadAsync(JurisdictionCode.Parse(authority.Jurisdiction), SupervisorKind.External, screen.Task.ActivityDate, ct);
         var kept = new List<string>(candidates.Count);
         var excluded = new List<ExclusionDto>();
         foreach (var candidate in candidates)
+        {
+            var rules = screen.Exclusions(candidate).Select(v => v.Rule).Distinct().ToList();
+            if (rules.Count == 0) kept.Add(candidate.SupervisorId!);
+            else excluded.Add(new ExclusionDto(candidate.SupervisorId!, rules));
+        }
+        return (kept, [.. excluded.OrderBy(e => e.Id, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// Judges one external supervisor for the task as a draw would, on the task's first day: dispatchable
+    /// (<see cref="SupervisorStanding.IsDispatchableAsync"/>, <c>cn.dispatch.random</c>) and excluded by no national or pack
+    /// dispatch constraint. Used for substitutes after a refusal and for manual assignments; every violation is returned.
+    /// </summary>
+    public async Task<RuleOutcome> EvaluateAsync(SupervisionTask task, Guid supervisorId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var supervisor = await db.Supervisors.AsNoTracking().SingleAsync(s => s.Id == supervisorId, ct);
+        var screen = await ScreenAsync(task, [supervisorId], ct);
+        var dispatchable = await standing.IsDispatchableAsync(supervisorId, screen.Task.ActivityDate, ct);
+        return new RuleOutcome([.. dispatchable.Violations, .. screen.Exclusions(DispatchPool.CandidateOf(supervisor, SupervisorKind.External))]);
+    }
+
+    /// <summary>
+    /// The exclusion facts of a task, loaded once: recorded conflicts with its institution, its activity's examiners, the
+    /// national and pack constraints in force on its first day in its jurisdiction, and (for pack constraints) dispatch
+    /// history — of everyone, or only of <paramref name="only"/>.
+    /// </summary>
+    private async Task<DispatchScreen> ScreenAsync(SupervisionTask task, IReadOnlyCollection<Guid>? only, CancellationToken ct)
+    {
+        var info = TaskKinds.Info(task, 0);
+        var conflicts = db.SupervisorConflicts.AsNoTracking().Where(c => c.InstitutionId == task.InstitutionId);
+        if (only is not null) conflicts = conflicts.Where(c => only.Contains(c.SupervisorId));
+        var conflicted = (await conflicts.Select(c => c.SupervisorId).ToListAsync(ct)).Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal);
+        var examiners = task.ActivityId is { } activityId ? await ExaminersAsync(activityId, ct) : [];
+        var constraints = new DispatchCheck().Constraints.Concat(packConstraints).Where(c => c.Scope.Contains(info.Jurisdiction) && c.Rule.IsInForceOn(info.ActivityDate)).ToList();
+        var needsHistory = constraints.Any(c => c.PackId != NationalRules.PackId);
+        var history = needsHistory ? await HistoryAsync(info.ActivityDate, only, ct) : [];
+        return new DispatchScreen(info, task, conflicted, examiners, constraints, history);
+    }
+
+    /// <summary>The per-candidate evaluation shared by draws, substitutes and manual assignments.</summary>
+    private sealed class DispatchScreen(
+        TaskInfo info, SupervisionTask task, HashSet<string> conflicted, HashSet<string> examiners,
+        IReadOnlyList<IDispatchConstraint> constraints, Dictionary<string, IReadOnlyList<DispatchHistoryEntry>> history)
+    {
+        public TaskInfo Task => info;
+
+        /// <summary>Every constraint violation of the candidate (empty: the candidate may be dispatched as far as exclusions go).</summary>
+        public IReadOnlyList<Violation> Exclusions(CandidateInfo candidate)
         {
             var id = candidate.SupervisorId!;
             var context = new DispatchContext(
@@ -51,11 +93,8 @@ public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, IEnu
                 },
                 info,
                 history.TryGetValue(id, out var h) ? h : []);
-            var rules = constraints.Select(c => c.Evaluate(context)).OfType<DispatchExclusion>().Select(e => e.RuleId).Distinct().ToList();
-            if (rules.Count == 0) kept.Add(id);
-            else excluded.Add(new ExclusionDto(id, rules));
+            return [.. constraints.Select(c => c.Evaluate(context)).OfType<DispatchExclusion>().Select(e => e.Violation)];
         }
-        return (kept, [.. excluded.OrderBy(e => e.Id, StringComparer.Ordinal)]);
     }
 
     /// <summary>Supervisor ids that examine in the activity: registered examiners, and people matched by ID-number keyed hash.</summary>
@@ -70,12 +109,14 @@ public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, IEnu
     }
 
     /// <summary>Dispatch history of the last 400 days, per supervisor, for pack constraints (caps, refusal limits).</summary>
-    private async Task<Dictionary<string, IReadOnlyList<DispatchHistoryEntry>>> HistoryAsync(DateOnly day, CancellationToken ct)
+    private async Task<Dictionary<string, IReadOnlyList<DispatchHistoryEntry>>> HistoryAsync(DateOnly day, IReadOnlyCollection<Guid>? only, CancellationToken ct)
     {
-        var since = new DateTimeOffset(day.AddDays(-400).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
-        var rows = await (from a in db.Assignments.AsNoTracking()
+        var since = new DateTimeOffset(day.AddDays(-400).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
+        var assignments = db.Assignments.AsNoTracking().Where(a => a.Role == "external");
+        if (only is not null) assignments = assignments.Where(a => only.Contains(a.SupervisorId));
+        var rows = await (from a in assignments
                           join t in db.SupervisionTasks.AsNoTracking() on a.TaskId equals t.Id
-                          where t.WindowStart >= since && a.Role == "external"
+                          where t.WindowStart >= since
                           select new { a.SupervisorId, a.TaskId, t.InstitutionId, t.WindowStart, a.Status }).ToListAsync(ct);
         return rows.GroupBy(r => r.SupervisorId.ToString()).ToDictionary(
             g => g.Key,

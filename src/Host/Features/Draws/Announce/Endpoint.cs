@@ -39,6 +39,7 @@ public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, AuditLog
     {
         var task = await tasks.VisibleAsync(User, req.Id, ct);
         if (task is null || !TaskAccess.IsDispatcher(User)) { await Send.ResultAsync(Problems.NotFound($"supervision task {req.Id}")); return; }
+        if (task.Status is "closed" or "cancelled") { await Send.ResultAsync(Problems.Conflict(new($"任务已{(task.Status == "closed" ? "结束" : "取消")}", $"the task is {task.Status}"))); return; }
         var draw = new Draw
         {
             Id = Guid.CreateVersion7(), Purpose = "supervisor", TaskId = task.Id, Jurisdiction = task.Jurisdiction, Status = "announced",

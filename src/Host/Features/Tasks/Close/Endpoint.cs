@@ -1,0 +1,59 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using SupervisionCore.Host.Access;
+using SupervisionCore.Host.Audit;
+using SupervisionCore.Host.Data;
+using SupervisionCore.Host.Errors;
+using SupervisionCore.Host.Features.Assignments;
+using SupervisionCore.Kernel;
+using SupervisionCore.Kernel.Rules;
+using KernelRoles = SupervisionCore.Kernel.Access.Roles;
+
+namespace SupervisionCore.Host.Features.Tasks.Close;
+
+public sealed class Request
+{
+    public Guid Id { get; set; }
+}
+
+public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, AuditLog audit) : Endpoint<Request, TaskDto>
+{
+    public override void Configure()
+    {
+        Post("/api/v1/supervision-tasks/{id}/closure");
+        Roles(KernelRoles.NationalAdmin, KernelRoles.ProvinceAdmin, KernelRoles.CenterOperator);
+        Description(b => b.WithName("tasks.close").ProducesProblem(404).ProducesProblem(409).ProducesProblem(422));
+        Tags("tasks");
+        Summary(s => { s.Summary = "Close a task"; s.Description = "结束进行中的督导任务：每一名已接受委派的外部督导员都须已向委派机构提交督导记录（CN 第十条，cn.report.required），否则 422 逐一列出；结束时有记录的委派转为已完成，未答复的邀请撤回（replaced）。"; });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        if (await tasks.VisibleAsync(User, req.Id, ct) is null) { await Send.ResultAsync(Problems.NotFound($"supervision task {req.Id}")); return; }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var task = await TaskLifecycle.LockAsync(db, req.Id, ct);
+        if (TaskLifecycle.Finished(task) is { } finished) { await Send.ResultAsync(finished); return; }
+        if (task.Status != "in-progress")
+        { await Send.ResultAsync(Problems.Conflict(new LocalizedText("任务尚无已接受的委派，不能结束；如不再执行请取消", "no assignment of the task was accepted: it cannot be closed; cancel it instead"))); return; }
+
+        var assignments = await db.Assignments.Where(a => a.TaskId == task.Id).ToListAsync(ct);
+        var ids = assignments.Select(a => a.Id).ToList();
+        var filed = (await db.SupervisionRecords.AsNoTracking().Where(r => ids.Contains(r.AssignmentId)).Select(r => r.AssignmentId).ToListAsync(ct)).ToHashSet();
+        var missing = assignments.Where(a => a.Role == "external" && a.Status is AssignmentStatuses.Accepted or AssignmentStatuses.Completed && !filed.Contains(a.Id))
+            .Select(a => NationalRules.ReportRequired.Violated(new LocalizedText(
+                $"督导员 {a.SupervisorId} 的委派 {a.Id} 尚未提交督导记录", $"assignment {a.Id} of supervisor {a.SupervisorId} has no filed record"))).ToList();
+        if (missing.Count > 0) { await Send.ResultAsync(Problems.Violations(missing)); return; }
+
+        var before = TaskDto.From(task);
+        foreach (var a in assignments.Where(a => a.Status == AssignmentStatuses.Accepted && filed.Contains(a.Id))) a.Status = AssignmentStatuses.Completed;
+        var withdrawn = assignments.Where(a => a.Status == AssignmentStatuses.Invited).ToList();
+        foreach (var a in withdrawn) a.Status = AssignmentStatuses.Replaced;
+        task.Status = "closed";
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, User.AsActor(), new AuditEvent("task.close", "supervision-task", task.Id.ToString(), task.Jurisdiction,
+            Rules: [NationalRules.ReportRequired.Id], Before: before, After: TaskDto.From(task),
+            Detail: $"{filed.Count} record(s) filed; {withdrawn.Count} open invitation(s) withdrawn"), ct);
+        await tx.CommitAsync(ct);
+        await Send.OkAsync(TaskDto.From(task), ct);
+    }
+}
