@@ -33,7 +33,8 @@ public sealed class Endpoint(SupervisionDbContext db, AssignmentAccess assignmen
     {
         Get("/api/v1/assignments/{id}/records/{rid}");
         Roles([.. KernelRoles.All]);
-        Description(b => b.WithName("records.get").Produces<RecordDto>(200, "application/json").Produces<string>(200, "text/html").ProducesProblem(404));
+        // One response type per status code in the OpenAPI document: JSON is declared; the text/html alternative is described.
+        Description(b => b.WithName("records.get").Produces<RecordDto>(200, "application/json").ProducesProblem(404));
         Tags("records");
         Summary(s => { s.Summary = "A supervision record (JSON or printable HTML)"; s.Description = "督导记录：JSON（答案、表格及版本、期限、是否逾期、提交时间），或以 Accept: text/html / ?format=html 取得按原表排版的可打印 HTML（A4，原表编号，每个选项 ☑/☐，综合评定，签名及日期；语言随 Accept-Language，默认中文）。督导员本人、辖区工作人员、被督导机构可读。"; });
     }
