@@ -1566,7 +1566,7 @@ namespace SupervisionCore.Host.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("due_assumed");
 
-                    b.Property<DateOnly>("DueOn")
+                    b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date")
                         .HasColumnName("due_on");
 
@@ -1598,6 +1598,7 @@ namespace SupervisionCore.Host.Data.Migrations
                         .HasName("pk_supervision_records");
 
                     b.HasIndex("AssignmentId")
+                        .IsUnique()
                         .HasDatabaseName("ix_supervision_records_assignment_id");
 
                     b.ToTable("supervision_records", "supervision");
@@ -1715,6 +1716,14 @@ namespace SupervisionCore.Host.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("conduct");
 
+                    b.Property<bool>("DueAssumed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("due_assumed");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
                     b.Property<DateTimeOffset?>("EntryAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("entry_at");
@@ -1726,6 +1735,10 @@ namespace SupervisionCore.Host.Data.Migrations
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid")
                         .HasColumnName("institution_id");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean")
+                        .HasColumnName("late");
 
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1746,6 +1759,7 @@ namespace SupervisionCore.Host.Data.Migrations
                         .HasName("pk_supervisor_feedback");
 
                     b.HasIndex("AssignmentId")
+                        .IsUnique()
                         .HasDatabaseName("ix_supervisor_feedback_assignment_id");
 
                     b.ToTable("supervisor_feedback", "supervision");

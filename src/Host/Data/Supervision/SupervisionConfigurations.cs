@@ -124,7 +124,8 @@ internal sealed class SupervisionRecordConfiguration : IEntityTypeConfiguration<
         b.Property(e => e.FormId).HasMaxLength(80);
         b.Property(e => e.Content).HasColumnType("jsonb");
         b.Property(e => e.SubmittedBy).HasMaxLength(200);
-        b.HasIndex(e => e.AssignmentId);
+        // One record per assignment (cn.report.required): a second filing at once loses on this index (409).
+        b.HasIndex(e => e.AssignmentId).IsUnique();
     }
 }
 
@@ -137,7 +138,8 @@ internal sealed class SupervisorFeedbackConfiguration : IEntityTypeConfiguration
         b.Property(e => e.Conduct).HasColumnType("jsonb");
         b.Property(e => e.Text).HasMaxLength(4000);
         b.Property(e => e.SubmittedBy).HasMaxLength(200);
-        b.HasIndex(e => e.AssignmentId);
+        // One feedback per assignment.
+        b.HasIndex(e => e.AssignmentId).IsUnique();
     }
 }
 

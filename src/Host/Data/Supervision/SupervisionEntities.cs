@@ -146,7 +146,8 @@ public sealed class SupervisionRecord
     public int FormVersion { get; set; }
     /// <summary>Answers as JSON (item key → value).</summary>
     public required string Content { get; set; }
-    public DateOnly DueOn { get; set; }
+    /// <summary>Last day in time, or null where no deadline policy governs (CN 10 sets no period: never late).</summary>
+    public DateOnly? DueOn { get; set; }
     public bool DueAssumed { get; set; }
     public bool Late { get; set; }
     public required string SubmittedBy { get; set; }
@@ -164,6 +165,10 @@ public sealed class SupervisorFeedback
     /// <summary>Conduct checks as JSON (wore card, performed duties, stayed in remit, integrity).</summary>
     public string Conduct { get; set; } = "{}";
     public string? Text { get; set; }
+    /// <summary>Last day in time, or null where no deadline policy governs the feedback.</summary>
+    public DateOnly? DueOn { get; set; }
+    public bool DueAssumed { get; set; }
+    public bool Late { get; set; }
     public required string SubmittedBy { get; set; }
     public DateTimeOffset SubmittedAt { get; set; }
 }
