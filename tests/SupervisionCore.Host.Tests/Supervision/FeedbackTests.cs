@@ -92,7 +92,10 @@ public sealed class FeedbackTests(SupervisionApp app) : IClassFixture<Supervisio
     {
         var scene = await AssignmentScenes.CreateAsync(app, status);
         using var client = await InstitutionAsync(scene);
-        (await SubmitAsync(client, scene, Body())).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        // An unpublished external invitation the supervisor never took up is not the institution's to see: 404, not 409.
+        (await SubmitAsync(client, scene, Body())).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        using var dispatcher = app.CreateClient(await app.TokenForAsync(Kernel.Access.Roles.CenterOperator, scene.Jurisdiction));
+        (await dispatcher.PostJsonAsync($"/api/v1/assignments/{scene.AssignmentId}/feedback", Body())).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Theory]

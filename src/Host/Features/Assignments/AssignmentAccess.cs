@@ -1,3 +1,5 @@
+using SupervisionCore.Kernel.Registry;
+using SupervisionCore.Kernel.Calendar;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +28,11 @@ public sealed class AssignmentAccess(SupervisionDbContext db) : IScopedService
         public AssignmentDto ToDto() => AssignmentDto.From(Assignment, SupervisorName, RecordFiled);
     }
 
-    /// <summary>The assignments the principal may see.</summary>
+    /// <summary>
+    /// The assignments the principal may see: staff of the task's jurisdiction all; the supervisor their own; the operator
+    /// of the task's institution its own internal supervisors' assignments, and external ones once the draw is published
+    /// or the supervisor has entered the site (from then on there is nothing left to keep from the institution).
+    /// </summary>
     public IQueryable<Assignment> Visible(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -35,7 +41,8 @@ public sealed class AssignmentAccess(SupervisionDbContext db) : IScopedService
         if (TaskAccess.IsStaff(user)) return pairs.Select(p => p.a);
         if (user.Has(Roles.InstitutionOperator) && Guid.TryParse(user.FindFirstValue(SupervisionClaims.Institution), out var own))
             return pairs.Where(p => p.t.InstitutionId == own
-                && (p.a.Role == "internal" || db.Draws.Any(d => d.TaskId == p.t.Id && d.Purpose == "supervisor" && d.Status == "run" && d.Published)))
+                && (p.a.Role == "internal" || p.a.EntryAt != null
+                    || db.Draws.Any(d => d.TaskId == p.t.Id && d.Purpose == "supervisor" && d.Status == "run" && d.Published)))
                 .Select(p => p.a);
         if (user.Has(Roles.Supervisor) && Guid.TryParse(user.FindFirstValue(SupervisionClaims.Supervisor), out var self))
             return pairs.Where(p => p.a.SupervisorId == self).Select(p => p.a);
@@ -64,4 +71,34 @@ public sealed class AssignmentAccess(SupervisionDbContext db) : IScopedService
         if (TaskAccess.IsDispatcher(user) || (user.Has(Roles.Supervisor) && assignment.SupervisorId == self)) return (assignment, null);
         return (null, Problems.Forbidden(new LocalizedText("只有被委派的督导员本人或委派机构可以操作该委派", "only the assigned supervisor or a dispatcher may act on this assignment")));
     }
+
+    /// <summary>An assignment with its task when the principal may see it; null otherwise (answer 404).</summary>
+    public async Task<AssignmentScene?> VisibleAsync(ClaimsPrincipal user, Guid id, CancellationToken ct, bool track = false)
+    {
+        if (!await Visible(user).AnyAsync(a => a.Id == id, ct)) return null;
+        var assignment = await (track ? db.Assignments : db.Assignments.AsNoTracking()).SingleAsync(a => a.Id == id, ct);
+        var task = await db.SupervisionTasks.AsNoTracking().SingleAsync(t => t.Id == assignment.TaskId, ct);
+        return new AssignmentScene(assignment, task);
+    }
+
+    /// <summary>True when the caller is the supervisor of the assignment.</summary>
+    public static bool IsAssignedSupervisor(ClaimsPrincipal user, AssignmentScene scene) =>
+        user.Has(Roles.Supervisor) && Guid.TryParse(user.FindFirstValue(SupervisionClaims.Supervisor), out var self) && self == scene.Assignment.SupervisorId;
+
+    /// <summary>True when the caller operates the task's institution.</summary>
+    public static bool IsInstitution(ClaimsPrincipal user, AssignmentScene scene) =>
+        user.Has(Roles.InstitutionOperator) && user.FindFirstValue(SupervisionClaims.Institution) == scene.Task.InstitutionId.ToString();
+}
+
+/// <summary>An assignment with its task.</summary>
+public sealed record AssignmentScene(Assignment Assignment, SupervisionTask Task)
+{
+    /// <summary>The task's jurisdiction.</summary>
+    public JurisdictionCode Jurisdiction => JurisdictionCode.Parse(Task.Jurisdiction);
+
+    /// <summary>
+    /// The China day the supervision ended, from which filing periods run: the supervisor's exit (离场) when recorded,
+    /// else the end of the task window.
+    /// </summary>
+    public DateOnly SupervisionEnd => ChinaTime.DateOf(Assignment.ExitAt ?? Task.WindowEnd);
 }

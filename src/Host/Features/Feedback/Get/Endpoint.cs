@@ -1,3 +1,4 @@
+using SupervisionCore.Host.Features.Assignments;
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Host.Data;

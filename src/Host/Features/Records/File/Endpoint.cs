@@ -1,3 +1,4 @@
+using SupervisionCore.Host.Features.Assignments;
 using System.Text.Json;
 using FastEndpoints;
 using FluentValidation;

@@ -1,3 +1,4 @@
+using SupervisionCore.Host.Features.Assignments;
 using System.Globalization;
 using FastEndpoints;
 using FluentValidation;
