@@ -72,7 +72,8 @@ public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, IEnu
     /// <summary>Dispatch history of the last 400 days, per supervisor, for pack constraints (caps, refusal limits).</summary>
     private async Task<Dictionary<string, IReadOnlyList<DispatchHistoryEntry>>> HistoryAsync(DateOnly day, CancellationToken ct)
     {
-        var since = new DateTimeOffset(day.AddDays(-400).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        // Npgsql writes only UTC offsets to timestamptz: 00:00 China time of the first day, in UTC.
+        var since = Kernel.Calendar.ChinaTime.StartOf(day.AddDays(-400)).ToUniversalTime();
         var rows = await (from a in db.Assignments.AsNoTracking()
                           join t in db.SupervisionTasks.AsNoTracking() on a.TaskId equals t.Id
                           where t.WindowStart >= since && a.Role == "external"
