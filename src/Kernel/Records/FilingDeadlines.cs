@@ -17,6 +17,9 @@ namespace SupervisionCore.Kernel.Records;
 /// <param name="Assumed">True when the due date crossed a year without a published holiday arrangement (Mon–Fri assumed).</param>
 public sealed record FilingDeadline(DeadlineSubject Subject, RuleDescriptor? Rule, int? WorkingDaysAllowed, DateOnly? Due, bool Assumed)
 {
+    /// <summary>The period in calendar days, when the governing policy counts calendar days rather than working days.</summary>
+    public int? CalendarDaysAllowed { get; init; }
+
     /// <summary>No period set (CN alone).</summary>
     public static FilingDeadline None(DeadlineSubject subject) => new(subject, null, null, null, false);
 
@@ -38,10 +41,20 @@ public static class FilingDeadlines
     /// change of law is a new version beside the old one), then the rule id in ordinal order, so the choice is
     /// deterministic. Null when none applies.
     /// </summary>
-    public static IDeadlinePolicy? Governing(IEnumerable<IDeadlinePolicy> policies, DeadlineSubject subject, JurisdictionCode where, DateOnly end)
+    public static IDeadlinePolicy? Governing(IEnumerable<IDeadlinePolicy> policies, DeadlineSubject subject, JurisdictionCode where, DateOnly end) =>
+        Governing(policies, subject, where, end, null);
+
+    /// <summary>
+    /// As <see cref="Governing(IEnumerable{IDeadlinePolicy}, DeadlineSubject, JurisdictionCode, DateOnly)"/>, for a task of
+    /// <paramref name="kind"/>: policies that declare the task kinds they govern (<see cref="ITaskKindScoped"/>, e.g. BJ 22
+    /// recognition vs BJ 26 competition records) apply only to those kinds.
+    /// </summary>
+    public static IDeadlinePolicy? Governing(IEnumerable<IDeadlinePolicy> policies, DeadlineSubject subject, JurisdictionCode where, DateOnly end, TaskKind? kind)
     {
         ArgumentNullException.ThrowIfNull(policies);
-        return policies.Where(p => p.Subject == subject).Applicable(where, end)
+        var forSubject = policies.Where(p => p.Subject == subject);
+        if (kind is { } k) forSubject = forSubject.ForTaskKind(k);
+        return forSubject.Applicable(where, end)
             .OrderByDescending(p => Depth(p.Scope))
             .ThenByDescending(p => p.Rule.EffectiveFrom)
             .ThenBy(p => p.Rule.Id, StringComparer.Ordinal)
@@ -49,12 +62,15 @@ public static class FilingDeadlines
     }
 
     /// <summary>The deadline of a filing for a supervision in <paramref name="where"/> ending on <paramref name="end"/> (China date).</summary>
-    public static FilingDeadline For(IEnumerable<IDeadlinePolicy> policies, DeadlineSubject subject, JurisdictionCode where, DateOnly end, IWorkingDayCalendar calendar)
+    public static FilingDeadline For(IEnumerable<IDeadlinePolicy> policies, DeadlineSubject subject, JurisdictionCode where, DateOnly end, IWorkingDayCalendar calendar, TaskKind? kind = null)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        if (Governing(policies, subject, where, end) is not { } policy) return FilingDeadline.None(subject);
+        if (Governing(policies, subject, where, end, kind) is not { } policy) return FilingDeadline.None(subject);
         var due = policy.DueAfter(end, calendar);
-        return new FilingDeadline(subject, policy.Rule, policy.WorkingDaysAllowed, due.Due, due.Assumed);
+        // A period in calendar days (BJ 22 "5天内") is not a number of working days.
+        return policy is ICalendarDayDeadline calendarDays
+            ? new FilingDeadline(subject, policy.Rule, null, due.Due, due.Assumed) { CalendarDaysAllowed = calendarDays.CalendarDaysAllowed }
+            : new FilingDeadline(subject, policy.Rule, policy.WorkingDaysAllowed, due.Due, due.Assumed);
     }
 
     private static int Depth(JurisdictionCode code) => code.IsNational ? 0 : code.IsSubJurisdiction ? 2 : 1;

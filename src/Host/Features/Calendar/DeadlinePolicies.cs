@@ -7,7 +7,7 @@ namespace SupervisionCore.Host.Features.Calendar;
 
 /// <summary>
 /// 时限 (deadlines) of records and institution feedback: the governing <see cref="IDeadlinePolicy"/> of the enabled packs
-/// (<see cref="FilingDeadlines.Governing"/>: most specific scope, in force on the end day) counted on the working-day
+/// (FilingDeadlines.Governing: most specific scope, in force on the end day) counted on the working-day
 /// calendar in force (shipped years plus the years an administrator loaded). The kernel sets no period (CN 第十条):
 /// in a jurisdiction no pack governs, a filing is not due by a date and never late.
 /// </summary>
@@ -16,9 +16,9 @@ public sealed class DeadlinePolicies(IEnumerable<IDeadlinePolicy> policies, Cale
     private readonly IReadOnlyList<IDeadlinePolicy> _policies = [.. policies];
 
     /// <summary>The deadline of a <paramref name="subject"/> filing for a supervision in <paramref name="where"/> ending on <paramref name="end"/> (China date).</summary>
-    public async Task<FilingDeadline> ForAsync(DeadlineSubject subject, JurisdictionCode where, DateOnly end, CancellationToken ct)
+    public async Task<FilingDeadline> ForAsync(DeadlineSubject subject, JurisdictionCode where, DateOnly end, TaskKind kind, CancellationToken ct)
     {
-        if (FilingDeadlines.Governing(_policies, subject, where, end) is null) return FilingDeadline.None(subject);
-        return FilingDeadlines.For(_policies, subject, where, end, await calendars.CurrentAsync(ct));
+        if (FilingDeadlines.Governing(_policies, subject, where, end, kind) is null) return FilingDeadline.None(subject);
+        return FilingDeadlines.For(_policies, subject, where, end, await calendars.CurrentAsync(ct), kind);
     }
 }

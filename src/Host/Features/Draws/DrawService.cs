@@ -111,7 +111,8 @@ public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, Supe
     /// <summary>Dispatch history of the last 400 days, per supervisor, for pack constraints (caps, refusal limits).</summary>
     private async Task<Dictionary<string, IReadOnlyList<DispatchHistoryEntry>>> HistoryAsync(DateOnly day, IReadOnlyCollection<Guid>? only, CancellationToken ct)
     {
-        var since = new DateTimeOffset(day.AddDays(-400).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
+        // Npgsql writes only UTC offsets to timestamptz: 00:00 China time of the first day, in UTC.
+        var since = Kernel.Calendar.ChinaTime.StartOf(day.AddDays(-400)).ToUniversalTime();
         var assignments = db.Assignments.AsNoTracking().Where(a => a.Role == "external");
         if (only is not null) assignments = assignments.Where(a => only.Contains(a.SupervisorId));
         var rows = await (from a in assignments

@@ -72,7 +72,7 @@ public sealed class Endpoint(SupervisionDbContext db, AssignmentAccess assignmen
         if (scene.Assignment.Status is not ("accepted" or "completed"))
         { await Send.ResultAsync(Problems.Conflict(new($"委派状态为 {scene.Assignment.Status}，督导员未到场，无需反馈", $"the assignment is {scene.Assignment.Status}: there is no supervision to give feedback on"))); return; }
 
-        var deadline = await deadlines.ForAsync(DeadlineSubject.InstitutionFeedback, scene.Jurisdiction, scene.SupervisionEnd, ct);
+        var deadline = await deadlines.ForAsync(DeadlineSubject.InstitutionFeedback, scene.Jurisdiction, scene.SupervisionEnd, Tasks.TaskKinds.Parse(scene.Task.Kind), ct);
         var now = clock.GetUtcNow();
         var conduct = new ConductDto(req.Conduct!.WoreCard!.Value, req.Conduct.PerformedDuties!.Value, req.Conduct.StayedInRemit!.Value, req.Conduct.Integrity!.Value);
         await using var tx = await db.Database.BeginTransactionAsync(ct);

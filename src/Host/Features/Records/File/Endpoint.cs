@@ -78,7 +78,7 @@ public sealed class Endpoint(SupervisionDbContext db, AssignmentAccess assignmen
         foreach (var problem in FormSubmission.Validate(form, RecordAnswers.ToKernel(req.Answers))) AddError(RecordAnswers.Failure(problem));
         ThrowIfAnyErrors();
 
-        var deadline = await deadlines.ForAsync(DeadlineSubject.SupervisionRecord, scene.Jurisdiction, scene.SupervisionEnd, ct);
+        var deadline = await deadlines.ForAsync(DeadlineSubject.SupervisionRecord, scene.Jurisdiction, scene.SupervisionEnd, Tasks.TaskKinds.Parse(scene.Task.Kind), ct);
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var record = new SupervisionRecord
