@@ -34,6 +34,7 @@ public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, IEnu
         var conflicted = (await db.SupervisorConflicts.AsNoTracking().Where(c => c.InstitutionId == task.InstitutionId).Select(c => c.SupervisorId).ToListAsync(ct))
             .Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal);
         var examiners = task.ActivityId is { } activityId ? await ExaminersAsync(activityId, ct) : [];
+        var internalSupervisors = task.ActivityId is { } sessionId ? await InternalSupervisorsAsync(sessionId, ct) : [];
         var constraints = new DispatchCheck().Constraints.Concat(packConstraints).Where(c => c.Scope.Contains(info.Jurisdiction) && c.Rule.IsInForceOn(info.ActivityDate)).ToList();
         var needsHistory = constraints.Any(c => c.PackId != NationalRules.PackId);
         var history = needsHistory ? await HistoryAsync(info.ActivityDate, ct) : [];
@@ -48,6 +49,7 @@ public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, IEnu
                 {
                     ConflictInstitutionIds = conflicted.Contains(id) ? [task.InstitutionId.ToString()] : [],
                     ExaminerActivityIds = examiners.Contains(id) ? [task.ActivityId!.Value.ToString()] : [],
+                    InternalSupervisorActivityIds = internalSupervisors.Contains(id) ? [task.ActivityId!.Value.ToString()] : [],
                 },
                 info,
                 history.TryGetValue(id, out var h) ? h : []);
@@ -69,10 +71,28 @@ public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, IEnu
         return ids.Select(i => i.ToString()).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Supervisor ids of the people assigned as internal supervisors (内督) of the activity (<c>gd.recusal.dual-role</c>):
+    /// the assigned supervisors themselves and, matched by ID-number keyed hash, the other supervisor rows of the same
+    /// person (an external card holder who is also an institution's internal supervisor). Refused and replaced
+    /// assignments do not count.
+    /// </summary>
+    private async Task<HashSet<string>> InternalSupervisorsAsync(Guid activityId, CancellationToken ct)
+    {
+        var hashes = await (from a in db.Assignments.AsNoTracking()
+                            join t in db.SupervisionTasks.AsNoTracking() on a.TaskId equals t.Id
+                            join s in db.Supervisors.AsNoTracking() on a.SupervisorId equals s.Id
+                            where t.ActivityId == activityId && a.Role == "internal" && a.Status != "refused" && a.Status != "replaced"
+                            select s.IdNumberHash).ToListAsync(ct);
+        List<Guid> ids = hashes.Count == 0 ? [] : await db.Supervisors.AsNoTracking().Where(s => hashes.Contains(s.IdNumberHash)).Select(s => s.Id).ToListAsync(ct);
+        return ids.Select(i => i.ToString()).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Dispatch history of the last 400 days, per supervisor, for pack constraints (caps, refusal limits).</summary>
     private async Task<Dictionary<string, IReadOnlyList<DispatchHistoryEntry>>> HistoryAsync(DateOnly day, CancellationToken ct)
     {
-        var since = new DateTimeOffset(day.AddDays(-400).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        // PostgreSQL timestamptz parameters must be UTC.
+        var since = new DateTimeOffset(day.AddDays(-400).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
         var rows = await (from a in db.Assignments.AsNoTracking()
                           join t in db.SupervisionTasks.AsNoTracking() on a.TaskId equals t.Id
                           where t.WindowStart >= since && a.Role == "external"
