@@ -22,7 +22,8 @@ namespace SupervisionCore.Host.Cards;
 /// <param name="ClassLetter">Internal cards: H/Y/S.</param>
 /// <param name="InternalCode">Internal cards: the 6-digit issuer code.</param>
 /// <param name="InstitutionId">Internal cards issued by an institution: its id.</param>
-public sealed record CardIssuerInfo(string Id, CardIssuerKind Kind, JurisdictionCode Jurisdiction, char? ClassLetter, string? InternalCode, Guid? InstitutionId);
+/// <param name="Authority">The issuing authority's kind when an authority issues (city centre, zone bureau …), for schemes that declare an <see cref="IIssuerScope"/>.</param>
+public sealed record CardIssuerInfo(string Id, CardIssuerKind Kind, JurisdictionCode Jurisdiction, char? ClassLetter, string? InternalCode, Guid? InstitutionId, AuthorityKind? Authority = null);
 
 /// <summary>Everything about a card but its serial: built before the counter is taken.</summary>
 public sealed record CardPlan(
@@ -84,7 +85,8 @@ public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, A
             var a = await db.Authorities.AsNoTracking().SingleOrDefaultAsync(x => x.Id == authorityId, ct);
             if (a is null || !JurisdictionCode.TryParse(a.Jurisdiction, out var j))
                 return (null, NationalRules.CardIssuerLevel.Violated(new LocalizedText($"颁发机构“{authorityId}”不存在", $"There is no issuing authority '{authorityId}'")));
-            var level = AuthorityKinds.Parse(a.Kind) switch
+            var authorityKind = AuthorityKinds.Parse(a.Kind);
+            var level = authorityKind switch
             {
                 AuthorityKind.Ministry => CardIssuerKind.Ministry,
                 AuthorityKind.ProvincialCentre => CardIssuerKind.ProvincialCentre,
@@ -92,7 +94,7 @@ public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, A
                 _ => CardIssuerKind.SubProvincialCentre,
             };
             var internalH = kind == SupervisorKind.Internal && level == CardIssuerKind.IndustryDepartment;
-            return (new CardIssuerInfo(a.Id, level, j, internalH ? 'H' : null, internalH ? a.CardIssuerCode : null, null), null);
+            return (new CardIssuerInfo(a.Id, level, j, internalH ? 'H' : null, internalH ? a.CardIssuerCode : null, null, authorityKind), null);
         }
         if (kind == SupervisorKind.Internal && institutionId is { } id)
         {
@@ -112,7 +114,12 @@ public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, A
             : new LocalizedText("内督证卡须由督导员所在评价机构或行业部门颁发", "An internal card is issued by the supervisor's institution or an industry department")));
     }
 
-    /// <summary>The scheme, number request and allocation key of a card, with the issuer-level and format violations.</summary>
+    /// <summary>
+    /// The scheme, number request and allocation key of a card, with the issuer-level and format violations. A scheme that
+    /// declares an <see cref="IIssuerScope"/> accepting the issuing authority's kind judges the issuer itself in its
+    /// <see cref="ICardNumberScheme.CanIssue"/> (GD 5/7: city centres issue GD external cards, <c>gd.card.issuer-scope</c>),
+    /// in place of the national level rule <c>cn.card.issuer-level</c>.
+    /// </summary>
     public CardPlan Plan(SupervisorKind kind, CardIssuerInfo issuer, DateOnly issuedOn)
     {
         ArgumentNullException.ThrowIfNull(issuer);
@@ -121,7 +128,8 @@ public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, A
         {
             Kind = kind, Issuer = issuer.Jurisdiction, IssuedOn = issuedOn, ClassLetter = issuer.ClassLetter, InstitutionCode = issuer.InternalCode,
         };
-        var violations = new List<Violation>(IssuerLevel.Check(kind, issuer.Kind, issuer.ClassLetter).Violations);
+        var refinedByScheme = scheme is IIssuerScope scope && issuer.Authority is { } authority && scope.Accepts(authority);
+        var violations = refinedByScheme ? new List<Violation>() : new List<Violation>(IssuerLevel.Check(kind, issuer.Kind, issuer.ClassLetter).Violations);
         // The scheme repeats issuer-level findings in its own words: one violation per rule is enough.
         violations.AddRange(scheme.CanIssue(request).Violations.Where(v => violations.All(x => x.Rule != v.Rule)));
         var key = violations.Count == 0 ? scheme.AllocationKey(request) : null;

@@ -73,6 +73,12 @@ public sealed record CandidateInfo
 
     /// <summary>Evaluation activities in which the person is an examiner (考评人员) (<c>cn.recusal.examiner</c>).</summary>
     public IReadOnlyList<string> ExaminerActivityIds { get; init; } = [];
+
+    /// <summary>
+    /// Evaluation activities in which the person is assigned as an internal supervisor (内督) of the session
+    /// (<c>gd.recusal.dual-role</c>: an external supervisor may not be internal supervisor of the same session).
+    /// </summary>
+    public IReadOnlyList<string> InternalSupervisorActivityIds { get; init; } = [];
 }
 
 /// <summary>日常/专项/事后/竞赛/年检 (task kind): what a supervision task is.</summary>

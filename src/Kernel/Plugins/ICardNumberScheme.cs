@@ -36,11 +36,11 @@ public sealed record CardNumber(string Value, SupervisorKind Kind, CardAllocatio
 /// issuing authority). The Host keeps one counter row per key in PostgreSQL.
 /// </summary>
 /// <param name="Scheme">Scheme id (<c>cn.external</c>, <c>gd.external</c>).</param>
-/// <param name="Issuer">Issuer part of the number (<c>44</c>, <c>44A</c>, <c>Y110001</c>).</param>
+/// <param name="Issuer">Issuer part of the number (<c>44</c>, <c>Y110001</c>; GD city centres <c>44.A</c>, the issuing authority's id).</param>
 /// <param name="Year">Four-digit issue year.</param>
 public sealed record CardAllocationKey(string Scheme, string Issuer, int Year)
 {
-    /// <summary>A stable text form for storage and locks (<c>gd.external/44A/2024</c>).</summary>
+    /// <summary>A stable text form for storage and locks (<c>gd.external/44.A/2024</c>).</summary>
     public override string ToString() => $"{Scheme}/{Issuer}/{Year}";
 }
 
@@ -82,4 +82,17 @@ public interface ICardNumberScheme : IRuleExtension
 
     /// <summary>Parses a number of this scheme; false when <paramref name="text"/> is not one.</summary>
     bool TryParse(string? text, [NotNullWhen(true)] out CardNumber? number);
+}
+
+/// <summary>
+/// 发证机构范围 (issuer scope), optionally implemented by a <see cref="ICardNumberScheme"/> whose source text lets other
+/// kinds of authority issue its cards than the national rule does (<c>cn.card.issuer-level</c>: external cards only from
+/// MOHRSS or a provincial centre). Inside the scheme's scope, an issuer of an accepted kind is judged by the scheme's own
+/// <see cref="ICardNumberScheme.CanIssue"/> (e.g. <c>gd.card.issuer-scope</c>, GD 5/7: city centres issue their own letter)
+/// instead of the national level rule; a kind the scheme does not accept is still judged by the national rule.
+/// </summary>
+public interface IIssuerScope
+{
+    /// <summary>True when an authority of <paramref name="kind"/> may issue cards of this scheme (subject to <see cref="ICardNumberScheme.CanIssue"/>).</summary>
+    bool Accepts(Registry.AuthorityKind kind);
 }

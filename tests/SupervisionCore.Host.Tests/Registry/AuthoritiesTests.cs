@@ -53,9 +53,10 @@ public sealed class AuthoritiesTests(SupervisionApp app) : IClassFixture<Supervi
     }
 
     [Theory]
-    [InlineData("Province_gets_ancestor_and_descendants", "44", new[] { "00", "44", "test.44.A" })]
-    [InlineData("City_gets_its_ancestors", "44.A", new[] { "00", "44", "test.44.A" })]
-    [InlineData("Other_city_does_not_get_a_sibling", "44.B", new[] { "00", "44" })]
+    // 44.A … 44.W are the Guangdong pack's 21 city centres (gd, IAuthorityCatalogue).
+    [InlineData("Province_gets_ancestor_and_descendants", "44", new[] { "00", "44", "test.44.A", "44.A", "44.B", "44.C", "44.D", "44.E", "44.F", "44.P", "44.M", "44.L", "44.N", "44.S", "44.T", "44.J", "44.Q", "44.G", "44.K", "44.H", "44.R", "44.U", "44.V", "44.W" })]
+    [InlineData("City_gets_its_ancestors", "44.A", new[] { "00", "44", "44.A", "test.44.A" })]
+    [InlineData("Other_city_does_not_get_a_sibling", "44.B", new[] { "00", "44", "44.B" })]
     [InlineData("Zone_gets_its_province", "11.ETDZ", new[] { "00", "11", "11.ETDZ" })]
     [InlineData("Province_without_a_pack_gets_itself_and_the_ministry", "53", new[] { "00", "53" })]
     // Codes are sent in lower case: the filter accepts them as JurisdictionCode.Parse does.
@@ -70,7 +71,7 @@ public sealed class AuthoritiesTests(SupervisionApp app) : IClassFixture<Supervi
         Ids(await ListAsync("?kind=provincial-centre&jurisdiction=44.A")).ShouldBe(["44"]);
         Ids(await ListAsync("?kind=zone-bureau")).ShouldBe(["11.ETDZ"]);
         Ids(await ListAsync("?kind=industry-department")).ShouldBeEmpty();
-        Ids(await ListAsync("?jurisdiction=CN")).Length.ShouldBe(38);
+        Ids(await ListAsync("?jurisdiction=CN")).Length.ShouldBe(38 + 21); // + the Guangdong pack's city centres
     }
 
     [Theory]

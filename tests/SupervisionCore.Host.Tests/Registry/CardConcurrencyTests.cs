@@ -24,7 +24,7 @@ public sealed class CardConcurrencyTests
         };
         await using var seeder = SupervisionApp.With(new Dictionary<string, string?>(), database);
         var ids = new List<Guid>();
-        for (var i = 0; i < Requests; i++) ids.Add((await Seed.SupervisorAsync(seeder, "44")).Id);
+        for (var i = 0; i < Requests; i++) ids.Add((await Seed.SupervisorAsync(seeder, "43")).Id);
 
         await using var first = HostProcess.Start(settings);
         await using var second = HostProcess.Start(settings);
@@ -36,7 +36,7 @@ public sealed class CardConcurrencyTests
 
         var responses = await Task.WhenAll(ids.Select(async (id, i) =>
         {
-            var response = await (i % 2 == 0 ? a : b).PostAsJsonAsync($"/api/v1/supervisors/{id}/cards", new { issuedOn = "2025-06-01", authorityId = "44" });
+            var response = await (i % 2 == 0 ? a : b).PostAsJsonAsync($"/api/v1/supervisors/{id}/cards", new { issuedOn = "2025-06-01", authorityId = "43" });
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
         }));
 
@@ -45,11 +45,11 @@ public sealed class CardConcurrencyTests
         var numbers = responses.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("number").GetString()!).ToList();
         numbers.Distinct().Count().ShouldBe(Requests);
 
-        var serials = await seeder.DbAsync(db => db.Cards.Where(c => c.AllocationKey == "cn.external/44/2025").Select(c => c.Serial).ToListAsync());
+        var serials = await seeder.DbAsync(db => db.Cards.Where(c => c.AllocationKey == "cn.external/43/2025").Select(c => c.Serial).ToListAsync());
         serials.Count.ShouldBe(Requests);
         serials.Distinct().Count().ShouldBe(Requests);
         serials.Max().ShouldBe(Requests);
         serials.Order().ShouldBe(Enumerable.Range(1, Requests));
-        numbers.Order(StringComparer.Ordinal).ShouldBe(Enumerable.Range(1, Requests).Select(n => $"R4425{n:D4}"));
+        numbers.Order(StringComparer.Ordinal).ShouldBe(Enumerable.Range(1, Requests).Select(n => $"R4325{n:D4}"));
     }
 }

@@ -10,20 +10,21 @@ public sealed class CardNumberTests(SupervisionApp app) : IClassFixture<Supervis
     [Fact]
     public async Task An_external_number_is_decoded_with_its_issuer_from_the_registry()
     {
-        using var auditor = app.CreateClient(await app.TokenForAsync(Roles.Auditor, "44"));
-        var response = await auditor.GetAsync("/api/v1/card-numbers/R44250123");
+        // 43: a province without a pack scheme (44 numbers external cards with the GD scheme, Packs/GuangdongTests).
+        using var auditor = app.CreateClient(await app.TokenForAsync(Roles.Auditor, "43"));
+        var response = await auditor.GetAsync("/api/v1/card-numbers/R43250123");
         var body = await response.ReadJsonAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.OK, body.ToString());
         body.GetProperty("kind").GetString().ShouldBe("external");
         body.GetProperty("scheme").GetString().ShouldBe("cn.external");
         body.GetProperty("rule").GetString().ShouldBe("cn.card.external-format");
         body.GetProperty("classLetter").GetString().ShouldBe("R");
-        body.GetProperty("issuer").GetProperty("code").GetString().ShouldBe("44");
-        body.GetProperty("issuer").GetProperty("id").GetString().ShouldBe("44");
-        body.GetProperty("issuer").GetProperty("name").GetProperty("zh").GetString().ShouldBe("广东省职业技能鉴定中心");
+        body.GetProperty("issuer").GetProperty("code").GetString().ShouldBe("43");
+        body.GetProperty("issuer").GetProperty("id").GetString().ShouldBe("43");
+        body.GetProperty("issuer").GetProperty("name").GetProperty("zh").GetString().ShouldBe("湖南省职业技能鉴定中心");
         body.GetProperty("year").GetInt32().ShouldBe(2025);
         body.GetProperty("serial").GetInt32().ShouldBe(123);
-        body.GetProperty("allocationKey").GetString().ShouldBe("cn.external/44/2025");
+        body.GetProperty("allocationKey").GetString().ShouldBe("cn.external/43/2025");
     }
 
     [Fact]

@@ -68,15 +68,16 @@ public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, Supe
         if (only is not null) conflicts = conflicts.Where(c => only.Contains(c.SupervisorId));
         var conflicted = (await conflicts.Select(c => c.SupervisorId).ToListAsync(ct)).Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal);
         var examiners = task.ActivityId is { } activityId ? await ExaminersAsync(activityId, ct) : [];
+        var internalSupervisors = task.ActivityId is { } sessionId ? await InternalSupervisorsAsync(sessionId, ct) : [];
         var constraints = new DispatchCheck().Constraints.Concat(packConstraints).Where(c => c.Scope.Contains(info.Jurisdiction) && c.Rule.IsInForceOn(info.ActivityDate)).ToList();
         var needsHistory = constraints.Any(c => c.PackId != NationalRules.PackId);
         var history = needsHistory ? await HistoryAsync(info.ActivityDate, only, ct) : [];
-        return new DispatchScreen(info, task, conflicted, examiners, constraints, history);
+        return new DispatchScreen(info, task, conflicted, examiners, internalSupervisors, constraints, history);
     }
 
     /// <summary>The per-candidate evaluation shared by draws, substitutes and manual assignments.</summary>
     private sealed class DispatchScreen(
-        TaskInfo info, SupervisionTask task, HashSet<string> conflicted, HashSet<string> examiners,
+        TaskInfo info, SupervisionTask task, HashSet<string> conflicted, HashSet<string> examiners, HashSet<string> internalSupervisors,
         IReadOnlyList<IDispatchConstraint> constraints, Dictionary<string, IReadOnlyList<DispatchHistoryEntry>> history)
     {
         public TaskInfo Task => info;
@@ -90,6 +91,7 @@ public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, Supe
                 {
                     ConflictInstitutionIds = conflicted.Contains(id) ? [task.InstitutionId.ToString()] : [],
                     ExaminerActivityIds = examiners.Contains(id) ? [task.ActivityId!.Value.ToString()] : [],
+                    InternalSupervisorActivityIds = internalSupervisors.Contains(id) ? [task.ActivityId!.Value.ToString()] : [],
                 },
                 info,
                 history.TryGetValue(id, out var h) ? h : []);
@@ -105,6 +107,23 @@ public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, Supe
         var hashes = rows.Where(r => r.IdNumberHash is not null).Select(r => r.IdNumberHash!).ToList();
         if (hashes.Count > 0)
             ids.AddRange(await db.Supervisors.AsNoTracking().Where(s => hashes.Contains(s.IdNumberHash)).Select(s => s.Id).ToListAsync(ct));
+        return ids.Select(i => i.ToString()).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Supervisor ids of the people assigned as internal supervisors (内督) of the activity (<c>gd.recusal.dual-role</c>):
+    /// the assigned supervisors themselves and, matched by ID-number keyed hash, the other supervisor rows of the same
+    /// person (an external card holder who is also an institution's internal supervisor). Refused and replaced
+    /// assignments do not count.
+    /// </summary>
+    private async Task<HashSet<string>> InternalSupervisorsAsync(Guid activityId, CancellationToken ct)
+    {
+        var hashes = await (from a in db.Assignments.AsNoTracking()
+                            join t in db.SupervisionTasks.AsNoTracking() on a.TaskId equals t.Id
+                            join s in db.Supervisors.AsNoTracking() on a.SupervisorId equals s.Id
+                            where t.ActivityId == activityId && a.Role == "internal" && a.Status != "refused" && a.Status != "replaced"
+                            select s.IdNumberHash).ToListAsync(ct);
+        List<Guid> ids = hashes.Count == 0 ? [] : await db.Supervisors.AsNoTracking().Where(s => hashes.Contains(s.IdNumberHash)).Select(s => s.Id).ToListAsync(ct);
         return ids.Select(i => i.ToString()).ToHashSet(StringComparer.Ordinal);
     }
 
