@@ -4,13 +4,16 @@ namespace SupervisionCore.Kernel.Tests.Plugins;
 
 public class KernelContractTests
 {
+    // 1.1 added optional interfaces (IAuthorityCatalogue, IIssuerScope, ITaskKindScoped, ICalendarDayDeadline) and an
+    // optional CandidateInfo list: additive, so a minor step; packs built for 1.0 still load.
     [Fact]
-    public void This_kernel_offers_contract_1_0() => KernelContract.Version.ToString(2).ShouldBe("1.0");
+    public void This_kernel_offers_contract_1_1() => KernelContract.Version.ToString(2).ShouldBe("1.1");
 
     [Theory]
     [InlineData("1.0", true)]
     [InlineData("1.0.5", true)]
-    [InlineData("1.1", false)]
+    [InlineData("1.1", true)]
+    [InlineData("1.2", false)]
     [InlineData("2.0", false)]
     [InlineData("0.9", false)]
     public void Loads_same_major_with_minor_not_newer(string pack, bool compatible) =>
@@ -18,7 +21,7 @@ public class KernelContractTests
 
     [Fact]
     public void Explains_a_newer_minor() =>
-        KernelContract.Incompatibility(new Version(1, 1)).ShouldNotBeNull().ShouldContain("upgrade the Host");
+        KernelContract.Incompatibility(new Version(1, 2)).ShouldNotBeNull().ShouldContain("upgrade the Host");
 
     [Fact]
     public void Explains_a_different_major() =>
