@@ -38,21 +38,26 @@ public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, IEnu
         var needsHistory = constraints.Any(c => c.PackId != NationalRules.PackId);
         var history = needsHistory ? await HistoryAsync(info.ActivityDate, ct) : [];
 
+        // A pool can hold 100,000 candidates: one pass, the per-task values built once, a list only for the excluded.
+        var conflict = (IReadOnlyList<string>)[task.InstitutionId.ToString()];
+        var examined = task.ActivityId is { } examinedActivity ? (IReadOnlyList<string>)[examinedActivity.ToString()] : [];
         var kept = new List<string>(candidates.Count);
         var excluded = new List<ExclusionDto>();
         foreach (var candidate in candidates)
         {
             var id = candidate.SupervisorId!;
+            var isConflicted = conflicted.Contains(id);
+            var isExaminer = examiners.Contains(id);
             var context = new DispatchContext(
-                candidate with
-                {
-                    ConflictInstitutionIds = conflicted.Contains(id) ? [task.InstitutionId.ToString()] : [],
-                    ExaminerActivityIds = examiners.Contains(id) ? [task.ActivityId!.Value.ToString()] : [],
-                },
+                isConflicted || isExaminer ? candidate with { ConflictInstitutionIds = isConflicted ? conflict : [], ExaminerActivityIds = isExaminer ? examined : [] } : candidate,
                 info,
                 history.TryGetValue(id, out var h) ? h : []);
-            var rules = constraints.Select(c => c.Evaluate(context)).OfType<DispatchExclusion>().Select(e => e.RuleId).Distinct().ToList();
-            if (rules.Count == 0) kept.Add(id);
+            List<string>? rules = null;
+            foreach (var constraint in constraints)
+            {
+                if (constraint.Evaluate(context) is { } exclusion && !(rules ??= []).Contains(exclusion.RuleId)) rules.Add(exclusion.RuleId);
+            }
+            if (rules is null) kept.Add(id);
             else excluded.Add(new ExclusionDto(id, rules));
         }
         return (kept, [.. excluded.OrderBy(e => e.Id, StringComparer.Ordinal)]);
