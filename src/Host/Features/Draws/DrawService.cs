@@ -85,17 +85,26 @@ public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, Supe
         /// <summary>Every constraint violation of the candidate (empty: the candidate may be dispatched as far as exclusions go).</summary>
         public IReadOnlyList<Violation> Exclusions(CandidateInfo candidate)
         {
+            // A pool can hold 100,000 candidates: copy the candidate only when a per-task fact applies to them.
             var id = candidate.SupervisorId!;
+            var isConflicted = conflicted.Contains(id);
+            var isExaminer = examiners.Contains(id);
+            var isInternal = internalSupervisors.Contains(id);
             var context = new DispatchContext(
-                candidate with
-                {
-                    ConflictInstitutionIds = conflicted.Contains(id) ? [task.InstitutionId.ToString()] : [],
-                    ExaminerActivityIds = examiners.Contains(id) ? [task.ActivityId!.Value.ToString()] : [],
-                    InternalSupervisorActivityIds = internalSupervisors.Contains(id) ? [task.ActivityId!.Value.ToString()] : [],
-                },
+                isConflicted || isExaminer || isInternal
+                    ? candidate with
+                    {
+                        ConflictInstitutionIds = isConflicted ? [task.InstitutionId.ToString()] : [],
+                        ExaminerActivityIds = isExaminer ? [task.ActivityId!.Value.ToString()] : [],
+                        InternalSupervisorActivityIds = isInternal ? [task.ActivityId!.Value.ToString()] : [],
+                    }
+                    : candidate,
                 info,
                 history.TryGetValue(id, out var h) ? h : []);
-            return [.. constraints.Select(c => c.Evaluate(context)).OfType<DispatchExclusion>().Select(e => e.Violation)];
+            List<Violation>? violations = null;
+            foreach (var constraint in constraints)
+                if (constraint.Evaluate(context) is { } exclusion) (violations ??= []).Add(exclusion.Violation);
+            return violations is null ? Array.Empty<Violation>() : violations;
         }
     }
 

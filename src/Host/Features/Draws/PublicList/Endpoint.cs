@@ -22,7 +22,12 @@ public sealed class Validator : Validator<Request>
     }
 }
 
-/// <summary>A published draw: what 一公开 makes public, and nothing personal.</summary>
+/// <summary>
+/// A published draw: what 一公开 makes public, and nothing personal. For a supervisor draw: the task kind, the supervised
+/// institution, the task's day and the selected supervisors' card numbers. For an inspection draw: task kind
+/// <c>inspection</c>, the selected institutions' names (activities: institution, occupation and day), the day of the draw,
+/// no card numbers.
+/// </summary>
 public sealed record PublicDraw(Guid DrawId, string TaskKind, string Institution, string Jurisdiction, DateOnly Date, string Algorithm,
     string PoolDigest, int PoolSize, string Seed, string? SeedCommitment, IReadOnlyList<string> CardNumbers, DateTimeOffset DrawnAt);
 
@@ -35,30 +40,49 @@ public sealed class Endpoint(SupervisionDbContext db) : Endpoint<Request, Page<P
         Options(x => x.RequireRateLimiting(RateLimits.Public));
         Description(b => b.WithName("public.draws.list"));
         Tags("public");
-        Summary(s => { s.Summary = "Published draws (anonymous)"; s.Description = "“双随机、一公开”的公开结果：任务类型、被督导机构、日期、池摘要、种子、入选督导员证卡号；不含姓名、身份证号等个人信息。"; });
+        Summary(s => { s.Summary = "Published draws (anonymous)"; s.Description = "“双随机、一公开”的公开结果：任务类型、被督导机构、日期、池摘要、种子、入选督导员证卡号；检查对象抽取（inspection）列出入选机构（或活动）；不含姓名、身份证号等个人信息。"; });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var query = from d in db.Draws.AsNoTracking()
-                    join t in db.SupervisionTasks.AsNoTracking() on d.TaskId equals t.Id
-                    join i in db.Institutions.AsNoTracking() on t.InstitutionId equals i.Id
-                    where d.Published && d.Status == "run"
-                    select new { d, t.Kind, t.WindowStart, Institution = i.Name };
+        var query = db.Draws.AsNoTracking().Where(d => d.Published && d.Status == "run");
         if (req.Jurisdiction is { } j)
         {
             var code = Kernel.Registry.JurisdictionCode.Parse(j);
-            query = code.IsNational ? query : query.Where(x => x.d.Jurisdiction == code.Value || x.d.Jurisdiction.StartsWith(code.Value + "."));
+            query = code.IsNational ? query : query.Where(d => d.Jurisdiction == code.Value || d.Jurisdiction.StartsWith(code.Value + "."));
         }
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(x => x.d.RunAt).ThenBy(x => x.d.Id).Skip(req.Skip).Take(req.Take).ToListAsync(ct);
-        var selected = rows.SelectMany(r => r.d.Ranking.Take(r.d.Count)).Select(Guid.Parse).ToList();
+        var rows = await query.OrderByDescending(d => d.RunAt).ThenBy(d => d.Id).Skip(req.Skip).Take(req.Take).ToListAsync(ct);
+
+        var taskIds = rows.Where(d => d.TaskId is not null).Select(d => d.TaskId!.Value).ToList();
+        var tasks = await db.SupervisionTasks.AsNoTracking().Where(t => taskIds.Contains(t.Id))
+            .Select(t => new { t.Id, t.Kind, t.WindowStart, t.InstitutionId }).ToDictionaryAsync(t => t.Id, ct);
+        var supervisorDraws = rows.Where(d => d.Purpose == "supervisor").ToList();
+        var inspected = rows.Where(d => d.Purpose == "inspection").SelectMany(Selected).Select(Guid.Parse).ToList();
+        var activities = await db.Activities.AsNoTracking().Where(a => inspected.Contains(a.Id))
+            .Select(a => new { a.Id, a.InstitutionId, a.Occupation, a.StartsAt }).ToDictionaryAsync(a => a.Id, ct);
+        var institutionIds = tasks.Values.Select(t => t.InstitutionId).Concat(inspected).Concat(activities.Values.Select(a => a.InstitutionId)).Distinct().ToList();
+        var names = await db.Institutions.AsNoTracking().Where(i => institutionIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
+
+        var selected = supervisorDraws.SelectMany(Selected).Select(Guid.Parse).ToList();
         var cards = await db.Cards.AsNoTracking().Where(c => selected.Contains(c.SupervisorId) && c.Kind == "external")
             .OrderByDescending(c => c.IssuedOn).Select(c => new { c.SupervisorId, c.Number }).ToListAsync(ct);
         var cardOf = cards.GroupBy(c => c.SupervisorId).ToDictionary(g => g.Key.ToString(), g => g.First().Number);
-        var items = rows.Select(r => new PublicDraw(r.d.Id, r.Kind, r.Institution, r.d.Jurisdiction, ChinaTime.DateOf(r.WindowStart), r.d.Algorithm,
-            r.d.PoolDigest!, r.d.Pool.Length, r.d.Seed!, r.d.SeedCommitment,
-            [.. r.d.Ranking.Take(r.d.Count).Select(id => cardOf.GetValueOrDefault(id, "—"))], r.d.RunAt!.Value)).ToList();
-        await Send.OkAsync(new Page<PublicDraw>(items, req.Page ?? 1, req.Take, total), ct);
+
+        string Inspected(string id) => activities.TryGetValue(Guid.Parse(id), out var a)
+            ? $"{names.GetValueOrDefault(a.InstitutionId, "—")}（{a.Occupation}，{ChinaTime.DateOf(a.StartsAt):yyyy-MM-dd}）"
+            : names.GetValueOrDefault(Guid.Parse(id), "—");
+        PublicDraw Item(Data.Supervision.Draw d)
+        {
+            var task = d.TaskId is { } tid ? tasks.GetValueOrDefault(tid) : null;
+            return d.Purpose == "inspection" || task is null
+                ? new(d.Id, "inspection", string.Join("、", Selected(d).Select(Inspected)), d.Jurisdiction, ChinaTime.DateOf(d.RunAt!.Value), d.Algorithm,
+                    d.PoolDigest!, d.Pool.Length, d.Seed!, d.SeedCommitment, [], d.RunAt!.Value)
+                : new(d.Id, task.Kind, names.GetValueOrDefault(task.InstitutionId, "—"), d.Jurisdiction, ChinaTime.DateOf(task.WindowStart), d.Algorithm,
+                    d.PoolDigest!, d.Pool.Length, d.Seed!, d.SeedCommitment, [.. Selected(d).Select(id => cardOf.GetValueOrDefault(id, "—"))], d.RunAt!.Value);
+        }
+        await Send.OkAsync(new Page<PublicDraw>([.. rows.Select(Item)], req.Page ?? 1, req.Take, total), ct);
     }
+
+    private static IEnumerable<string> Selected(Data.Supervision.Draw d) => d.Ranking.Take(d.Count);
 }

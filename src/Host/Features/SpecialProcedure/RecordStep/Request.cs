@@ -1,0 +1,41 @@
+using FastEndpoints;
+using FluentValidation;
+using SupervisionCore.Kernel.Procedures;
+
+namespace SupervisionCore.Host.Features.SpecialProcedure.RecordStep;
+
+public sealed class Request
+{
+    /// <summary>The special task.</summary>
+    public Guid Id { get; set; }
+    /// <summary>site-visit | preliminary-opinion | rebuttal | opinion-letter | rectification-report | closed.</summary>
+    public string Step { get; set; } = string.Empty;
+    /// <summary>The step's text: visit notes, the opinion, the rebuttal, the letter, the rectification report.</summary>
+    public string? Text { get; set; }
+    /// <summary>Attached documents (metadata and SHA-256).</summary>
+    public List<AttachmentDto> Attachments { get; set; } = [];
+    /// <summary>The day the step happened (China time).</summary>
+    public DateOnly? On { get; set; }
+    /// <summary>With <c>preliminary-opinion</c> only: the last day of the rebuttal period (a date, set by the dispatching authority).</summary>
+    public DateOnly? RebuttalDue { get; set; }
+}
+
+public sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        RuleFor(r => r.Step).Must(s => SpecialSteps.TryParse(s, out _)).WithMessage("'step' must be one of " + string.Join(", ", SpecialSteps.All));
+        RuleFor(r => r.Text).MaximumLength(20000);
+        RuleFor(r => r.On).NotNull().WithMessage("'on' (the day of the step) is required");
+        RuleFor(r => r.RebuttalDue).NotNull().When(r => r.Step == "preliminary-opinion").WithMessage("'rebuttalDue' is required with a preliminary opinion");
+        RuleFor(r => r.RebuttalDue).Null().When(r => r.Step != "preliminary-opinion").WithMessage("'rebuttalDue' is set only with a preliminary opinion");
+        RuleFor(r => r.Attachments).Must(a => a.Count <= 20).WithMessage("at most 20 attachments");
+        RuleForEach(r => r.Attachments).ChildRules(a =>
+        {
+            a.RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+            a.RuleFor(x => x.MediaType).NotEmpty().MaximumLength(100).Matches(@"^[\w.+-]+/[\w.+-]+$").WithMessage("'mediaType' must be a media type such as application/pdf");
+            a.RuleFor(x => x.Size).GreaterThanOrEqualTo(0);
+            a.RuleFor(x => x.Sha256).Matches("^[0-9a-fA-F]{64}$").WithMessage("'sha256' must be 64 hex characters");
+        });
+    }
+}
