@@ -1,4 +1,6 @@
 using FastEndpoints;
+using SupervisionCore.Kernel.Rules;
+using SupervisionCore.Kernel.Plugins;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Host.Access;
@@ -41,7 +43,7 @@ public sealed record AppointmentDto(
         a.Id, a.SupervisorId, a.AppointedBy, a.TermNumber, a.Start, a.End, AppointmentStatusText.Of(a, today), a.TerminatedOn, a.TerminationReason, a.CreatedAt);
 }
 
-public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvider clock) : Endpoint<Request, AppointmentDto>
+public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvider clock, IEnumerable<IEligibilityRule> packEligibility) : Endpoint<Request, AppointmentDto>
 {
     private static readonly AppointmentPolicy Terms = new();
 
@@ -75,6 +77,11 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvid
             Assessments = assessments,
             Conditions = new ConditionsDto(supervisor.PoliticalCommitment, supervisor.PolicyKnowledge, supervisor.Integrity, supervisor.OrganisingAndExpression, supervisor.Health).ToKernel(),
         });
+        // Packs' appointment conditions in force in the supervisor's jurisdiction on the start day (GD 6(五), BJ 10(五), YN 6(三)).
+        var packRules = packEligibility.Applicable(JurisdictionCode.Parse(supervisor.Jurisdiction), req.Start)
+            .Where(r => r.Stages.HasFlag(EligibilityStages.Appointment)).ToList();
+        var candidate = Draws.DispatchPool.CandidateOf(supervisor, supervisor.Kind == "internal" ? SupervisorKind.Internal : SupervisorKind.External);
+        outcome = RuleOutcome.All([outcome, .. packRules.Select(r => r.Check(new EligibilityContext(candidate, EligibilityStages.Appointment, req.Start)))]);
         if (!outcome.Passed) { await Send.ResultAsync(Problems.Violations(outcome.Violations)); return; }
 
         var appointment = new Appointment
@@ -91,7 +98,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvid
             return;
         }
         await audit.AppendAsync(db, User.AsActor(), new AuditEvent("appointment.create", "appointment", appointment.Id.ToString(), supervisor.Jurisdiction,
-            Rules: [.. Terms.Rules.Select(r => r.Id)], After: new { appointment.SupervisorId, appointment.AppointedBy, appointment.TermNumber, appointment.Start, appointment.End }), ct);
+            Rules: [.. Terms.Rules.Select(r => r.Id), .. packRules.Select(r => r.Rule.Id)], After: new { appointment.SupervisorId, appointment.AppointedBy, appointment.TermNumber, appointment.Start, appointment.End }), ct);
         await tx.CommitAsync(ct);
         await Send.ResponseAsync(AppointmentDto.From(appointment, ChinaTime.DateOf(clock.GetUtcNow())), 201, ct);
     }
