@@ -111,24 +111,10 @@ finally
     try { Directory.Delete(dataDir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
 }
 
-// The same query as src/Host/Features/Draws/DispatchPool.cs, selecting the ids only.
+// The same condition as the draw's pool (DispatchPool.IdsSql), selecting the ids only.
 static async Task<(int Count, double Ms)> FetchIdsAsync(string cs)
 {
-    const string sql = """
-        SELECT s.id
-          FROM supervision.supervisors s
-         WHERE s.kind = @kind
-           AND (@all OR s.jurisdiction = @j OR s.jurisdiction LIKE @prefix)
-           AND EXISTS (SELECT 1 FROM supervision.appointments a
-                        WHERE a.supervisor_id = s.id AND a.start <= @d AND a."end" >= @d AND (a.terminated_on IS NULL OR a.terminated_on > @d))
-           AND EXISTS (SELECT 1 FROM supervision.cards c
-                        WHERE c.supervisor_id = s.id AND c.kind = @kind AND c.issued_on <= @d AND c.valid_until >= @d
-                          AND (c.withdrawn_on IS NULL OR c.withdrawn_on > @d))
-           AND NOT EXISTS (SELECT 1 FROM supervision.supervisor_sanctions x
-                            WHERE x.supervisor_id = s.id
-                              AND ((x.measure = 'suspension' AND x.suspended_from <= @d AND x.suspended_until >= @d)
-                                OR (x.measure IN ('dismissal', 'revocation', 'ban') AND x.decided_on <= @d)))
-        """;
+    const string sql = SupervisionCore.Host.Features.Draws.DispatchPool.IdsSql;
     var watch = Stopwatch.StartNew();
     await using var c = new NpgsqlConnection(cs);
     await c.OpenAsync();

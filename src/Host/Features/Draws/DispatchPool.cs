@@ -18,9 +18,8 @@ namespace SupervisionCore.Host.Features.Draws;
 /// </summary>
 public sealed class DispatchPool(SupervisionDbContext db) : IScopedService
 {
-    private const string PoolSql = """
-        SELECT s.id, s.sex, s.birth_date, s.institution_id, s.years_in_evaluation, s.years_as_examiner, s.management_or_technical_role,
-               s.political_commitment, s.policy_knowledge, s.integrity, s.organising_and_expression, s.health
+    /// <summary>The dispatchable condition, shared by the pool query and <see cref="IdsSql"/> (parameters @kind, @all, @j, @prefix, @d).</summary>
+    private const string DispatchableFrom = """
           FROM supervision.supervisors s
          WHERE s.kind = @kind
            AND (@all OR s.jurisdiction = @j OR s.jurisdiction LIKE @prefix)
@@ -34,6 +33,15 @@ public sealed class DispatchPool(SupervisionDbContext db) : IScopedService
                               AND ((x.measure = 'suspension' AND x.suspended_from <= @d AND x.suspended_until >= @d)
                                 OR (x.measure IN ('dismissal', 'revocation', 'ban') AND x.decided_on <= @d)))
         """;
+
+    private const string PoolSql = """
+        SELECT s.id, s.sex, s.birth_date, s.institution_id, s.years_in_evaluation, s.years_as_examiner, s.management_or_technical_role,
+               s.political_commitment, s.policy_knowledge, s.integrity, s.organising_and_expression, s.health
+
+        """ + DispatchableFrom;
+
+    /// <summary>The pool's ids alone, with the same condition: the yardstick of the draw benchmark (bench/draw).</summary>
+    public const string IdsSql = "SELECT s.id\n" + DispatchableFrom;
 
     /// <summary>Every dispatchable supervisor of the kind inside <paramref name="subtree"/> on <paramref name="day"/>, as rules see them.</summary>
     public async Task<IReadOnlyList<CandidateInfo>> LoadAsync(JurisdictionCode subtree, SupervisorKind kind, DateOnly day, CancellationToken ct)
