@@ -19,7 +19,7 @@ var singlePerRun = args.Length > 1 ? int.Parse(args[1], inv) : 2000;
 var pgbenchSeconds = args.Length > 2 ? int.Parse(args[2], inv) : 20;
 const int Clients = 8;
 const int BatchSize = 1000;
-var repo = FindRepo();
+var repo = BenchHost.FindRepo();
 var hostDll = Path.Combine(repo, "src/Host/bin/Release/net10.0/SupervisionCore.Host.dll");
 if (!File.Exists(hostDll)) throw new InvalidOperationException($"build the Host in Release first: {hostDll}");
 
@@ -34,7 +34,7 @@ try
         await new NpgsqlCommand("CREATE DATABASE bench", c).ExecuteNonQueryAsync();
     }
     var cs = pg.ConnectionString("bench");
-    var port = FreePort();
+    var port = BenchHost.FreePort();
     var emptyPlugins = Directory.CreateDirectory(Path.Combine(dataDir, "..", Path.GetFileName(dataDir) + "-plugins")).FullName;
     var psi = new ProcessStartInfo("dotnet", $"\"{hostDll}\"") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
     psi.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
@@ -44,8 +44,8 @@ try
     psi.Environment["Plugins__Path"] = emptyPlugins;
     psi.Environment["Auth__Issuer"] = $"http://127.0.0.1:{port}/";
     psi.Environment["Auth__RequireHttps"] = "false";
-    psi.Environment["Bootstrap__AdminClientId"] = "bench-admin";
-    psi.Environment["Bootstrap__AdminClientSecret"] = "bench-admin-secret-0123456789";
+    psi.Environment["Bootstrap__AdminClientId"] = BenchHost.AdminClientId;
+    psi.Environment["Bootstrap__AdminClientSecret"] = BenchHost.AdminSecret;
     psi.Environment["RateLimits__IssuancePerMinute"] = "100000000";
     host = Process.Start(psi)!;
     host.OutputDataReceived += (_, _) => { };
@@ -53,8 +53,8 @@ try
     host.BeginOutputReadLine();
     host.BeginErrorReadLine();
     using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromMinutes(2) };
-    await WaitReadyAsync(http, host);
-    var token = await TokenAsync(http);
+    await BenchHost.WaitReadyAsync(http, host);
+    var token = await BenchHost.TokenAsync(http);
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
     var total = runs * (singlePerRun + Clients * BatchSize);
@@ -181,42 +181,4 @@ static async Task<List<Guid>> SeedAsync(string cs, int count)
         await cmd.ExecuteNonQueryAsync();
     }
     return ids;
-}
-
-static async Task WaitReadyAsync(HttpClient http, Process host)
-{
-    var deadline = DateTime.UtcNow.AddSeconds(120);
-    while (DateTime.UtcNow < deadline)
-    {
-        if (host.HasExited) throw new InvalidOperationException($"Host exited with {host.ExitCode}");
-        try { if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return; }
-        catch (HttpRequestException) { }
-        await Task.Delay(250);
-    }
-    throw new TimeoutException("Host not ready");
-}
-
-static async Task<string> TokenAsync(HttpClient http)
-{
-    var r = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-    {
-        ["grant_type"] = "client_credentials", ["client_id"] = "bench-admin", ["client_secret"] = "bench-admin-secret-0123456789",
-    }));
-    var body = await r.Content.ReadAsStringAsync();
-    if (!r.IsSuccessStatusCode) throw new InvalidOperationException("token: " + body);
-    return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
-}
-
-static int FreePort()
-{
-    using var l = new TcpListener(IPAddress.Loopback, 0);
-    l.Start();
-    return ((IPEndPoint)l.LocalEndpoint).Port;
-}
-
-static string FindRepo()
-{
-    for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        if (File.Exists(Path.Combine(d.FullName, "SupervisionCore.sln"))) return d.FullName;
-    throw new InvalidOperationException("run from inside the repository");
 }
