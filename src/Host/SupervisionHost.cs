@@ -34,12 +34,11 @@ public static class SupervisionHost
         try
         {
             var contextOptions = new DbContextOptionsBuilder<SupervisionDbContext>().UseSupervisionDatabase(connectionString).Options;
-            if (dbOptions.Migrate) Migrate(contextOptions, connectionString);
-
             var pluginOptions = config.GetSection(PluginsOptions.Section).Get<PluginsOptions>() ?? new PluginsOptions();
             IReadOnlyList<LoadedPack> packs;
             try { packs = PackLoader.Load(pluginOptions); }
             catch (PackLoadException ex) { throw new StartupException(ex.Message); }
+            if (dbOptions.Migrate) Migrate(contextOptions, connectionString, packs);
 
             var auth = config.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
             var keys = KeyRing.Load(auth, contextOptions);
@@ -91,7 +90,7 @@ public static class SupervisionHost
 
     private const long MigrationLock = 0x5C_0003;
 
-    private static void Migrate(DbContextOptions<SupervisionDbContext> options, string connectionString)
+    private static void Migrate(DbContextOptions<SupervisionDbContext> options, string connectionString, IReadOnlyList<LoadedPack> packs)
     {
         using var db = new SupervisionDbContext(options);
         try
@@ -101,6 +100,7 @@ public static class SupervisionHost
             lockSession.Open();
             using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", lockSession)) take.ExecuteNonQuery();
             db.Database.Migrate();
+            PackStorage.Migrate(packs, connectionString);
             using var release = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLock})", lockSession);
             release.ExecuteNonQuery();
         }
@@ -121,6 +121,10 @@ public static class SupervisionHost
         services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
         services.AddDbContext<SupervisionDbContext>(o => o.UseNpgsql(connectionString).UseSnakeCaseNamingConvention());
         services.AddSingleton<AuditLog>();
+        services.AddPackContexts(packs, connectionString);
+        // What packs may read from and ask of the kernel's data (kernel contract, implemented here).
+        services.AddScoped<ISupervisionDirectory, Features.Packs.Services.SupervisionDirectory>();
+        services.AddScoped<ISupervisorActions, Features.Packs.Services.SupervisorActions>();
         services.AddSingleton(new PackCatalog(packs));
         services.AddSupervisionAuth(auth, keys, builder.Environment.IsProduction());
         services.AddAuthorization();

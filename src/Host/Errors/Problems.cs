@@ -40,4 +40,8 @@ public static class Problems
 }
 
 /// <summary>One violated rule as sent to clients.</summary>
-public sealed record ViolationDto(string Rule, string Citation, string Message);
+public sealed record ViolationDto(string Rule, string Citation, string Message)
+{
+    /// <summary>The violation with its message in the request's language.</summary>
+    public static ViolationDto From(Violation v) => new(v.Rule, v.Citation, v.Message.Get(CultureInfo.CurrentUICulture));
+}

@@ -831,6 +831,81 @@ namespace SupervisionCore.Host.Data.Migrations
                     b.ToTable("institution_sanctions", "supervision");
                 });
 
+            modelBuilder.Entity("SupervisionCore.Host.Data.Registry.RegistryBarRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Citation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("citation");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<byte[]>("IdNumberHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_hash");
+
+                    b.Property<string>("MessageEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("message_en");
+
+                    b.Property<string>("MessageZh")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("message_zh");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("rule");
+
+                    b.Property<Guid?>("SanctionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sanction_id");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("scope");
+
+                    b.Property<Guid>("SupervisorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supervisor_id");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_bars");
+
+                    b.HasIndex("IdNumberHash")
+                        .HasDatabaseName("ix_registry_bars_id_number_hash");
+
+                    b.HasIndex("SupervisorId", "Rule", "Scope")
+                        .IsUnique()
+                        .HasDatabaseName("ix_registry_bars_supervisor_id_rule_scope");
+
+                    b.ToTable("registry_bars", "supervision");
+                });
+
             modelBuilder.Entity("SupervisionCore.Host.Data.Registry.Supervisor", b =>
                 {
                     b.Property<Guid>("Id")

@@ -171,3 +171,19 @@ internal sealed class InstitutionSanctionRecordConfiguration : IEntityTypeConfig
         b.HasIndex(e => e.InstitutionId);
     }
 }
+
+internal sealed class RegistryBarRecordConfiguration : IEntityTypeConfiguration<RegistryBarRecord>
+{
+    public void Configure(EntityTypeBuilder<RegistryBarRecord> b)
+    {
+        b.ToTable("registry_bars");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Scope).HasMaxLength(20);
+        b.Property(e => e.Rule).HasMaxLength(80);
+        b.Property(e => e.Citation).HasMaxLength(200);
+        b.Property(e => e.MessageZh).HasMaxLength(500);
+        b.Property(e => e.MessageEn).HasMaxLength(500);
+        b.HasIndex(e => e.IdNumberHash);
+        b.HasIndex(e => new { e.SupervisorId, e.Rule, e.Scope }).IsUnique();
+    }
+}

@@ -192,3 +192,22 @@ public sealed class InstitutionSanctionRecord
     public required string DecidedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
+
+/// <summary>禁入 / 黑名单 (registry bar): a person barred from registration and appointment inside a jurisdiction subtree.</summary>
+public sealed class RegistryBarRecord
+{
+    public Guid Id { get; set; }
+    /// <summary>The supervisor row whose sanction caused the bar.</summary>
+    public Guid SupervisorId { get; set; }
+    /// <summary>Keyed hash of the resident ID number: matches the person in any later registration.</summary>
+    public required byte[] IdNumberHash { get; set; }
+    public required string Scope { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly? Until { get; set; }
+    public required string Rule { get; set; }
+    public required string Citation { get; set; }
+    public required string MessageZh { get; set; }
+    public required string MessageEn { get; set; }
+    public Guid? SanctionId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -12,7 +12,7 @@ public sealed class Request
     public Guid Id { get; set; }
 }
 
-public sealed class Endpoint(SupervisionDbContext db, InstitutionAccess institutions) : Endpoint<Request, ActivityDto>
+public sealed class Endpoint(SupervisionDbContext db, InstitutionAccess institutions, ActivityCoverageCheck coverage) : Endpoint<Request, ActivityDto>
 {
     public override void Configure()
     {
@@ -28,6 +28,6 @@ public sealed class Endpoint(SupervisionDbContext db, InstitutionAccess institut
         var activity = await db.Activities.AsNoTracking().Include(a => a.Venues).Include(a => a.Examiners).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == req.Id, ct);
         if (activity is null || await institutions.VisibleAsync(User, activity.InstitutionId, ct) is null)
         { await Send.ResultAsync(Problems.NotFound($"activity {req.Id}")); return; }
-        await Send.OkAsync(ActivityDto.From(activity), ct);
+        await Send.OkAsync(ActivityDto.From(activity, await coverage.FlagsAsync([activity], ct) is var f && f.TryGetValue(activity.Id, out var v) ? v : []), ct);
     }
 }

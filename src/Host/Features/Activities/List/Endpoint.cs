@@ -28,7 +28,7 @@ public sealed class Validator : Validator<Request>
     }
 }
 
-public sealed class Endpoint(SupervisionDbContext db) : Endpoint<Request, Page<ActivityDto>>
+public sealed class Endpoint(SupervisionDbContext db, ActivityCoverageCheck coverage) : Endpoint<Request, Page<ActivityDto>>
 {
     public override void Configure()
     {
@@ -54,6 +54,7 @@ public sealed class Endpoint(SupervisionDbContext db) : Endpoint<Request, Page<A
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Skip(req.Skip).Take(req.Take)
             .Include(a => a.Venues).Include(a => a.Examiners).AsSplitQuery().ToListAsync(ct);
-        await Send.OkAsync(new Page<ActivityDto>([.. rows.Select(ActivityDto.From)], req.Page ?? 1, req.Take, total), ct);
+        var flags = await coverage.FlagsAsync(rows, ct);
+        await Send.OkAsync(new Page<ActivityDto>([.. rows.Select(a => ActivityDto.From(a, flags.GetValueOrDefault(a.Id) ?? []))], req.Page ?? 1, req.Take, total), ct);
     }
 }

@@ -5,6 +5,7 @@ using SupervisionCore.Host.Audit;
 using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Data.Registry;
 using SupervisionCore.Host.Errors;
+using SupervisionCore.Host.Features.Supervisors.Sanctions;
 using SupervisionCore.Host.Infrastructure;
 using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Plugins;
@@ -41,6 +42,9 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, PersonalDa
         var id = ResidentIdNumber.Parse(req.IdNumber, ChinaTime.DateOf(clock.GetUtcNow()));
         var hash = personal.LookupHash(id.Value);
         if (await db.Supervisors.AnyAsync(s => s.Jurisdiction == jurisdiction && s.IdNumberHash == hash, ct)) { await Send.ResultAsync(Duplicate()); return; }
+        // A person barred by a pack's sanction consequence (GD 21 lifetime ban, YN blacklist) cannot be registered again there.
+        var barred = await db.ViolationsAsync(hash, JurisdictionCode.Parse(jurisdiction), ChinaTime.DateOf(clock.GetUtcNow()), ct);
+        if (barred.Count > 0) { await Send.ResultAsync(Problems.Violations(barred)); return; }
         var now = clock.GetUtcNow();
         var supervisor = new Supervisor
         {

@@ -16,7 +16,7 @@ public sealed class Request
     public Guid Id { get; set; }
 }
 
-public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, AuditLog audit) : Endpoint<Request, TaskDto>
+public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, AuditLog audit, Activities.ActivityCoverageCheck coverage) : Endpoint<Request, TaskDto>
 {
     public override void Configure()
     {
@@ -42,6 +42,8 @@ public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, AuditLog
         var missing = assignments.Where(a => a.Role == "external" && a.Status is AssignmentStatuses.Accepted or AssignmentStatuses.Completed && !filed.Contains(a.Id))
             .Select(a => NationalRules.ReportRequired.Violated(new LocalizedText(
                 $"督导员 {a.SupervisorId} 的委派 {a.Id} 尚未提交督导记录", $"assignment {a.Id} of supervisor {a.SupervisorId} has no filed record"))).ToList();
+        // Packs' coverage rules over the whole activity (GD 13 full coverage, YN full-process internal supervision).
+        if (task.ActivityId is { } activityId) missing.AddRange(await coverage.FlagsAsync(activityId, ct));
         if (missing.Count > 0) { await Send.ResultAsync(Problems.Violations(missing)); return; }
 
         var before = TaskDto.From(task);

@@ -8,6 +8,7 @@ using SupervisionCore.Host.Audit;
 using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Data.Registry;
 using SupervisionCore.Host.Errors;
+using SupervisionCore.Host.Features.Supervisors.Sanctions;
 using SupervisionCore.Kernel.Appointments;
 using SupervisionCore.Kernel.Appointments.Rules;
 using SupervisionCore.Kernel.Calendar;
@@ -82,6 +83,9 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvid
             .Where(r => r.Stages.HasFlag(EligibilityStages.Appointment)).ToList();
         var candidate = Draws.DispatchPool.CandidateOf(supervisor, supervisor.Kind == "internal" ? SupervisorKind.Internal : SupervisorKind.External);
         outcome = RuleOutcome.All([outcome, .. packRules.Select(r => r.Check(new EligibilityContext(candidate, EligibilityStages.Appointment, req.Start)))]);
+        // Registry bars (GD 21 lifetime ban, YN blacklist) matched by the person, not the row.
+        var barred = await db.ViolationsAsync(supervisor.IdNumberHash, JurisdictionCode.Parse(supervisor.Jurisdiction), req.Start, ct);
+        if (barred.Count > 0) outcome = RuleOutcome.All([outcome, new RuleOutcome(barred)]);
         if (!outcome.Passed) { await Send.ResultAsync(Problems.Violations(outcome.Violations)); return; }
 
         var appointment = new Appointment

@@ -10,7 +10,7 @@ using KernelRoles = SupervisionCore.Kernel.Access.Roles;
 
 namespace SupervisionCore.Host.Features.Supervisors.Sanctions.Decide;
 
-public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvider clock) : Endpoint<Request, Response>
+public sealed class Endpoint(SupervisionDbContext db, SupervisorSanctioning sanctioning, TimeProvider clock) : Endpoint<Request, Response>
 {
     private static readonly SupervisorDismissalRule Rule = new();
 
@@ -42,29 +42,9 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvid
             Rules = [Rule.Rule.Id], CreatedAt = clock.GetUtcNow(),
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.SupervisorSanctions.Add(sanction);
-        List<Appointment> ended = [];
-        List<Card> withdrawn = [];
-        if (SupervisorDismissalRule.EndsAppointment(measure))
-        {
-            var reason = $"{req.Measure}: {req.Ground}";
-            ended = await db.Appointments.Where(a => a.SupervisorId == supervisor.Id && a.End >= req.Date && (a.TerminatedOn == null || a.TerminatedOn > req.Date)).ToListAsync(ct);
-            ended.ForEach(a => (a.TerminatedOn, a.TerminationReason) = (req.Date, reason));
-            withdrawn = await db.Cards.Where(c => c.SupervisorId == supervisor.Id && c.ValidUntil >= req.Date && (c.WithdrawnOn == null || c.WithdrawnOn > req.Date)).ToListAsync(ct);
-            withdrawn.ForEach(c => (c.WithdrawnOn, c.WithdrawnReason) = (req.Date, reason));
-        }
-        await db.SaveChangesAsync(ct);
-        string[] rules = [Rule.Rule.Id];
-        foreach (var a in ended)
-            await audit.AppendAsync(db, User.AsActor(), new AuditEvent("appointment.terminate", "appointment", a.Id.ToString(), supervisor.Jurisdiction, rules,
-                After: new { a.TerminatedOn, a.TerminationReason, Sanction = sanction.Id }), ct);
-        foreach (var c in withdrawn)
-            await audit.AppendAsync(db, User.AsActor(), new AuditEvent("card.withdraw", "card", c.Id.ToString(), supervisor.Jurisdiction, rules,
-                After: new { c.Number, c.WithdrawnOn, c.WithdrawnReason, Sanction = sanction.Id }), ct);
-        await audit.AppendAsync(db, User.AsActor(), new AuditEvent("supervisor.sanction", "supervisor-sanction", sanction.Id.ToString(), supervisor.Jurisdiction, rules,
-            After: new { sanction.SupervisorId, sanction.Measure, sanction.Ground, sanction.DecidedOn, sanction.SuspendedFrom, sanction.SuspendedUntil, sanction.EvidenceNote },
-            Detail: $"{req.Measure} ({req.Ground}): {ended.Count} appointment(s) ended, {withdrawn.Count} card(s) withdrawn"), ct);
+        var effects = await sanctioning.ApplyAsync(supervisor, sanction, SupervisorDismissalRule.EndsAppointment(measure), User.AsActor(), ct);
         await tx.CommitAsync(ct);
-        await Send.ResponseAsync(new Response(SanctionDto.From(sanction), [.. ended.Select(a => a.Id)], [.. withdrawn.Select(c => c.Number)]), 201, ct);
+        await Send.ResponseAsync(new Response(SanctionDto.From(sanction), [.. effects.Ended.Select(a => a.Id)], [.. effects.Withdrawn.Select(c => c.Number)],
+            [.. effects.Bars.Select(RegistryBarDto.Of)]), 201, ct);
     }
 }

@@ -65,5 +65,5 @@ public sealed record SanctionDto(
         s.Id, s.SupervisorId, s.Measure, s.Ground, s.EvidenceNote, s.DecidedBy, s.DecidedOn, s.SuspendedFrom, s.SuspendedUntil, s.Rules, s.CreatedAt);
 }
 
-/// <summary>The decision with its effects: appointments ended and cards withdrawn on the day of the decision.</summary>
-public sealed record Response(SanctionDto Sanction, IReadOnlyList<Guid> TerminatedAppointments, IReadOnlyList<string> WithdrawnCards);
+/// <summary>The decision with its effects: appointments ended and cards withdrawn on the day of the decision, registry bars recorded.</summary>
+public sealed record Response(SanctionDto Sanction, IReadOnlyList<Guid> TerminatedAppointments, IReadOnlyList<string> WithdrawnCards, IReadOnlyList<RegistryBarDto> Bars);
