@@ -40,7 +40,7 @@ public sealed record GuangdongCardNumber(string Value, int Year, int Serial, Cit
 /// letter 附件1 二 names in its text; its table 5 lists H/Y/S) is explained by <see cref="Parse"/> with a
 /// <c>gd.card.internal-format</c> violation.</para>
 /// </summary>
-public sealed class GuangdongExternalCardScheme : ICardNumberScheme, IIssuerScope
+public sealed class GuangdongExternalCardScheme : ICardNumberScheme, IIssuerScope, ICardNumberExplainer
 {
     /// <summary>Scheme id in allocation keys.</summary>
     public const string SchemeId = "gd.external";
@@ -149,6 +149,28 @@ public sealed class GuangdongExternalCardScheme : ICardNumberScheme, IIssuerScop
         var result = Parse(text);
         number = result.Succeeded ? result.Value.ToCardNumber() : null;
         return number is not null;
+    }
+
+    /// <summary>The issuing city of a GD number (<c>city</c>: jurisdiction <c>44.A</c> and name), or the provincial centre (<c>city</c> absent, <c>issuer</c> 44).</summary>
+    public IReadOnlyList<CardNumberPart> Describe(CardNumber number)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        var parsed = Parse(number.Value);
+        if (!parsed.Succeeded) return [];
+        if (parsed.Value.City is not { } city)
+            return [new CardNumberPart("issuerMark", ProvincialMark.ToString(), new LocalizedText("省直（省技能中心核发）", "provincial (issued by the provincial centre)"))];
+        return
+        [
+            new CardNumberPart("issuerMark", city.Letter.ToString(), new LocalizedText($"地级以上市代码（表3）：{city.Name.Zh}", $"city code (table 3): {city.Name.En}")),
+            new CardNumberPart("city", city.Jurisdiction.Value, city.Name),
+        ];
+    }
+
+    /// <summary>Explains a 13-character number with the class letter <c>N</c> (<c>gd.card.internal-format</c>); null for anything else.</summary>
+    public RuleOutcome? Explain(string text)
+    {
+        var result = Parse(text);
+        return !result.Succeeded && result.Outcome.Violations.Any(v => v.Rule == GuangdongRules.CardInternalFormat.Id) ? result.Outcome : null;
     }
 
     /// <summary>Position 6 for an issuer: <c>0</c> for the province, the letter for a city of table 3, null otherwise.</summary>

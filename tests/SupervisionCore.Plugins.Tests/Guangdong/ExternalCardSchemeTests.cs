@@ -159,3 +159,70 @@ public class ExternalCardSchemeTests
         schemes.MostSpecific(JurisdictionCode.Parse("45")).ShouldBeOfType<NationalExternalCardScheme>();
     }
 }
+
+public class CardDecodingTests
+{
+    private static readonly GuangdongExternalCardScheme Scheme = new();
+
+    [Theory]
+    [InlineData("R4424A001", "A", "44.A", "广州市")]
+    [InlineData("R4425W999", "W", "44.W", "云浮市")]
+    [InlineData("R4424N007", "N", "44.N", "汕尾市")]
+    public void A_city_number_decodes_to_its_city(string text, string letter, string city, string name)
+    {
+        Scheme.TryParse(text, out var number).ShouldBeTrue();
+        var parts = ((ICardNumberExplainer)Scheme).Describe(number);
+        parts.Single(p => p.Key == "issuerMark").Value.ShouldBe(letter);
+        var c = parts.Single(p => p.Key == "city");
+        c.Value.ShouldBe(city);
+        c.Name!.Zh.ShouldBe(name);
+    }
+
+    [Fact]
+    public void A_provincial_number_has_no_city()
+    {
+        Scheme.TryParse("R44240001", out var number).ShouldBeTrue();
+        var parts = Scheme.Describe(number);
+        parts.ShouldHaveSingleItem().Value.ShouldBe("0");
+    }
+
+    [Theory]
+    [InlineData("N440123240001", "gd.card.internal-format")]
+    [InlineData(" N000001250001 ", "gd.card.internal-format")]
+    [InlineData("R4424Z001", null)] // a plain format error is the format rule's, not an explanation
+    [InlineData("H440123240001", null)]
+    [InlineData("R4424A001", null)]
+    public void Explains_only_the_N_of_the_text(string text, string? rule)
+    {
+        var outcome = Scheme.Explain(text);
+        if (rule is null) { outcome.ShouldBeNull(); return; }
+        outcome!.Violations.ShouldHaveSingleItem().Rule.ShouldBe(rule);
+    }
+
+    [Theory]
+    [InlineData("44.A", 'A')]
+    [InlineData("44.B", 'B')]
+    [InlineData("44", '0')]
+    public void The_letter_is_always_the_issuers_own(string issuer, char mark)
+    {
+        // A centre cannot ask for another city's letter: the request names only the issuer, the letter follows from it.
+        var request = new CardIssueRequest { Kind = SupervisorKind.External, Issuer = JurisdictionCode.Parse(issuer), IssuedOn = new DateOnly(2025, 1, 2) };
+        Scheme.Format(request, 5)[5].ShouldBe(mark);
+    }
+
+    [Theory]
+    [InlineData("R44250000")]   // serial 000
+    [InlineData("R4425A000")]
+    [InlineData("R4425A01")]    // wrong length
+    [InlineData("R4425A00001")]
+    [InlineData("R4525A001")]   // wrong province
+    [InlineData("R4325A001")]
+    [InlineData("R4425X001")]   // not a city letter
+    [InlineData("R4425O001")]
+    public void Refuses_serial_000_wrong_length_province_and_letter(string text)
+    {
+        var result = Scheme.Parse(text);
+        result.Succeeded.ShouldBeFalse();
+        result.Outcome.Violations.ShouldAllBe(v => v.Rule == "gd.card.external-format");
+    }
+}
