@@ -50,7 +50,8 @@ public sealed class CardSchemes(IEnumerable<ICardNumberScheme> packSchemes) : IS
         var first = s.Length > 0 ? char.ToUpperInvariant(s[0]) : '\0';
         var looksExternal = first == NationalExternalCardScheme.ClassLetter || (first is not ('H' or 'Y' or 'S') && s.Length == NationalExternalCardScheme.Length);
         var looksInternal = first is 'H' or 'Y' or 'S' || (first != NationalExternalCardScheme.ClassLetter && s.Length == NationalInternalCardScheme.Length);
-        var violations = new List<Violation>();
+        // A pack may explain a text its source document speaks of (GD 附件1 二 "N"): its violations come first.
+        var violations = _packSchemes.OfType<ICardNumberExplainer>().Select(e => e.Explain(s)).OfType<RuleOutcome>().SelectMany(o => o.Violations).ToList();
         if (looksExternal || !looksInternal) violations.AddRange(external.Outcome.Violations);
         if (looksInternal || !looksExternal) violations.AddRange(@internal.Outcome.Violations);
         return RuleResult.Refused<DecodedCard>(new RuleOutcome(violations));

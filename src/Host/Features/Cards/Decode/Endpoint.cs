@@ -30,9 +30,13 @@ public sealed record IssuerDto(string Code, string? Id, TextDto? Name);
 /// <param name="Serial">证卡序列码.</param>
 /// <param name="AllocationKey">The serial sequence (scheme/issuer/year).</param>
 /// <param name="Parts">Sub-parts a pack scheme adds (its allocation issuer, e.g. a city letter), keyed by name.</param>
+/// <param name="Details">Named parts a pack scheme reads out, with what they mean (GD: <c>city</c> = <c>44.A</c>, 广州市).</param>
 public sealed record Response(
     string Number, string Kind, string Scheme, string Rule, string Pack, char ClassLetter, TextDto? ClassName, IssuerDto Issuer,
-    int Year, int Serial, string AllocationKey, IReadOnlyDictionary<string, string>? Parts);
+    int Year, int Serial, string AllocationKey, IReadOnlyDictionary<string, string>? Parts, IReadOnlyList<CardPartDto>? Details = null);
+
+/// <summary>A named part of a number (<c>city</c>: <c>44.A</c>, 广州市 / Guangzhou).</summary>
+public sealed record CardPartDto(string Key, string Value, TextDto? Name);
 
 public sealed class Endpoint(CardSchemes schemes, SupervisionDbContext db) : Endpoint<Request, Response>
 {
@@ -54,9 +58,12 @@ public sealed class Endpoint(CardSchemes schemes, SupervisionDbContext db) : End
         var issuer = await FindIssuerAsync(internalCard, number.Value[0], code, ct)
             ?? new IssuerDto(code, null, national?.IssuerName is { } n ? TextDto.From(n) : null);
         Dictionary<string, string>? parts = national is null ? new() { ["allocationIssuer"] = number.AllocationKey.Issuer } : null;
+        var details = scheme is ICardNumberExplainer explainer ? explainer.Describe(number) : [];
+        foreach (var d in details) (parts ??= [])[d.Key] = d.Value;
         await Send.OkAsync(new Response(number.Value, CardKinds.ToText(number.Kind), number.AllocationKey.Scheme, scheme.Rule.Id, scheme.PackId,
             number.Value[0], internalCard && NationalInternalCardScheme.ClassName(number.Value[0]) is { } c ? TextDto.From(c) : null,
-            issuer, number.Year, number.Serial, number.AllocationKey.ToString(), parts), ct);
+            issuer, number.Year, number.Serial, number.AllocationKey.ToString(), parts,
+            details.Count == 0 ? null : [.. details.Select(d => new CardPartDto(d.Key, d.Value, d.Name is { } n ? TextDto.From(n) : null))]), ct);
     }
 
     /// <summary>

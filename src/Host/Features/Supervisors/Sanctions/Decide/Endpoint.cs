@@ -5,12 +5,17 @@ using SupervisionCore.Host.Audit;
 using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Data.Registry;
 using SupervisionCore.Host.Errors;
+using SupervisionCore.Kernel;
+using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Registry;
+using SupervisionCore.Kernel.Rules;
+using SupervisionCore.Kernel.Sanctions;
 using SupervisionCore.Kernel.Sanctions.Rules;
 using KernelRoles = SupervisionCore.Kernel.Access.Roles;
 
 namespace SupervisionCore.Host.Features.Supervisors.Sanctions.Decide;
 
-public sealed class Endpoint(SupervisionDbContext db, SupervisorSanctioning sanctioning, TimeProvider clock) : Endpoint<Request, Response>
+public sealed class Endpoint(SupervisionDbContext db, SupervisorSanctioning sanctioning, IEnumerable<ISanctionGrounds> packGrounds, TimeProvider clock) : Endpoint<Request, Response>
 {
     private static readonly SupervisorDismissalRule Rule = new();
 
@@ -23,7 +28,8 @@ public sealed class Endpoint(SupervisionDbContext db, SupervisorSanctioning sanc
         Summary(s =>
         {
             s.Summary = "Decide a sanction against a supervisor";
-            s.Description = "对质量督导员作出处理（第十七条）：批评、暂停委派（起止日）、解聘、取消资格、禁入。解聘须基于第十七条情形；解聘和取消资格自决定日起终止聘任并收回证卡，与处理记录在同一事务中完成并记入审计日志。";
+            s.Description = "对质量督导员作出处理（第十七条）：批评、暂停委派（起止日）、解聘、取消资格、禁入。解聘须基于第十七条情形；解聘和取消资格自决定日起终止聘任并收回证卡，与处理记录在同一事务中完成并记入审计日志。" +
+                            "已启用的政策包可为其辖区内的督导员增加处理情形和措施（如广东第二十一条的八种情形及不予续聘），只能采用该情形允许的措施。";
         });
     }
 
@@ -31,18 +37,29 @@ public sealed class Endpoint(SupervisionDbContext db, SupervisorSanctioning sanc
     {
         var supervisor = await db.FindVisibleAsync(User, req.Id, ct);
         if (supervisor is null) { await Send.ResultAsync(Problems.NotFound($"supervisor {req.Id} not found")); return; }
-        var measure = SanctionTexts.Measures[req.Measure];
-        var outcome = Rule.Check(measure, SanctionTexts.Grounds[req.Ground], req.Date);
+        var where = JurisdictionCode.Parse(supervisor.Jurisdiction);
+        // A pack ground (GD 21) is judged by its pack's catalogue; a national ground keeps the national measures only.
+        var packGround = packGrounds.FindGround(req.Ground, SanctionTarget.Supervisor);
+        var packMeasure = packGrounds.FindMeasure(req.Measure);
+        var outcome = packGround is { } g ? SanctionGrounds.Check(g.Extension, g.Ground, req.Measure, where, req.Date)
+            : packMeasure is { } m ? RuleOutcome.Fail(new Violation(m.Extension.Rule.Id, m.Extension.Rule.Citation.ToString(), new LocalizedText(
+                $"处理措施“{req.Measure}”只能基于{m.Extension.Rule.Citation}所列情形", $"Measure '{req.Measure}' needs a ground of {m.Extension.Rule.Citation}")))
+            : RuleOutcome.Pass;
+        var national = SanctionTexts.Measures.TryGetValue(req.Measure, out var nm) ? nm : (SupervisorSanctionMeasure?)null;
+        if (outcome.Passed && national is { } measure)
+            outcome = Rule.Check(measure, SanctionTexts.Grounds.GetValueOrDefault(req.Ground, SupervisorSanctionGround.Other), req.Date);
         if (!outcome.Passed) { await Send.ResultAsync(Problems.Violations(outcome.Violations)); return; }
+        var endsAppointment = national is { } n ? SupervisorDismissalRule.EndsAppointment(n) : packMeasure!.Value.Measure.EndsAppointment;
+        string[] rules = packGround is { } pg ? [Rule.Rule.Id, pg.Ground.Rule] : [Rule.Rule.Id];
 
         var sanction = new SupervisorSanction
         {
             Id = Guid.CreateVersion7(), SupervisorId = supervisor.Id, Measure = req.Measure, Ground = req.Ground, EvidenceNote = req.EvidenceNote,
             DecidedBy = User.ActorId(), DecidedOn = req.Date, SuspendedFrom = req.SuspendedFrom, SuspendedUntil = req.SuspendedUntil,
-            Rules = [Rule.Rule.Id], CreatedAt = clock.GetUtcNow(),
+            Rules = rules, CreatedAt = clock.GetUtcNow(),
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var effects = await sanctioning.ApplyAsync(supervisor, sanction, SupervisorDismissalRule.EndsAppointment(measure), User.AsActor(), ct);
+        var effects = await sanctioning.ApplyAsync(supervisor, sanction, endsAppointment, User.AsActor(), ct);
         await tx.CommitAsync(ct);
         await Send.ResponseAsync(new Response(SanctionDto.From(sanction), [.. effects.Ended.Select(a => a.Id)], [.. effects.Withdrawn.Select(c => c.Number)],
             [.. effects.Bars.Select(RegistryBarDto.Of)]), 201, ct);

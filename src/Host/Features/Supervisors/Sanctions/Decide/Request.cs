@@ -1,6 +1,7 @@
 using FastEndpoints;
 using FluentValidation;
 using SupervisionCore.Host.Data.Registry;
+using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Sanctions;
 
 namespace SupervisionCore.Host.Features.Supervisors.Sanctions.Decide;
@@ -8,9 +9,9 @@ namespace SupervisionCore.Host.Features.Supervisors.Sanctions.Decide;
 public sealed class Request
 {
     public Guid Id { get; set; }
-    /// <summary>criticism | suspension | dismissal | revocation | ban.</summary>
+    /// <summary>criticism | suspension | dismissal | revocation | ban; or a measure of an enabled pack (GD 21: notify-employer, non-renewal, judicial-referral).</summary>
     public string Measure { get; set; } = string.Empty;
-    /// <summary>CN 17: unauthorised-participation | refusal-without-reason | not-performing-duties | bad-influence; or other.</summary>
+    /// <summary>CN 17: unauthorised-participation | refusal-without-reason | not-performing-duties | bad-influence; or other; or a ground of an enabled pack (GD 21: gd.dereliction …) for a supervisor in its jurisdiction.</summary>
     public string Ground { get; set; } = string.Empty;
     public string? EvidenceNote { get; set; }
     /// <summary>Day of the decision; a dismissal or revocation takes effect on it.</summary>
@@ -25,8 +26,12 @@ public sealed class Validator : Validator<Request>
 {
     public Validator()
     {
-        RuleFor(r => r.Measure).Must(SanctionTexts.Measures.ContainsKey).WithMessage("'measure' must be criticism, suspension, dismissal, revocation or ban");
-        RuleFor(r => r.Ground).Must(SanctionTexts.Grounds.ContainsKey).WithMessage("'ground' must be unauthorised-participation, refusal-without-reason, not-performing-duties, bad-influence or other");
+        // National keys, then the enabled packs' own (ISanctionGrounds); whether a pack key applies to this supervisor is judged by the endpoint.
+        var packs = Resolve<IEnumerable<ISanctionGrounds>>().ToList();
+        string[] measures = [.. SanctionTexts.Measures.Keys, .. packs.SelectMany(p => p.Measures).Select(m => m.Key).Distinct()];
+        string[] grounds = [.. SanctionTexts.Grounds.Keys, .. packs.SelectMany(p => p.Grounds).Where(g => g.Target == SanctionTarget.Supervisor).Select(g => g.Key).Distinct()];
+        RuleFor(r => r.Measure).Must(m => measures.Contains(m)).WithMessage($"'measure' must be {Or(measures)}");
+        RuleFor(r => r.Ground).Must(g => grounds.Contains(g)).WithMessage($"'ground' must be {Or(grounds)}");
         RuleFor(r => r.EvidenceNote).MaximumLength(2000);
         RuleFor(r => r.Date).NotEmpty();
         RuleFor(r => r.SuspendedFrom).NotNull().When(r => r.Measure == "suspension").WithMessage("a suspension needs 'suspendedFrom'");
@@ -35,6 +40,8 @@ public sealed class Validator : Validator<Request>
         RuleFor(r => r.SuspendedFrom).Null().When(r => r.Measure != "suspension").WithMessage("only a suspension has 'suspendedFrom'");
         RuleFor(r => r.SuspendedUntil).Null().When(r => r.Measure != "suspension").WithMessage("only a suspension has 'suspendedUntil'");
     }
+
+    private static string Or(string[] keys) => keys.Length == 1 ? keys[0] : $"{string.Join(", ", keys[..^1])} or {keys[^1]}";
 }
 
 /// <summary>The wire names of measures and grounds.</summary>
