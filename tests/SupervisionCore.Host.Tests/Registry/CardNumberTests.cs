@@ -58,7 +58,9 @@ public sealed class CardNumberTests(SupervisionApp app) : IClassFixture<Supervis
         var response = await client.GetAsync($"/api/v1/card-numbers/{number}");
         var problem = await response.ReadJsonAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, problem.ToString());
-        problem.Rules().ShouldAllBe(r => r == rule);
+        problem.Rules().ShouldContain(rule);
+        // The bundled GD pack adds its explanation of the seed's "N" (gd.card.internal-format) in front; nothing else.
+        problem.Rules().ShouldAllBe(r => r == rule || (number[0] == 'N' && r == "gd.card.internal-format"));
         problem.GetProperty("detail").GetString()!.ShouldContain(mentioned);
     }
 
