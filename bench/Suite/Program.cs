@@ -54,7 +54,7 @@ try
     using var http = Load.Client(portA, token);
     using var httpB = Load.Client(portB, await BenchHost.TokenAsync(anonB));
     var packList = await (await http.GetAsync("/api/v1/packs")).Content.ReadAsStringAsync();
-    results.Packs = string.Join(", ", JsonDocument.Parse(packList).RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+    results.Packs = string.Join(", ", JsonDocument.Parse(packList).RootElement.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()));
 
     Console.WriteLine($"loading data ({p.Dispatchable + p.Others:N0} carded supervisors, {p.Institutions:N0} institutions) …");
     var seedWatch = Stopwatch.StartNew();
@@ -128,6 +128,15 @@ try
         Console.WriteLine($"run {run + 1}: draw {draw.Values[^1]:F0} ms, id fetch {ms:F0} ms ({ids} ids)");
     }
 
+    // Evidence for the notes: the plans of the SQL the measured endpoints run, on the loaded data.
+    results.Explain.Add(("draw pool (DispatchPool.IdsSql, province 44)", await ExplainAsync(cs, SupervisionCore.Host.Features.Draws.DispatchPool.IdsSql, c =>
+    {
+        c.Parameters.AddWithValue("kind", "external"); c.Parameters.AddWithValue("all", false); c.Parameters.AddWithValue("j", Seed.DrawProvince);
+        c.Parameters.AddWithValue("prefix", Seed.DrawProvince + ".%"); c.Parameters.AddWithValue("d", Seed.ActivityDay);
+    })));
+    results.Explain.Add(("public card verification (CardVerification.Sql)", await ExplainAsync(cs, SupervisionCore.Host.Features.Cards.Verify.CardVerification.Sql,
+        c => c.Parameters.AddWithValue("p", data.CardNumbers[0]))));
+
     // 8. Working set of both Hosts after the load.
     results.WorkingSet = [("Host with 3 packs", Load.WorkingSetMiB(packs.Id)), ("Host without packs", Load.WorkingSetMiB(bare.Id))];
     GC.KeepAlive(anonB);
@@ -162,6 +171,18 @@ await File.WriteAllTextAsync(outFile, text);
 Console.WriteLine(text);
 Console.WriteLine($"written {outFile}");
 try { Directory.Delete(work, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+
+static async Task<string> ExplainAsync(string cs, string sql, Action<NpgsqlCommand> bind)
+{
+    await using var c = new NpgsqlConnection(cs);
+    await c.OpenAsync();
+    await using var cmd = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + sql, c);
+    bind(cmd);
+    var lines = new List<string>();
+    await using (var r = await cmd.ExecuteReaderAsync())
+        while (await r.ReadAsync()) lines.Add(r.GetString(0));
+    return string.Join('\n', lines);
+}
 
 string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 

@@ -31,6 +31,8 @@ internal sealed class Report(bool quick, int runs, Plan plan)
     public List<double> StartSeconds { get; } = [];
     public List<(string Host, double MiB)> WorkingSet { get; set; } = [];
     public string Micro { get; set; } = "_not run (--no-micro)_";
+    public List<(string Title, string Plan)> Explain { get; } = [];
+    public string Notes { get; set; } = "";
     public double TotalMinutes { get; set; }
 
     public Row Row(string measure, string unit, string yardstick, string yardUnit, string target, double bound, bool higherIsBetter)
@@ -67,8 +69,14 @@ internal sealed class Report(bool quick, int runs, Plan plan)
         foreach (var (host, mib) in WorkingSet)
             md.AppendLine(inv, $"| working set (VmRSS) after the load: {host} | **{mib:F0} MiB** | — | — | report | |");
         md.AppendLine();
+        if (Notes.Length > 0) md.AppendLine("## Notes").AppendLine().AppendLine(Notes).AppendLine();
         md.AppendLine("## Micro-benchmarks (BenchmarkDotNet, bench/Micro)").AppendLine();
         md.AppendLine(Micro);
+        if (Explain.Count > 0)
+        {
+            md.AppendLine("## Plans on the loaded data (EXPLAIN ANALYZE, BUFFERS)").AppendLine();
+            foreach (var (title, text) in Explain) md.AppendLine(CultureInfo.InvariantCulture, $"**{title}**").AppendLine().AppendLine("```").AppendLine(text).AppendLine("```").AppendLine();
+        }
         return md.ToString();
     }
 
