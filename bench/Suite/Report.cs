@@ -71,7 +71,7 @@ internal sealed class Report(bool quick, int runs, Plan plan)
         md.AppendLine();
         if (Notes.Length > 0) md.AppendLine("## Notes").AppendLine().AppendLine(Notes).AppendLine();
         md.AppendLine("## Micro-benchmarks (BenchmarkDotNet, bench/Micro)").AppendLine();
-        md.AppendLine(Micro);
+        md.AppendLine(Micro).AppendLine();
         if (Explain.Count > 0)
         {
             md.AppendLine("## Plans on the loaded data (EXPLAIN ANALYZE, BUFFERS)").AppendLine();
