@@ -187,6 +187,8 @@ public static class SupervisionHost
             c.Serializer.Options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             c.Serializer.Options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         });
+        // Bench-only bare endpoints (bench/Suite), mapped only when Bench:Yardsticks=true and never documented.
+        Features.Yardsticks.Yardsticks.MapWhenEnabled(app);
         PackRoutes.Verify(app, packs);
         app.UseSupervisionOpenApi(packs);
     }

@@ -65,6 +65,20 @@ public sealed class AuditLog(TimeProvider clock)
     public async Task<long> AppendAsync(SupervisionDbContext db, AuditActor actor, AuditEvent e, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection, db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction);
+        batch.BatchCommands.Add(AppendCommand(actor, e));
+        return (long)(await batch.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>
+    /// The append as a batch command (returns the new <c>seq</c>), for a caller that sends it with its own writes in one round
+    /// trip: put it LAST in the batch and commit right after, so the chain head is held for the shortest time. The chain is
+    /// the same as <see cref="AppendAsync"/>'s: the head row is read, advanced and linked under its row lock.
+    /// </summary>
+    public NpgsqlBatchCommand AppendCommand(AuditActor actor, AuditEvent e)
+    {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(e);
         var entry = new AuditEntry
@@ -86,12 +100,7 @@ public sealed class AuditLog(TimeProvider clock)
         };
         entry.Canonical = Canonicalise(entry);
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        await using var command = new NpgsqlCommand(AppendSql, connection)
-        {
-            Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction,
-        };
+        var command = new NpgsqlBatchCommand(AppendSql);
         command.Parameters.AddWithValue("canonical", entry.Canonical);
         command.Parameters.AddWithValue("at", entry.At);
         command.Parameters.AddWithValue("actor", entry.Actor);
@@ -101,10 +110,10 @@ public sealed class AuditLog(TimeProvider clock)
         command.Parameters.AddWithValue("target_type", entry.TargetType);
         command.Parameters.AddWithValue("target_id", entry.TargetId);
         command.Parameters.AddWithValue("rules", entry.Rules);
-        command.Parameters.AddWithValue("before_digest", (object?)entry.BeforeDigest ?? DBNull.Value);
-        command.Parameters.AddWithValue("after_digest", (object?)entry.AfterDigest ?? DBNull.Value);
-        command.Parameters.AddWithValue("detail", (object?)entry.Detail ?? DBNull.Value);
-        return (long)(await command.ExecuteScalarAsync(ct))!;
+        command.Parameters.Add(new NpgsqlParameter("before_digest", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)entry.BeforeDigest ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("after_digest", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)entry.AfterDigest ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("detail", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)entry.Detail ?? DBNull.Value });
+        return command;
     }
 
     /// <summary>

@@ -33,6 +33,21 @@ public sealed record CardPlan(
 /// <summary>Why one supervisor cannot get the card: rule violations, and/or a valid card of that kind already held.</summary>
 public sealed record SupervisorRefusal(Guid SupervisorId, IReadOnlyList<Violation> Violations, string? HeldCard);
 
+/// <summary>An authority or institution row as issuer resolution reads it (<see cref="CardIssuance.ResolveIssuer"/>).</summary>
+/// <param name="Id">Authority id, or institution id as text.</param>
+/// <param name="Kind">Authority kind or institution kind, as stored.</param>
+/// <param name="Jurisdiction">Where it acts.</param>
+/// <param name="IssuerCode">Authority: its card issuer code; institution: its internal issuer code.</param>
+public sealed record IssuerRow(string Id, string Kind, string Jurisdiction, string? IssuerCode);
+
+/// <summary>A card a supervisor holds (or held), as the one-valid-card check reads it.</summary>
+public sealed record HeldCard(Guid SupervisorId, string Kind, string Number, DateOnly ValidUntil, DateOnly? WithdrawnOn);
+
+/// <summary>What an issuance checks, loaded in one round trip (<see cref="CardIssuance.LoadForIssuanceAsync"/>).</summary>
+public sealed record IssuanceFacts(
+    IReadOnlyList<Supervisor> Supervisors, IssuerRow? Authority, IssuerRow? Institution,
+    ILookup<Guid, (DateOnly On, bool Passed)> Trainings, ILookup<Guid, HeldCard> Cards);
+
 /// <summary>A card just issued.</summary>
 public sealed record IssuedCard(Guid Id, Guid SupervisorId, string Number, int Serial, string Jurisdiction);
 
@@ -46,8 +61,8 @@ public sealed record IssueResult(IReadOnlyList<IssuedCard> Cards, IReadOnlyList<
 /// Card issuance (证卡颁发) shared by single and batch issuance: issuer resolution, the rules of CN 第七条 and the
 /// serial allocation of the card annex (<c>cn.card.serial-sequence</c>). The serial counter row is taken by ONE statement
 /// that locks and increments it, after every check and every part of the number but the serial is ready; then the cards
-/// are written in one statement, the audit entry appended and the transaction committed, so the row is held for three
-/// short round trips. The unique indexes on number and (allocation key, serial) are the backstop.
+/// are written and the audit entry appended in one round trip (the audit head locked last), and the transaction committed: the
+/// counter row is held for two short round trips, the audit head for one commit. The unique indexes on number and (allocation key, serial) are the backstop.
 /// </summary>
 public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, AuditLog audit, TimeProvider clock) : IScopedService
 {
@@ -80,9 +95,19 @@ public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, A
     /// </summary>
     public async Task<(CardIssuerInfo? Issuer, Violation? Violation)> ResolveIssuerAsync(SupervisorKind kind, string? authorityId, Guid? institutionId, CancellationToken ct)
     {
+        var authority = string.IsNullOrEmpty(authorityId) ? null : await db.Authorities.AsNoTracking()
+            .Where(x => x.Id == authorityId).Select(a => new IssuerRow(a.Id, a.Kind, a.Jurisdiction, a.CardIssuerCode)).SingleOrDefaultAsync(ct);
+        var institution = !string.IsNullOrEmpty(authorityId) || kind != SupervisorKind.Internal || institutionId is null ? null : await db.Institutions.AsNoTracking()
+            .Where(x => x.Id == institutionId).Select(i => new IssuerRow(i.Id.ToString(), i.Kind, i.Jurisdiction, i.InternalIssuerCode)).SingleOrDefaultAsync(ct);
+        return ResolveIssuer(kind, authorityId, authority, institutionId, institution);
+    }
+
+    /// <summary>The issuer from rows already loaded (<see cref="LoadForIssuanceAsync"/>): the same answers as <see cref="ResolveIssuerAsync"/>.</summary>
+    public static (CardIssuerInfo? Issuer, Violation? Violation) ResolveIssuer(SupervisorKind kind, string? authorityId, IssuerRow? authority, Guid? institutionId, IssuerRow? institution)
+    {
         if (!string.IsNullOrEmpty(authorityId))
         {
-            var a = await db.Authorities.AsNoTracking().SingleOrDefaultAsync(x => x.Id == authorityId, ct);
+            var a = authority is not null && authority.Id == authorityId ? authority : null;
             if (a is null || !JurisdictionCode.TryParse(a.Jurisdiction, out var j))
                 return (null, NationalRules.CardIssuerLevel.Violated(new LocalizedText($"颁发机构“{authorityId}”不存在", $"There is no issuing authority '{authorityId}'")));
             var authorityKind = AuthorityKinds.Parse(a.Kind);
@@ -94,11 +119,11 @@ public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, A
                 _ => CardIssuerKind.SubProvincialCentre,
             };
             var internalH = kind == SupervisorKind.Internal && level == CardIssuerKind.IndustryDepartment;
-            return (new CardIssuerInfo(a.Id, level, j, internalH ? 'H' : null, internalH ? a.CardIssuerCode : null, null, authorityKind), null);
+            return (new CardIssuerInfo(a.Id, level, j, internalH ? 'H' : null, internalH ? a.IssuerCode : null, null, authorityKind), null);
         }
         if (kind == SupervisorKind.Internal && institutionId is { } id)
         {
-            var i = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+            var i = institution is not null && institution.Id == id.ToString() ? institution : null;
             if (i is null || !JurisdictionCode.TryParse(i.Jurisdiction, out var j))
                 return (null, NationalRules.CardIssuerLevel.Violated(new LocalizedText("评价机构不存在", "The institution does not exist")));
             var (letter, level) = i.Kind switch
@@ -107,7 +132,7 @@ public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, A
                 "social-org" => ('S', CardIssuerKind.EvaluationInstitution),
                 _ => ('H', CardIssuerKind.IndustryDepartment),
             };
-            return (new CardIssuerInfo(i.Id.ToString(), level, j, letter, i.InternalIssuerCode, i.Id), null);
+            return (new CardIssuerInfo(i.Id, level, j, letter, i.IssuerCode, id), null);
         }
         return (null, NationalRules.CardIssuerLevel.Violated(kind == SupervisorKind.External
             ? new LocalizedText("外督证卡须指明颁发机构（省级及以上职业技能鉴定中心）", "An external card needs its issuing authority (a provincial-or-higher skill appraisal centre)")
@@ -137,33 +162,60 @@ public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, A
     }
 
     /// <summary>
-    /// Loads and locks (FOR UPDATE, in id order) the supervisors in the current transaction, so two requests for the same
-    /// person cannot both pass the one-valid-card check. Missing ids are absent from the result.
+    /// Everything an issuance checks, in ONE round trip inside the current transaction (five statements of one command): the
+    /// supervisors, locked FOR UPDATE in id order so two requests for the same person cannot both pass the one-valid-card
+    /// check; the authority <paramref name="authorityId"/>; the institution <paramref name="institutionId"/> (default: the
+    /// first supervisor's); their qualification trainings and cards. Missing supervisors are absent from the result. The
+    /// supervisors carry only the columns issuance reads (id, kind, jurisdiction, institution).
     /// </summary>
-    public async Task<List<Supervisor>> LockSupervisorsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    public async Task<IssuanceFacts> LoadForIssuanceAsync(IReadOnlyCollection<Guid> ids, string? authorityId, Guid? institutionId, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(ids);
         var array = ids.Distinct().ToArray();
-        return await db.Supervisors
-            .FromSql($"SELECT *, xmin FROM supervision.supervisors WHERE id = ANY({array}) ORDER BY id FOR UPDATE")
-            .AsNoTracking().ToListAsync(ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand(LoadSql, connection) { Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction };
+        command.Parameters.AddWithValue("ids", array);
+        command.Parameters.AddWithValue("authority", (object?)authorityId ?? DBNull.Value).NpgsqlDbType = NpgsqlDbType.Text;
+        command.Parameters.Add(new NpgsqlParameter("institution", NpgsqlDbType.Uuid) { Value = (object?)institutionId ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("first", NpgsqlDbType.Uuid) { Value = array.Length > 0 ? array[0] : Guid.Empty });
+        await using var r = await command.ExecuteReaderAsync(ct);
+        var supervisors = new List<Supervisor>(array.Length);
+        while (await r.ReadAsync(ct))
+            supervisors.Add(new Supervisor
+            {
+                Id = r.GetGuid(0), Kind = r.GetString(1), Jurisdiction = r.GetString(2), InstitutionId = r.IsDBNull(3) ? null : r.GetGuid(3),
+                Name = "", IdNumberCipher = [], IdNumberHash = [], IdNumberMasked = "", Sex = "",
+            });
+        await r.NextResultAsync(ct);
+        var authority = await r.ReadAsync(ct) ? new IssuerRow(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)) : null;
+        await r.NextResultAsync(ct);
+        var institution = await r.ReadAsync(ct) ? new IssuerRow(r.GetGuid(0).ToString(), r.GetString(1), r.GetString(2), r.GetString(3)) : null;
+        await r.NextResultAsync(ct);
+        var trainings = new List<(Guid SupervisorId, DateOnly On, bool Passed)>();
+        while (await r.ReadAsync(ct)) trainings.Add((r.GetGuid(0), r.GetFieldValue<DateOnly>(1), r.GetBoolean(2)));
+        await r.NextResultAsync(ct);
+        var cards = new List<HeldCard>();
+        while (await r.ReadAsync(ct)) cards.Add(new HeldCard(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateOnly>(3), r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4)));
+        return new IssuanceFacts(supervisors, authority, institution, trainings.ToLookup(t => t.SupervisorId, t => (t.On, t.Passed)), cards.ToLookup(c => c.SupervisorId));
     }
 
+    private const string LoadSql = """
+        SELECT s.id, s.kind, s.jurisdiction, s.institution_id FROM supervision.supervisors s WHERE s.id = ANY(@ids) ORDER BY s.id FOR UPDATE;
+        SELECT a.id, a.kind, a.jurisdiction, a.card_issuer_code FROM supervision.authorities a WHERE a.id = @authority;
+        SELECT i.id, i.kind, i.jurisdiction, i.internal_issuer_code FROM supervision.institutions i
+         WHERE i.id = coalesce(@institution, (SELECT s.institution_id FROM supervision.supervisors s WHERE s.id = @first));
+        SELECT t.supervisor_id, t."on", t.passed FROM supervision.training_records t WHERE t.supervisor_id = ANY(@ids) AND t.kind = 'qualification';
+        SELECT c.supervisor_id, c.kind, c.number, c.valid_until, c.withdrawn_on FROM supervision.cards c WHERE c.supervisor_id = ANY(@ids)
+        """;
+
     /// <summary>Every supervisor that cannot get the card: kind, training (<c>cn.card.requires-training</c>), a valid card of the kind already held.</summary>
-    public async Task<List<SupervisorRefusal>> CheckAsync(IReadOnlyList<Supervisor> supervisors, CardPlan plan, CancellationToken ct)
+    public static List<SupervisorRefusal> Check(IReadOnlyList<Supervisor> supervisors, IssuanceFacts facts, CardPlan plan)
     {
         ArgumentNullException.ThrowIfNull(supervisors);
+        ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(plan);
-        var ids = supervisors.Select(s => s.Id).ToArray();
-        var trainings = (await db.TrainingRecords.AsNoTracking()
-                .Where(t => ids.Contains(t.SupervisorId) && t.Kind == "qualification")
-                .Select(t => new { t.SupervisorId, t.On, t.Passed }).ToListAsync(ct))
-            .ToLookup(t => t.SupervisorId);
         var kindText = CardKinds.ToText(plan.Kind);
-        var held = (await db.Cards.AsNoTracking()
-                .Where(c => ids.Contains(c.SupervisorId) && c.Kind == kindText)
-                .Select(c => new { c.SupervisorId, c.Number, c.ValidUntil, c.WithdrawnOn }).ToListAsync(ct))
-            .Where(c => CardValidity.IsHeldOn(c.ValidUntil, c.WithdrawnOn, plan.IssuedOn))
-            .ToLookup(c => c.SupervisorId);
         var refusals = new List<SupervisorRefusal>();
         foreach (var s in supervisors)
         {
@@ -176,8 +228,8 @@ public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, A
                 violations.Add(NationalRules.CardIssuerLevel.Violated(new LocalizedText(
                     "内督证卡由督导员所在的评价机构颁发", "An internal card is issued by the supervisor's own institution")));
             violations.AddRange(Training.Check(plan.Kind, plan.IssuedOn,
-                trainings[s.Id].Select(t => new QualificationTraining(plan.Kind, t.On, t.Passed))).Violations);
-            var holds = held[s.Id].FirstOrDefault()?.Number;
+                facts.Trainings[s.Id].Select(t => new QualificationTraining(plan.Kind, t.On, t.Passed))).Violations);
+            var holds = facts.Cards[s.Id].FirstOrDefault(c => c.Kind == kindText && CardValidity.IsHeldOn(c.ValidUntil, c.WithdrawnOn, plan.IssuedOn))?.Number;
             if (violations.Count > 0 || holds is not null) refusals.Add(new SupervisorRefusal(s.Id, violations, holds));
         }
         return refusals;
@@ -243,9 +295,10 @@ public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, A
             insert.Parameters.AddWithValue("jurisdictions", cards.Select(c => c.Jurisdiction).ToArray());
             batch.BatchCommands.Add(insert);
             if (sameRoundTrip?.Invoke(cards) is { } extra) batch.BatchCommands.Add(extra);
+            // The audit chain head is locked by the LAST statement of this round trip, then the commit: every other
+            // writer waits for the head only for one commit, not for the whole issuance.
+            batch.BatchCommands.Add(audit.AppendCommand(actor, auditEvent(cards)));
             await batch.ExecuteNonQueryAsync(ct);
-
-            await audit.AppendAsync(db, actor, auditEvent(cards), ct);
             await transaction.CommitAsync(ct);
             return new IssueResult(cards, [], null);
         }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using SupervisionCore.Host.Tests.Infrastructure;
+using SupervisionCore.Host.Tests.Supervision;
 using SupervisionCore.Host.Tests.Registry;
 using SupervisionCore.Kernel.Access;
 
@@ -71,11 +72,12 @@ public sealed class BeijingEtdzTests(SupervisionApp app) : IClassFixture<Supervi
         var response = await client.PostJsonAsync($"/api/v1/supervision-tasks/{task.GetProperty("id").GetGuid()}/draws", new { });
         var draw = await response.ReadJsonAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.Created, draw.ToString());
-        var exclusions = draw.GetProperty("exclusions").EnumerateArray()
+        var transcript = await client.TranscriptAsync(draw);
+        var exclusions = transcript.GetProperty("exclusions").EnumerateArray()
             .ToDictionary(e => e.GetProperty("id").GetString()!, e => e.GetProperty("rules").EnumerateArray().Select(r => r.GetString()).ToList());
         exclusions[tooOld.ToString()].ShouldBe(["bj.eligibility.age"]);
         exclusions[woman61.ToString()].ShouldBe(["bj.eligibility.age"]);
-        var pool = draw.GetProperty("pool").EnumerateArray().Select(e => e.GetString()!).ToList();
+        var pool = transcript.GetProperty("pool").EnumerateArray().Select(e => e.GetString()!).ToList();
         pool.ShouldBe(young.Append(lastDayAt65).Select(g => g.ToString()).Order(StringComparer.Ordinal).ToList());
         draw.GetProperty("selected").GetArrayLength().ShouldBe(2);
     }

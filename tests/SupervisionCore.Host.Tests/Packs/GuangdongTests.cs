@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Data.Supervision;
 using SupervisionCore.Host.Tests.Infrastructure;
+using SupervisionCore.Host.Tests.Supervision;
 using SupervisionCore.Host.Tests.Registry;
 using SupervisionCore.Kernel.Access;
 
@@ -114,12 +115,13 @@ public sealed class GuangdongTests(SupervisionApp app) : IClassFixture<Supervisi
         var response = await client.PostJsonAsync($"/api/v1/supervision-tasks/{task.GetProperty("id").GetGuid()}/draws", new { });
         var draw = await response.ReadJsonAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.Created, draw.ToString());
-        var exclusions = draw.GetProperty("exclusions").EnumerateArray().ToDictionary(
+        var transcript = await client.TranscriptAsync(draw);
+        var exclusions = transcript.GetProperty("exclusions").EnumerateArray().ToDictionary(
             e => e.GetProperty("id").GetString()!, e => e.GetProperty("rules").EnumerateArray().Select(r => r.GetString()).ToList());
         exclusions[capped.ToString()].ShouldBe(["gd.dispatch.consecutive-cap"]);
         exclusions[dual.ToString()].ShouldContain("gd.recusal.dual-role");
         exclusions.ShouldNotContainKey(interrupted.ToString());
-        draw.GetProperty("pool").EnumerateArray().Select(e => e.GetString()).ShouldContain(interrupted.ToString());
+        transcript.GetProperty("pool").EnumerateArray().Select(e => e.GetString()).ShouldContain(interrupted.ToString());
     }
 
     private static void Dispatch(SupervisionDbContext db, Guid supervisorId, Guid institutionId, string day, Guid? activityId = null, string role = "external")

@@ -78,7 +78,8 @@ public sealed class AssignmentTests(SupervisionApp app) : IClassFixture<Supervis
         var response = await client.PostJsonAsync($"/api/v1/supervision-tasks/{taskId}/draws", new { });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var draw = await response.ReadJsonAsync();
-        return new Drawn(draw.GetProperty("id").GetGuid(), [.. draw.GetProperty("ranking").EnumerateArray().Select(e => e.GetString()!)], draw.GetProperty("count").GetInt32());
+        var transcript = await client.TranscriptAsync(draw);
+        return new Drawn(draw.GetProperty("id").GetGuid(), [.. transcript.GetProperty("ranking").EnumerateArray().Select(e => e.GetString()!)], draw.GetProperty("count").GetInt32());
     }
 
     private static async Task<List<JsonElement>> AssignmentsAsync(HttpClient client, Guid taskId)

@@ -75,9 +75,15 @@ public sealed class DrawTests(SupervisionApp app) : IClassFixture<SupervisionApp
         var response = await client.PostJsonAsync($"/api/v1/supervision-tasks/{scene.TaskId}/draws", new { });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var draw = await response.ReadJsonAsync();
-        var pool = draw.GetProperty("pool").EnumerateArray().Select(e => e.GetString()!).ToList();
+        draw.TryGetProperty("pool", out _).ShouldBeFalse(); // compact: the pool and ranking are in the transcript
+        var transcript = await client.TranscriptAsync(draw);
+        var pool = transcript.GetProperty("pool").EnumerateArray().Select(e => e.GetString()!).ToList();
         pool.ShouldBe(scene.Dispatchable.Select(g => g.ToString()).Order(StringComparer.Ordinal).ToList());
-        var exclusions = draw.GetProperty("exclusions").EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!, e => e.GetProperty("rules").EnumerateArray().Select(r => r.GetString()).ToList());
+        draw.GetProperty("poolSize").GetInt32().ShouldBe(pool.Count);
+        draw.GetProperty("excludedCount").GetInt32().ShouldBe(2);
+        draw.GetProperty("exclusionsByRule").EnumerateArray().Select(e => (e.GetProperty("rule").GetString(), e.GetProperty("count").GetInt32()))
+            .ShouldBe([("cn.recusal.conflict", 1), ("cn.recusal.examiner", 1)]);
+        var exclusions = transcript.GetProperty("exclusions").EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!, e => e.GetProperty("rules").EnumerateArray().Select(r => r.GetString()).ToList());
         exclusions[scene.Conflicted.ToString()].ShouldBe(["cn.recusal.conflict"]);
         exclusions[scene.Examiner.ToString()].ShouldBe(["cn.recusal.examiner"]);
         exclusions.ShouldNotContainKey(scene.NoCard.ToString()); // not dispatchable at all: not in the pool to begin with
@@ -88,7 +94,10 @@ public sealed class DrawTests(SupervisionApp app) : IClassFixture<SupervisionApp
 
         // Anyone can re-run it from the record.
         var again = VerifiableDraw.Run(pool, draw.GetProperty("seed").GetString()!, 3);
-        again.Ranking.ShouldBe(draw.GetProperty("ranking").EnumerateArray().Select(e => e.GetString()!).ToList());
+        var ranking = transcript.GetProperty("ranking").EnumerateArray().Select(e => e.GetString()!).ToList();
+        again.Ranking.ShouldBe(ranking);
+        draw.GetProperty("selected").EnumerateArray().Select(e => e.GetString()!).ShouldBe(ranking.Take(3));
+        draw.GetProperty("substitutes").EnumerateArray().Select(e => e.GetString()!).ShouldBe(ranking.Skip(3));
         var verify = await (await client.PostAsync($"/api/v1/draws/{draw.GetProperty("id").GetGuid()}/verify", null)).ReadJsonAsync();
         verify.GetProperty("match").GetBoolean().ShouldBeTrue();
 
@@ -99,7 +108,7 @@ public sealed class DrawTests(SupervisionApp app) : IClassFixture<SupervisionApp
     [Theory]
     [InlineData("UPDATE supervision.draws SET pool = pool[2:] WHERE id = @id", "poolDigestMatches")]
     [InlineData("UPDATE supervision.draws SET seed = repeat('ab', 32) WHERE id = @id", "rankingMatches")]
-    [InlineData("UPDATE supervision.draws SET ranking = array_reverse_placeholder WHERE id = @id", "rankingMatches")]
+    [InlineData("UPDATE supervision.draws SET ranking_order = array_reverse_placeholder WHERE id = @id", "rankingMatches")]
     public async Task A_tampered_record_no_longer_verifies(string sql, string failing)
     {
         var scene = await SceneAsync();
@@ -109,7 +118,7 @@ public sealed class DrawTests(SupervisionApp app) : IClassFixture<SupervisionApp
         await using (var connection = new NpgsqlConnection(app.ConnectionString))
         {
             await connection.OpenAsync();
-            var statement = sql.Replace("array_reverse_placeholder", "ARRAY(SELECT unnest(ranking) ORDER BY 1 DESC)", StringComparison.Ordinal);
+            var statement = sql.Replace("array_reverse_placeholder", "ARRAY(SELECT unnest(ranking_order) ORDER BY 1 DESC)", StringComparison.Ordinal);
             await using var tamper = new NpgsqlCommand(statement, connection);
             tamper.Parameters.AddWithValue("id", id);
             (await tamper.ExecuteNonQueryAsync()).ShouldBe(1);

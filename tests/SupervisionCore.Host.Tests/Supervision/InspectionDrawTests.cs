@@ -45,19 +45,20 @@ public sealed class InspectionDrawTests(SupervisionApp app) : IClassFixture<Supe
         var draw = await first.ReadJsonAsync();
         draw.GetProperty("purpose").GetString().ShouldBe("inspection");
         (draw.TryGetProperty("taskId", out var taskId) ? taskId.ValueKind : JsonValueKind.Null).ShouldBe(JsonValueKind.Null);
-        Strings(draw, "pool").ShouldBe(scene.Drawable.Select(g => g.ToString()).Order(StringComparer.Ordinal).ToList());
-        Strings(draw, "pool").ShouldNotContain(scene.Disqualified.ToString());
+        var transcript = await client.TranscriptAsync(draw);
+        Strings(transcript, "pool").ShouldBe(scene.Drawable.Select(g => g.ToString()).Order(StringComparer.Ordinal).ToList());
+        Strings(transcript, "pool").ShouldNotContain(scene.Disqualified.ToString());
         draw.GetProperty("count").GetInt32().ShouldBe(2); // 0.1 × 15 = 1.5, rounded up
         draw.GetProperty("selected").GetArrayLength().ShouldBe(2);
         draw.GetProperty("filter").GetString()!.ShouldContain("\"target\":\"institutions\"");
-        Strings(draw, "ranking").ShouldBe(VerifiableDraw.Run(Strings(draw, "pool"), seed, 2).Ranking);
+        Strings(transcript, "ranking").ShouldBe(VerifiableDraw.Run(Strings(transcript, "pool"), seed, 2).Ranking);
 
         var again = await (await client.PostJsonAsync("/api/v1/inspection-draws", request)).ReadJsonAsync();
         Strings(again, "selected").ShouldBe(Strings(draw, "selected"));
         again.GetProperty("poolDigest").GetString().ShouldBe(draw.GetProperty("poolDigest").GetString());
 
         var notifiedOnly = await (await client.PostJsonAsync("/api/v1/inspection-draws", new { target = "institutions", jurisdiction = scene.Province, filter = new { statuses = new[] { "notified" } }, count = 5 })).ReadJsonAsync();
-        Strings(notifiedOnly, "pool").Count.ShouldBe(2);
+        notifiedOnly.GetProperty("poolSize").GetInt32().ShouldBe(2);
         notifiedOnly.GetProperty("count").GetInt32().ShouldBe(2); // a count above the population takes all of it
         var disqualified = await client.PostJsonAsync("/api/v1/inspection-draws", new { target = "institutions", jurisdiction = scene.Province, filter = new { statuses = new[] { "disqualified" } }, count = 1 });
         disqualified.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -139,7 +140,7 @@ public sealed class InspectionDrawTests(SupervisionApp app) : IClassFixture<Supe
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var draw = await response.ReadJsonAsync();
-        Strings(draw, "pool").ShouldBe(inRange.Select(g => g.ToString()).Order(StringComparer.Ordinal).ToList());
+        Strings(await client.TranscriptAsync(draw), "pool").ShouldBe(inRange.Select(g => g.ToString()).Order(StringComparer.Ordinal).ToList());
 
         var id = draw.GetProperty("id").GetGuid();
         (await client.PostAsync($"/api/v1/draws/{id}/publication", null)).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -1514,10 +1514,10 @@ namespace SupervisionCore.Host.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("purpose");
 
-                    b.PrimitiveCollection<string[]>("Ranking")
+                    b.PrimitiveCollection<int[]>("RankingOrder")
                         .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("ranking");
+                        .HasColumnType("integer[]")
+                        .HasColumnName("ranking_order");
 
                     b.Property<string>("RedrawReason")
                         .HasMaxLength(500)

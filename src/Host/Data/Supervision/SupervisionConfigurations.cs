@@ -92,6 +92,7 @@ internal sealed class DrawConfiguration : IEntityTypeConfiguration<Draw>
         b.Property(e => e.PoolDigest).HasMaxLength(64);
         b.Property(e => e.Exclusions).HasColumnType("jsonb");
         b.Property(e => e.Filter).HasColumnType("jsonb");
+        b.Ignore(e => e.Ranking);
         b.Property(e => e.RedrawReason).HasMaxLength(500);
         b.Property(e => e.CreatedBy).HasMaxLength(200);
         // At most one live (announced or run) supervisor draw per task: a second concurrent draw fails here → 409.

@@ -101,8 +101,31 @@ public sealed class Draw
     public string? PoolDigest { get; set; }
     /// <summary>Exclusions as JSON: <c>[{ id, rules: [..] }]</c>.</summary>
     public string Exclusions { get; set; } = "[]";
-    /// <summary>The whole pool ranked by the algorithm (first <see cref="Count"/> selected, the rest substitutes in order).</summary>
-    public string[] Ranking { get; set; } = [];
+    /// <summary>
+    /// The ranking stored compactly: positions into <see cref="Pool"/> in drawn order (4 bytes a candidate, not a 36-character
+    /// id a second time). Tampering with it, the pool or the seed still fails <c>POST /draws/{id}/verify</c>.
+    /// </summary>
+    public int[] RankingOrder { get; set; } = [];
+
+    private string[]? _ranking;
+
+    /// <summary>
+    /// The whole pool ranked by the algorithm (first <see cref="Count"/> selected, the rest substitutes in order), derived
+    /// from <see cref="Pool"/> and <see cref="RankingOrder"/> (not a column). Set it after <see cref="Pool"/>. A position
+    /// outside the pool (a tampered record) reads as an empty id, which no re-run reproduces.
+    /// </summary>
+    public string[] Ranking
+    {
+        get => _ranking ??= [.. RankingOrder.Select(i => i >= 0 && i < Pool.Length ? Pool[i] : string.Empty)];
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            var index = new Dictionary<string, int>(Pool.Length, StringComparer.Ordinal);
+            for (var i = 0; i < Pool.Length; i++) index[Pool[i]] = i;
+            RankingOrder = [.. value.Select(id => index[id])];
+            _ranking = value;
+        }
+    }
     public int Count { get; set; }
     /// <summary>For an inspection draw: the filter used to build the population (JSON).</summary>
     public string? Filter { get; set; }

@@ -42,6 +42,16 @@ public static class SupervisorAccess
                               || (self != null && s.Id == self));
     }
 
+    /// <summary>In memory, the same predicate as <see cref="VisibleTo"/> (for reads that load by id in one round trip).</summary>
+    public static bool CanRead(this ClaimsPrincipal user, Supervisor s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        if (!JurisdictionCode.TryParse(s.Jurisdiction, out var j) || !user.CanAccess(j)) return false;
+        if (HasJurisdictionRole(user)) return true;
+        return (user.OwnInstitution() is { } institution && s.Kind == "internal" && s.InstitutionId == institution)
+            || (user.OwnSupervisor() is { } self && s.Id == self);
+    }
+
     /// <summary>Loads a supervisor the principal may read (null: absent or outside its reach, answered 404).</summary>
     public static Task<Supervisor?> FindVisibleAsync(this SupervisionDbContext db, ClaimsPrincipal user, Guid id, CancellationToken ct, bool track = false)
     {

@@ -38,6 +38,10 @@ public sealed class SupervisorStanding(SupervisionDbContext db, TimeProvider clo
         return ids.Distinct().ToDictionary(id => id, id => (facts.TryGetValue(id, out var f) ? f : new Facts([], [], [])).Summary(today));
     }
 
+    /// <summary>Today's standing from facts already loaded (<see cref="Get.SupervisorRead"/>).</summary>
+    internal StandingDto SummaryOf(Get.SupervisorFacts facts) =>
+        new Facts(facts.Appointments, facts.Cards, facts.Sanctions).Summary(ChinaTime.DateOf(clock.GetUtcNow()));
+
     private async Task<Dictionary<Guid, Facts>> FactsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         var appointments = await db.Appointments.AsNoTracking().Where(a => ids.Contains(a.SupervisorId)).ToListAsync(ct);

@@ -1,6 +1,5 @@
 using FastEndpoints;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Host.Access;
 using SupervisionCore.Host.Audit;
 using SupervisionCore.Host.Cards;
@@ -49,22 +48,22 @@ public sealed class Endpoint(SupervisionDbContext db, CardIssuance issuance) : E
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var supervisor = await db.Supervisors.AsNoTracking().SingleOrDefaultAsync(s => s.Id == req.Id, ct);
+        // One round trip before the serial counter: the supervisor (locked), the authority or institution, trainings, cards.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var facts = await issuance.LoadForIssuanceAsync([req.Id], req.AuthorityId, null, ct);
+        var supervisor = facts.Supervisors.SingleOrDefault();
         if (supervisor is null || !CardAccess.CanSee(User, supervisor)) { await Send.ResultAsync(Problems.NotFound($"supervisor {req.Id} not found")); return; }
         var kind = CardKinds.Parse(supervisor.Kind);
-        var (issuer, unknown) = await issuance.ResolveIssuerAsync(kind, req.AuthorityId, supervisor.InstitutionId, ct);
+        var (issuer, unknown) = CardIssuance.ResolveIssuer(kind, req.AuthorityId, facts.Authority, supervisor.InstitutionId, facts.Institution);
         if (issuer is null) { await Send.ResultAsync(Problems.Violations([unknown!])); return; }
         if (CardAccess.CheckIssuer(User, kind, issuer) is { } denied) { await Send.ResultAsync(Problems.Forbidden(denied)); return; }
         var plan = issuance.Plan(kind, issuer, req.IssuedOn);
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var locked = await issuance.LockSupervisorsAsync([supervisor.Id], ct);
-        var refusal = (await issuance.CheckAsync(locked, plan, ct)).SingleOrDefault();
+        var refusal = CardIssuance.Check(facts.Supervisors, facts, plan).SingleOrDefault();
         var violations = plan.Violations.Concat(refusal?.Violations ?? []).ToList();
         if (violations.Count > 0) { await Send.ResultAsync(Problems.Violations(violations)); return; }
         if (refusal?.HeldCard is { } held) { await Send.ResultAsync(CardProblems.Held(held)); return; }
 
-        var result = await issuance.IssueAsync(tx, plan, locked, null, User.AsActor(), cards => new AuditEvent(
+        var result = await issuance.IssueAsync(tx, plan, facts.Supervisors, null, User.AsActor(), cards => new AuditEvent(
             "card.issue", "card", cards[0].Id.ToString(), supervisor.Jurisdiction, CardIssuance.RulesApplied(plan),
             After: new { cards[0].Number, SupervisorId = supervisor.Id, IssuerId = issuer.Id, plan.IssuedOn, plan.ValidUntil },
             Detail: $"card {cards[0].Number} ({plan.AllocationKey}) issued to supervisor {supervisor.Id}"), null, ct);

@@ -74,19 +74,21 @@ public sealed class Endpoint(SupervisionDbContext db, CardIssuance issuance, Ide
         var hash = IdempotencyStore.Hash(JsonSerializer.Serialize(new { req.Kind, req.IssuedOn, req.AuthorityId, req.InstitutionId, req.SupervisorIds }));
         if (await ReplayAsync(principal, req.IdempotencyKey, hash, ct)) return;
 
+        // One round trip before the serial counter: the supervisors (locked), the authority or institution, trainings, cards.
         var kind = CardKinds.Parse(req.Kind);
-        var (issuer, unknown) = await issuance.ResolveIssuerAsync(kind, req.AuthorityId, req.InstitutionId, ct);
-        if (issuer is null) { await RefuseAsync(principal, req.IdempotencyKey, hash, CardProblems.Refusal([unknown!]), ct); return; }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var facts = await issuance.LoadForIssuanceAsync(req.SupervisorIds, req.AuthorityId, req.InstitutionId, ct);
+        var (issuer, unknown) = CardIssuance.ResolveIssuer(kind, req.AuthorityId, facts.Authority, req.InstitutionId, facts.Institution);
+        if (issuer is null) { await tx.RollbackAsync(ct); await RefuseAsync(principal, req.IdempotencyKey, hash, CardProblems.Refusal([unknown!]), ct); return; }
         if (CardAccess.CheckIssuer(User, kind, issuer) is { } denied) { await Send.ResultAsync(Problems.Forbidden(denied)); return; }
         var plan = issuance.Plan(kind, issuer, req.IssuedOn);
-        if (plan.Violations.Count > 0) { await RefuseAsync(principal, req.IdempotencyKey, hash, CardProblems.Refusal(plan.Violations), ct); return; }
+        if (plan.Violations.Count > 0) { await tx.RollbackAsync(ct); await RefuseAsync(principal, req.IdempotencyKey, hash, CardProblems.Refusal(plan.Violations), ct); return; }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var locked = (await issuance.LockSupervisorsAsync(req.SupervisorIds, ct)).ToDictionary(s => s.Id);
+        var locked = facts.Supervisors.ToDictionary(s => s.Id);
         var missing = req.SupervisorIds.Where(id => !locked.TryGetValue(id, out var s) || !CardAccess.CanSee(User, s)).ToList();
         if (missing.Count > 0) { await Send.ResultAsync(Problems.NotFound($"supervisors not found: {string.Join(", ", missing)}")); return; }
         var supervisors = req.SupervisorIds.Select(id => locked[id]).ToList();
-        var refusals = await issuance.CheckAsync(supervisors, plan, ct);
+        var refusals = CardIssuance.Check(supervisors, facts, plan);
         if (refusals.Count > 0)
         {
             await tx.RollbackAsync(ct);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using FastEndpoints;
-using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Errors;
 using SupervisionCore.Host.Infrastructure;
@@ -39,25 +38,19 @@ public sealed class Endpoint(SupervisionDbContext db, TimeProvider clock) : Endp
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var number = req.Number.Trim();
-        var card = await db.Cards.AsNoTracking().Where(c => c.Number == number)
-            .Join(db.Supervisors, c => c.SupervisorId, s => s.Id, (c, s) => new { c.SupervisorId, c.IssuerId, c.IssuedOn, c.ValidUntil, c.WithdrawnOn, s.Name })
-            .SingleOrDefaultAsync(ct);
+        var card = await CardVerification.LoadAsync(db, number, ct);
         if (card is null) { await Send.ResultAsync(Problems.NotFound($"card {number} not found")); return; }
         var today = ChinaTime.DateOf(clock.GetUtcNow());
-        var suspensions = await db.SupervisorSanctions.AsNoTracking()
-            .Where(s => s.SupervisorId == card.SupervisorId && s.Measure == "suspension" && s.SuspendedFrom != null)
-            .Select(s => new { From = s.SuspendedFrom!.Value, Until = s.SuspendedUntil ?? DateOnly.MaxValue }).ToListAsync(ct);
-        var status = CardValidity.StatusOn(card.ValidUntil, card.WithdrawnOn, suspensions.Select(s => (s.From, s.Until)), today);
-        await Send.OkAsync(new Response(number, Text(status), await IssuerNameAsync(card.IssuerId, ct), card.IssuedOn, card.ValidUntil, Mask(card.Name)), ct);
+        var status = CardValidity.StatusOn(card.ValidUntil, card.WithdrawnOn, card.Suspensions, today);
+        await Send.OkAsync(new Response(number, Text(status), IssuerName(card), card.IssuedOn, card.ValidUntil, Mask(card.HolderName)), ct);
     }
 
-    private async Task<string> IssuerNameAsync(string issuerId, CancellationToken ct)
+    /// <summary>An institution's name, or the authority's in the request's language; the id when neither is known.</summary>
+    private static string IssuerName(CardFacts card)
     {
+        if (Guid.TryParse(card.IssuerId, out _)) return card.InstitutionName ?? card.IssuerId;
         var zh = !CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal);
-        if (Guid.TryParse(issuerId, out var institutionId))
-            return await db.Institutions.AsNoTracking().Where(i => i.Id == institutionId).Select(i => i.Name).SingleOrDefaultAsync(ct) ?? issuerId;
-        var a = await db.Authorities.AsNoTracking().SingleOrDefaultAsync(x => x.Id == issuerId, ct);
-        return a is null ? issuerId : zh ? a.NameZh : a.NameEn;
+        return (zh ? card.AuthorityNameZh : card.AuthorityNameEn) ?? card.IssuerId;
     }
 
     private static string Text(CardStatus status) => status switch

@@ -22,16 +22,13 @@ public sealed class Endpoint(SupervisionDbContext db) : Endpoint<Request, DrawDt
         Roles(KernelRoles.NationalAdmin, KernelRoles.ProvinceAdmin, KernelRoles.CenterOperator, KernelRoles.Auditor, KernelRoles.InstitutionOperator);
         Description(b => b.WithName("draws.get").ProducesProblem(404));
         Tags("draws");
-        Summary(s => { s.Summary = "A draw's full transcript"; s.Description = "抽取记录全文（池、摘要、排除及其规则、种子、算法、排名）；评价机构操作员仅在公开后可见本机构任务的抽取及本辖区的检查对象抽取（已公开的内容）。"; });
+        Summary(s => { s.Summary = "A draw (compact)"; s.Description = "抽取记录摘要（池摘要与人数、按规则统计的排除、种子、算法、入选者与前若干名替补），全文见 transcript；评价机构操作员仅在公开后可见本机构任务的抽取及本辖区的检查对象抽取（已公开的内容）。"; });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var draw = await db.Draws.AsNoTracking().SingleOrDefaultAsync(d => d.Id == req.Id, ct);
-        var institution = Guid.TryParse(User.FindFirst(Kernel.Access.SupervisionClaims.Institution)?.Value, out var own) ? own : Guid.Empty;
-        var visible = draw is not null && User.CanAccess(JurisdictionCode.Parse(draw.Jurisdiction))
-            && (TaskAccess.IsStaff(User) || (draw.Published && draw.Purpose == "inspection")
-                || (draw.Published && draw.TaskId is { } taskId && await db.SupervisionTasks.AnyAsync(t => t.Id == taskId && t.InstitutionId == institution, ct)));
+        var visible = await DrawVisibility.CanSeeAsync(db, User, draw, ct);
         if (!visible) { await Send.ResultAsync(Problems.NotFound($"draw {req.Id}")); return; }
         await Send.OkAsync(DrawDto.From(draw!), ct);
     }

@@ -113,6 +113,6 @@ public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, DrawServ
             Rules: [NationalRules.DispatchRandom.Id, .. exclusions.SelectMany(e => e.Rules).Distinct().Order(StringComparer.Ordinal)],
             After: new { draw.PoolDigest, draw.Seed, draw.Count, Selected = transcript.Selected }, Detail: draw.RedrawReason), ct);
         await tx.CommitAsync(ct);
-        await Send.ResponseAsync(DrawDto.From(draw), 201, ct);
+        await Send.ResponseAsync(DrawDto.From(draw, exclusions), 201, ct);
     }
 }

@@ -23,9 +23,9 @@ public sealed class Endpoint(SupervisionDbContext db, SupervisorStanding standin
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var supervisor = await db.FindVisibleAsync(User, req.Id, ct);
-        if (supervisor is null) { await Send.ResultAsync(Problems.NotFound($"supervisor {req.Id} not found")); return; }
-        var summary = await standing.SummariesAsync([supervisor.Id], ct);
-        await Send.OkAsync(SupervisorDto.From(supervisor, summary[supervisor.Id]), ct);
+        // One round trip (SupervisorRead), visibility checked in memory: absent and out of reach are both 404.
+        var facts = await SupervisorRead.LoadAsync(db, req.Id, ct);
+        if (facts is null || !User.CanRead(facts.Supervisor)) { await Send.ResultAsync(Problems.NotFound($"supervisor {req.Id} not found")); return; }
+        await Send.OkAsync(SupervisorDto.From(facts.Supervisor, standing.SummaryOf(facts)), ct);
     }
 }

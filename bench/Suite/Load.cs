@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Npgsql;
+
+/// <summary>The load generator: closed loops of concurrent clients over HTTP/1.1 keep-alive on loopback.</summary>
+internal static class Load
+{
+    public static HttpClient Client(int port, string? token)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromMinutes(5),
+        };
+        if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    /// <summary><paramref name="clients"/> loops GETting <paramref name="path"/>(i) for <paramref name="seconds"/>: requests/s (every answer must be 200).</summary>
+    public static async Task<double> GetLoopAsync(HttpClient http, int clients, double seconds, Func<int, string> path)
+    {
+        long done = 0;
+        var failures = 0;
+        var stop = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
+        {
+            var i = c * 7919;
+            while (stop.Elapsed.TotalSeconds < seconds)
+            {
+                using var r = await http.GetAsync(path(i++), HttpCompletionOption.ResponseContentRead);
+                if (r.StatusCode != HttpStatusCode.OK)
+                {
+                    if (Interlocked.Increment(ref failures) < 3) Console.Error.WriteLine($"{path(i - 1)}: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+                    continue;
+                }
+                Interlocked.Increment(ref done);
+            }
+        }));
+        var elapsed = stop.Elapsed.TotalSeconds;
+        if (failures > 0) throw new InvalidOperationException($"{failures} requests failed");
+        return done / elapsed;
+    }
+
+    /// <summary>Single issuance: 8 clients POST one card each until every supervisor has one (one allocation key): cards/s.</summary>
+    public static async Task<double> SingleIssuanceAsync(HttpClient http, int clients, IReadOnlyList<Guid> supervisors, string issuer)
+    {
+        var queue = new System.Collections.Concurrent.ConcurrentQueue<Guid>(supervisors);
+        var failures = 0;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            while (queue.TryDequeue(out var id))
+            {
+                using var r = await http.PostAsJsonAsync($"/api/v1/supervisors/{id}/cards", new { issuedOn = "2025-06-01", authorityId = issuer });
+                if (r.StatusCode != HttpStatusCode.Created && Interlocked.Increment(ref failures) < 3) Console.Error.WriteLine(await r.Content.ReadAsStringAsync());
+            }
+        }));
+        watch.Stop();
+        if (failures > 0) throw new InvalidOperationException($"{failures} single issuances failed");
+        return supervisors.Count / watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Batch issuance: concurrent batches of <paramref name="batchSize"/> (one per client): cards/s.</summary>
+    public static async Task<double> BatchIssuanceAsync(HttpClient http, IReadOnlyList<Guid> supervisors, int batchSize, string issuer, string tag)
+    {
+        var chunks = supervisors.Chunk(batchSize).ToList();
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(chunks.Select(async (chunk, i) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/card-batches")
+            {
+                Content = JsonContent.Create(new { kind = "external", issuedOn = "2025-06-01", authorityId = issuer, supervisorIds = chunk }),
+            };
+            request.Headers.Add("Idempotency-Key", $"bench-{tag}-{i}");
+            using var r = await http.SendAsync(request);
+            if (r.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"batch failed: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+        }));
+        watch.Stop();
+        return supervisors.Count / watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>pgbench with the issuance's own SQL (counter + card + audit, one transaction), 8 clients: tps.</summary>
+    public static async Task<double> PgbenchAsync(string cs, int clients, int seconds, string tag)
+    {
+        var b = new NpgsqlConnectionStringBuilder(cs);
+        var bin = SupervisionCore.Host.Database.EmbeddedPostgres.FindBinDirectory() ?? throw new InvalidOperationException("PostgreSQL binaries not found");
+        var pgbench = File.Exists(Path.Combine(bin, "pgbench")) ? Path.Combine(bin, "pgbench") : "pgbench";
+        var script = Path.Combine(AppContext.BaseDirectory, "issuance.sql");
+        var psi = new ProcessStartInfo(pgbench,
+            $"-n -c {clients} -j 2 -T {seconds} -f \"{script}\" -D key=bench.pgbench.{tag} -D run={tag} -h {b.Host} -p {b.Port} -U {b.Username} {b.Database}")
+        { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var p = Process.Start(psi)!;
+        var output = await p.StandardOutput.ReadToEndAsync();
+        var errors = await p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("tps = ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"pgbench failed ({p.ExitCode}):\n{output}\n{errors}");
+        return double.Parse(line["tps = ".Length..].Split(' ')[0], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The draw's yardstick: the dispatchable-pool SQL (DispatchPool.IdsSql), ids only, through Npgsql: (count, ms).</summary>
+    public static async Task<(int Count, double Ms)> FetchPoolIdsAsync(string cs)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var c = new NpgsqlConnection(cs);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand(SupervisionCore.Host.Features.Draws.DispatchPool.IdsSql, c);
+        cmd.Parameters.AddWithValue("kind", "external");
+        cmd.Parameters.AddWithValue("all", false);
+        cmd.Parameters.AddWithValue("j", Seed.DrawProvince);
+        cmd.Parameters.AddWithValue("prefix", Seed.DrawProvince + ".%");
+        cmd.Parameters.AddWithValue("d", Seed.ActivityDay);
+        var ids = new List<Guid>();
+        await using (var reader = await cmd.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
+        watch.Stop();
+        return (ids.Count, watch.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>Resident set (VmRSS) of a process, MiB.</summary>
+    public static double WorkingSetMiB(int pid)
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                return double.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
+        return double.NaN;
+    }
+}
