@@ -43,7 +43,9 @@ public sealed class YunnanTests(SupervisionApp app) : IClassFixture<SupervisionA
         text.ShouldNotContain("赵六一");
 
         // No longer listed as appointed (active); the registry keeps the file with its revoked standing.
-        var listed = await (await centre.GetAsync("/api/v1/supervisors?jurisdiction=53&status=appointed&pageSize=100")).ReadJsonAsync();
+        var listedResponse = await centre.GetAsync("/api/v1/supervisors?jurisdiction=53&status=appointed&pageSize=100");
+        var listed = await listedResponse.ReadJsonAsync();
+        listedResponse.StatusCode.ShouldBe(HttpStatusCode.OK, listed.ToString());
         listed.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetGuid()).ShouldNotContain(supervisor);
         var revoked = await (await centre.GetAsync("/api/v1/supervisors?jurisdiction=53&status=revoked&pageSize=100")).ReadJsonAsync();
         revoked.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetGuid()).ShouldContain(supervisor);
