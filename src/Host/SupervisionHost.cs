@@ -141,6 +141,7 @@ public static class SupervisionHost
         services.AddSupervisionRateLimits(builder.Configuration);
         services.AddHostedService<Jobs.TokenPruningJob>();
         services.AddHostedService<Jobs.AppointmentExpiryJob>();
+        services.AddPackHostedServices(packs); // packs' scheduled jobs: each IHostedService in a pack assembly (Plugins/PackHostedServices.cs)
         services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(3));
 
         // Pack extension points (card schemes, eligibility rules, …): one scan over every enabled pack.

@@ -86,7 +86,7 @@ public sealed class Endpoint(SupervisionDbContext db, AssignmentAccess access, S
         await Send.OkAsync(new Response(await access.DtoAsync(assignment.Id, ct), replacement is null ? null : await access.DtoAsync(replacement.Id, ct), skipped, notice, consequences), ct);
     }
 
-    /// <summary>The packs' answer rules (YN 16: the third consecutive refusal revokes the qualification), applied in this transaction.</summary>
+    /// <summary>The packs' answer rules (YN 19: the third consecutive refusal revokes the qualification), applied in this transaction.</summary>
     private async Task<List<ConsequenceDto>> ConsequencesAsync(Data.Supervision.Assignment refused, DateTimeOffset now, CancellationToken ct)
     {
         var supervisor = await db.Supervisors.AsNoTracking().SingleAsync(s => s.Id == refused.SupervisorId, ct);

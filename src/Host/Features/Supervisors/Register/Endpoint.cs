@@ -41,10 +41,11 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, PersonalDa
 
         var id = ResidentIdNumber.Parse(req.IdNumber, ChinaTime.DateOf(clock.GetUtcNow()));
         var hash = personal.LookupHash(id.Value);
-        if (await db.Supervisors.AnyAsync(s => s.Jurisdiction == jurisdiction && s.IdNumberHash == hash, ct)) { await Send.ResultAsync(Duplicate()); return; }
-        // A person barred by a pack's sanction consequence (GD 21 lifetime ban, YN blacklist) cannot be registered again there.
+        // A person barred by a pack's sanction consequence (GD 21 lifetime ban, YN blacklist) cannot be registered again there,
+        // checked before the duplicate check so that the refusal names the bar's rule even while the old row is kept.
         var barred = await db.ViolationsAsync(hash, JurisdictionCode.Parse(jurisdiction), ChinaTime.DateOf(clock.GetUtcNow()), ct);
         if (barred.Count > 0) { await Send.ResultAsync(Problems.Violations(barred)); return; }
+        if (await db.Supervisors.AnyAsync(s => s.Jurisdiction == jurisdiction && s.IdNumberHash == hash, ct)) { await Send.ResultAsync(Duplicate()); return; }
         var now = clock.GetUtcNow();
         var supervisor = new Supervisor
         {
