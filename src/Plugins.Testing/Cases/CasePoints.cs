@@ -83,11 +83,28 @@ public static class CasePoints
 
     private sealed record FeeInput(DateTimeOffset Entry, DateTimeOffset Exit);
 
-    private sealed record DeadlineInput(DateOnly End, TaskKind? TaskKind = null);
+    private sealed record DeadlineInput(DateOnly End, TaskKind? TaskKind = null, DeadlineSubject? Subject = null);
 
     private sealed record CardParseInput(string? Text);
 
     private sealed record LifecycleInput(int Year, LifecycleSubject Subject);
+
+    /// <summary>
+    /// Narrows the extensions enforcing one rule to those the input concerns, as the Host selects them: by task kind
+    /// (<see cref="ITaskKindScoped"/>; the input's <c>taskKind</c>, <c>kind</c> of a task, or <c>task.kind</c>) and, for
+    /// deadlines, by <c>subject</c>.
+    /// </summary>
+    public static IReadOnlyList<IRuleExtension> Narrow(string point, IReadOnlyList<IRuleExtension> extensions, JsonObject input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var kindNode = input["taskKind"] ?? (point == Staffing ? input["kind"] : null) ?? input["task"]?["kind"];
+        IEnumerable<IRuleExtension> result = extensions;
+        if (kindNode is not null && kindNode.Deserialize<TaskKind?>(CaseJson.Options) is { } kind)
+            result = result.Where(e => e is not ITaskKindScoped scoped || scoped.AppliesTo(kind));
+        if (point == Deadline && input["subject"] is { } subjectNode && subjectNode.Deserialize<DeadlineSubject?>(CaseJson.Options) is { } subject)
+            result = result.Where(e => e is IDeadlinePolicy p && p.Subject == subject);
+        return [.. result];
+    }
 
     private static T Read<T>(JsonNode input)
     {
@@ -132,7 +149,8 @@ public static class CasePoints
 
     private static JsonObject Due(IDeadlinePolicy policy, DeadlineInput input)
     {
-        var applies = input.TaskKind is not { } kind || policy is not ITaskKindScoped scoped || scoped.AppliesTo(kind);
+        var applies = (input.TaskKind is not { } kind || policy is not ITaskKindScoped scoped || scoped.AppliesTo(kind))
+                      && (input.Subject is not { } subject || policy.Subject == subject);
         if (!applies) return new JsonObject { ["applies"] = false };
         var due = policy.DueAfter(input.End, Calendar);
         return new JsonObject
@@ -153,7 +171,7 @@ public static class CasePoints
         result["allocationKey"] = scheme.AllocationKey(request).ToString();
         if (serialNode is not null)
         {
-            var serial = serialNode.GetValue<int>();
+            var serial = serialNode.Deserialize<int>(CaseJson.Options);
             result["inRange"] = scheme.Serials.Contains(serial);
             if (scheme.Serials.Contains(serial)) result["number"] = scheme.Format(request, serial);
         }

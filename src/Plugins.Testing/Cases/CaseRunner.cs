@@ -35,9 +35,11 @@ public static class CaseRunner
         var point = @case.Point ?? InferPoint(@case, enforcing);
         if (!CasePoints.Interfaces.TryGetValue(point, out var contract))
             throw new InvalidDataException($"unknown point '{point}' (known: {string.Join(", ", CasePoints.Interfaces.Keys)})");
-        var candidates = enforcing.Where(contract.IsInstanceOfType).ToList();
-        if (candidates.Count == 0)
+        var implementing = enforcing.Where(contract.IsInstanceOfType).ToList();
+        if (implementing.Count == 0)
             throw new InvalidDataException($"rule '{@case.Rule}' has no {contract.Name} extension (point '{point}')");
+        var candidates = implementing.Count == 1 ? implementing : CasePoints.Narrow(point, implementing, @case.Input);
+        if (candidates.Count == 0) return new CaseResult(new JsonObject { ["applies"] = false }, JsonMatch.Differences(@case.Expect, new JsonObject { ["applies"] = false }));
 
         JsonObject actual;
         if (@case.On is { } on)
@@ -51,7 +53,7 @@ public static class CaseRunner
             };
         }
         else if (candidates.Count == 1) actual = CasePoints.Run(point, candidates[0], @case.Input);
-        else throw new InvalidDataException($"rule '{@case.Rule}' has {candidates.Count} {contract.Name} extensions (versions): give the case an 'on' date");
+        else throw new InvalidDataException($"rule '{@case.Rule}' has {candidates.Count} {contract.Name} extensions (versions): give the case an 'on' date, or the task kind / subject that selects one");
 
         return new CaseResult(actual, JsonMatch.Differences(@case.Expect, actual));
     }
