@@ -215,7 +215,7 @@ public abstract class PackConformance<TPack> : ICaseSource
         enabled.Add(id);
 
         await using var host = HostRun.Start(hostFolder!, plugins, enabled, work, HostSettings);
-        await host.WaitReadyAsync(TimeSpan.FromMinutes(2));
+        await host.WaitReadyAsync(TimeSpan.FromMinutes(5)); // a safety net for a loaded machine, not a speed check
         var token = await host.AdminTokenAsync();
         using var client = host.CreateClient(token);
 

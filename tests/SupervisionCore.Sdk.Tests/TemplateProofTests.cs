@@ -71,7 +71,7 @@ public sealed class TemplateProofTests
 
             await using (var host = HostRun.Start(AppContext.BaseDirectory, plugins, [.. Bundled, "hunan"], Path.Combine(work, "host")))
             {
-                await host.WaitReadyAsync(TimeSpan.FromMinutes(2));
+                await host.WaitReadyAsync(TimeSpan.FromMinutes(5)); // a safety net for a loaded machine, not a speed check
                 using var client = host.CreateClient(await host.AdminTokenAsync());
 
                 using var eligible = await client.PostAsJsonAsync(new Uri("api/v1/regions/hunan/eligibility/checks", UriKind.Relative), new { examinerYears = 3 });
@@ -106,7 +106,7 @@ public sealed class TemplateProofTests
             SetContract(Path.Combine(plugins, "hunan", "pack.json"), "2.0");
             await using (var refusedHost = HostRun.Start(AppContext.BaseDirectory, plugins, ["hunan"], Path.Combine(work, "host2")))
             {
-                var failure = await Should.ThrowAsync<InvalidOperationException>(() => refusedHost.WaitReadyAsync(TimeSpan.FromMinutes(2)));
+                var failure = await Should.ThrowAsync<InvalidOperationException>(() => refusedHost.WaitReadyAsync(TimeSpan.FromMinutes(5)));
                 failure.Message.ShouldContain("pack 'hunan' is incompatible: built for kernel contract 2.0, this Host offers 1.2 (major versions differ)");
             }
         }
