@@ -88,6 +88,15 @@ public sealed record AttendanceFact(
     DateTimeOffset Entry,
     DateTimeOffset Exit);
 
+/// <summary>An evaluation institution as a pack sees it.</summary>
+/// <param name="Id">Institution id.</param>
+/// <param name="Name">Name.</param>
+/// <param name="Kind"><c>employer</c>, <c>social-org</c> or <c>industry</c>.</param>
+/// <param name="FilingNumber">Filing number.</param>
+/// <param name="Jurisdiction">Where filed.</param>
+/// <param name="Status"><c>active</c>, <c>notified</c> or <c>disqualified</c>.</param>
+public sealed record InstitutionFacts(string Id, string Name, string Kind, string FilingNumber, JurisdictionCode Jurisdiction, string Status);
+
 /// <summary>A venue of an activity (competitions: contestants per venue).</summary>
 /// <param name="Id">Venue id (unique within the Host).</param>
 /// <param name="Name">Name.</param>
@@ -178,6 +187,9 @@ public interface ISupervisionDirectory
     /// Added within contract 1.2 with a default body, so an implementation that predates it answers "unknown".
     /// </summary>
     Task<ActivityFacts?> FindActivityAsync(string activityId, CancellationToken ct) => Task.FromResult<ActivityFacts?>(null);
+
+    /// <summary>One institution, or null when unknown. Added within contract 1.2 with a default body (answers "unknown").</summary>
+    Task<InstitutionFacts?> FindInstitutionAsync(string institutionId, CancellationToken ct) => Task.FromResult<InstitutionFacts?>(null);
 }
 
 /// <summary>Changes to the registry a pack may request (the Host implements it, audits it and applies every national rule).</summary>

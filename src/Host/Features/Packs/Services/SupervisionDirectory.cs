@@ -120,6 +120,13 @@ public sealed class SupervisionDirectory(SupervisionDbContext db, TimeProvider c
             JurisdictionCode.Parse(r.Jurisdiction), r.InstitutionId.ToString(), r.EntryAt!.Value, r.ExitAt!.Value)).ToList();
     }
 
+    public async Task<InstitutionFacts?> FindInstitutionAsync(string institutionId, CancellationToken ct)
+    {
+        if (!Guid.TryParse(institutionId, out var id)) return null;
+        var i = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        return i is null ? null : new InstitutionFacts(i.Id.ToString(), i.Name, i.Kind, i.FilingNumber, JurisdictionCode.Parse(i.Jurisdiction), i.Status);
+    }
+
     public async Task<ActivityFacts?> FindActivityAsync(string activityId, CancellationToken ct)
     {
         if (!Guid.TryParse(activityId, out var id)) return null;
