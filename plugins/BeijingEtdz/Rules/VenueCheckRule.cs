@@ -79,8 +79,9 @@ public static class VenueCheckRule
         foreach (var p in FormSubmission.Validate(BeijingEtdzForms.VenueCheck, merged))
             problems.Add(new($"answers.{p.Key}", p.Message.En));
 
+        // Judged only when every result is readable (an unreadable one is already named above).
         var allMatch = items.All(i => i?.Result == Matches);
-        if (answers.TryGetValue("matches-filing", out var said) && said is "yes" or "no" && (said == "yes") != allMatch)
+        if (items.All(i => i?.Result is Matches or DoesNotMatch) && answers.TryGetValue("matches-filing", out var said) && said is "yes" or "no" && (said == "yes") != allMatch)
             problems.Add(new("answers.matches-filing", allMatch
                 ? "every fact matches the registration, so matches-filing must be 'yes'"
                 : "a fact does not match the registration, so matches-filing must be 'no'"));
