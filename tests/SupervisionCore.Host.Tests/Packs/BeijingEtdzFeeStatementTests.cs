@@ -123,7 +123,7 @@ public sealed class BeijingEtdzFeeStatementTests(SupervisionApp app) : IClassFix
         csvRows.Where(r => (string)r["row"] == "supervisor-total")
             .ToDictionary(r => Guid.Parse((string)r["supervisorId"]), r => decimal.Parse((string)r["amount"], CultureInfo.InvariantCulture)).ShouldBe(expected, ignoreOrder: true);
         decimal.Parse((string)csvRows.Single(r => (string)r["row"] == "total")["amount"], CultureInfo.InvariantCulture).ShouldBe(total);
-        csvLines.Single(r => (string)r["supervisorId"] == li.ToString()).ShouldSatisfyAllConditions(
+        csvLines.Single(r => (string)r["supervisorId"] == li.ToString() && (string)r["date"] == "2025-08-05").ShouldSatisfyAllConditions(
             r => ((string)r["supervisorName"]).ShouldBe("李四"),
             r => ((string)r["unit"]).ShouldBe("day"),
             r => ((string)r["minutes"]).ShouldBe("241"));
