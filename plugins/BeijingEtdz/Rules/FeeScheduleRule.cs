@@ -87,7 +87,9 @@ public sealed class FeeScheduleRule : IFeeSchedule
         : minutes <= rate.HalfDayMaxMinutes ? new FeeDay(day, minutes, FeeUnit.HalfDay, rate.HalfDay)
         : new FeeDay(day, minutes, FeeUnit.Day, rate.Day);
 
-    private FeeRate RateOn(DateOnly day) =>
+    /// <summary>The rate in force on a China calendar day.</summary>
+    /// <exception cref="ArgumentException">The day is before <see cref="FirstRateDate"/>.</exception>
+    public FeeRate RateOn(DateOnly day) =>
         _rates.LastOrDefault(r => r.EffectiveFrom <= day)
         ?? throw new ArgumentException($"{Rule.Id} has no rate before {FirstRateDate:yyyy-MM-dd}; {day:yyyy-MM-dd} cannot be quoted.", nameof(day));
 

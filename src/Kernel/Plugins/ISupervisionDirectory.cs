@@ -88,6 +88,63 @@ public sealed record AttendanceFact(
     DateTimeOffset Entry,
     DateTimeOffset Exit);
 
+/// <summary>An evaluation institution as a pack sees it.</summary>
+/// <param name="Id">Institution id.</param>
+/// <param name="Name">Name.</param>
+/// <param name="Kind"><c>employer</c>, <c>social-org</c> or <c>industry</c>.</param>
+/// <param name="FilingNumber">Filing number.</param>
+/// <param name="Jurisdiction">Where filed.</param>
+/// <param name="Status"><c>active</c>, <c>notified</c> or <c>disqualified</c>.</param>
+public sealed record InstitutionFacts(string Id, string Name, string Kind, string FilingNumber, JurisdictionCode Jurisdiction, string Status);
+
+/// <summary>A venue of an activity (competitions: contestants per venue).</summary>
+/// <param name="Id">Venue id (unique within the Host).</param>
+/// <param name="Name">Name.</param>
+/// <param name="Address">Address, if given.</param>
+/// <param name="Contestants">Contestants at this venue.</param>
+public sealed record ActivityVenueFacts(long Id, string Name, string? Address, int Contestants);
+
+/// <summary>An assignment of a supervisor to a task, as a pack sees it (no personal numbers).</summary>
+/// <param name="Id">Assignment id.</param>
+/// <param name="SupervisorId">The supervisor.</param>
+/// <param name="SupervisorName">Full name.</param>
+/// <param name="Role"><c>external</c> or <c>internal</c>.</param>
+/// <param name="Status"><c>invited</c>, <c>accepted</c>, <c>refused</c>, <c>replaced</c> or <c>completed</c>.</param>
+/// <param name="Entry">Recorded entry, if any.</param>
+/// <param name="Exit">Recorded exit, if any.</param>
+public sealed record AssignmentFacts(string Id, string SupervisorId, string SupervisorName, string Role, string Status, DateTimeOffset? Entry, DateTimeOffset? Exit);
+
+/// <summary>A supervision task of an activity with its assignments.</summary>
+/// <param name="Id">Task id.</param>
+/// <param name="Kind">Kind.</param>
+/// <param name="Status"><c>planned</c>, <c>drawn</c>, <c>in-progress</c>, <c>closed</c> or <c>cancelled</c>.</param>
+/// <param name="VenueId">The venue supervised, if any.</param>
+/// <param name="WindowStart">Start of the task's time window.</param>
+/// <param name="WindowEnd">End of the task's time window.</param>
+/// <param name="RequiredCount">Supervisors required.</param>
+/// <param name="StaffingRules">Rule ids that set <paramref name="RequiredCount"/>.</param>
+/// <param name="Assignments">Assignments, oldest first.</param>
+public sealed record ActivityTaskFacts(
+    string Id, TaskKind Kind, string Status, long? VenueId, DateTimeOffset WindowStart, DateTimeOffset WindowEnd,
+    int RequiredCount, IReadOnlyList<string> StaffingRules, IReadOnlyList<AssignmentFacts> Assignments);
+
+/// <summary>An evaluation activity (plan, session, competition) with its venues, tasks and assignments.</summary>
+/// <param name="Id">Activity id.</param>
+/// <param name="Kind"><c>vocational-qualification</c>, <c>skill-level-recognition</c>, <c>special-ability</c> or <c>competition</c>.</param>
+/// <param name="Jurisdiction">Where it takes place.</param>
+/// <param name="InstitutionId">The institution (or competition organiser).</param>
+/// <param name="Occupation">Occupation (trade).</param>
+/// <param name="Level">Level, if any.</param>
+/// <param name="PlanNumber">Plan number, if any.</param>
+/// <param name="StartsAt">Start.</param>
+/// <param name="EndsAt">End.</param>
+/// <param name="CandidateCount">Candidates (contestants) in all.</param>
+/// <param name="Venues">Venues, by id.</param>
+/// <param name="Tasks">Supervision tasks, oldest first.</param>
+public sealed record ActivityFacts(
+    string Id, string Kind, JurisdictionCode Jurisdiction, string InstitutionId, string Occupation, string? Level, string? PlanNumber,
+    DateTimeOffset StartsAt, DateTimeOffset EndsAt, int CandidateCount, IReadOnlyList<ActivityVenueFacts> Venues, IReadOnlyList<ActivityTaskFacts> Tasks);
+
 /// <summary>A registry bar in force, as listed for its scope (a blacklist).</summary>
 /// <param name="Id">Bar id.</param>
 /// <param name="SupervisorId">The supervisor whose sanction caused it.</param>
@@ -124,6 +181,15 @@ public interface ISupervisionDirectory
 
     /// <summary>Registry bars in force on <paramref name="day"/> whose scope lies inside <paramref name="scope"/>.</summary>
     Task<IReadOnlyList<RegistryBarEntry>> BarsAsync(JurisdictionCode scope, DateOnly day, CancellationToken ct);
+
+    /// <summary>
+    /// One activity with its venues, tasks and assignments (e.g. a competition's supervision schedule), or null when unknown.
+    /// Added within contract 1.2 with a default body, so an implementation that predates it answers "unknown".
+    /// </summary>
+    Task<ActivityFacts?> FindActivityAsync(string activityId, CancellationToken ct) => Task.FromResult<ActivityFacts?>(null);
+
+    /// <summary>One institution, or null when unknown. Added within contract 1.2 with a default body (answers "unknown").</summary>
+    Task<InstitutionFacts?> FindInstitutionAsync(string institutionId, CancellationToken ct) => Task.FromResult<InstitutionFacts?>(null);
 }
 
 /// <summary>Changes to the registry a pack may request (the Host implements it, audits it and applies every national rule).</summary>

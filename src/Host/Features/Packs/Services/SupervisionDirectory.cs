@@ -120,6 +120,34 @@ public sealed class SupervisionDirectory(SupervisionDbContext db, TimeProvider c
             JurisdictionCode.Parse(r.Jurisdiction), r.InstitutionId.ToString(), r.EntryAt!.Value, r.ExitAt!.Value)).ToList();
     }
 
+    public async Task<InstitutionFacts?> FindInstitutionAsync(string institutionId, CancellationToken ct)
+    {
+        if (!Guid.TryParse(institutionId, out var id)) return null;
+        var i = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        return i is null ? null : new InstitutionFacts(i.Id.ToString(), i.Name, i.Kind, i.FilingNumber, JurisdictionCode.Parse(i.Jurisdiction), i.Status);
+    }
+
+    public async Task<ActivityFacts?> FindActivityAsync(string activityId, CancellationToken ct)
+    {
+        if (!Guid.TryParse(activityId, out var id)) return null;
+        var activity = await db.Activities.AsNoTracking().Include(a => a.Venues).SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (activity is null) return null;
+        var tasks = await db.SupervisionTasks.AsNoTracking().Where(t => t.ActivityId == id).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(ct);
+        var taskIds = tasks.Select(t => t.Id).ToList();
+        var assignments = await (from a in db.Assignments.AsNoTracking()
+                                 join p in db.Supervisors.AsNoTracking() on a.SupervisorId equals p.Id
+                                 where taskIds.Contains(a.TaskId)
+                                 orderby a.CreatedAt, a.Id
+                                 select new { a.TaskId, Facts = new AssignmentFacts(a.Id.ToString(), a.SupervisorId.ToString(), p.Name, a.Role, a.Status, a.EntryAt, a.ExitAt) })
+            .ToListAsync(ct);
+        var byTask = assignments.ToLookup(a => a.TaskId, a => a.Facts);
+        return new ActivityFacts(activity.Id.ToString(), activity.Kind, JurisdictionCode.Parse(activity.Jurisdiction), activity.InstitutionId.ToString(),
+            activity.Occupation, activity.Level, activity.PlanNumber, activity.StartsAt, activity.EndsAt, activity.CandidateCount,
+            [.. activity.Venues.OrderBy(v => v.Id).Select(v => new ActivityVenueFacts(v.Id, v.Name, v.Address, v.Contestants))],
+            [.. tasks.Select(t => new ActivityTaskFacts(t.Id.ToString(), TaskKinds.Parse(t.Kind), t.Status, t.VenueId, t.WindowStart, t.WindowEnd,
+                t.RequiredCount, t.StaffingRules, [.. byTask[t.Id]]))]);
+    }
+
     public async Task<IReadOnlyList<RegistryBarEntry>> BarsAsync(JurisdictionCode scope, DateOnly day, CancellationToken ct)
     {
         var s = scope.Value;

@@ -1,0 +1,118 @@
+using FastEndpoints;
+using FluentValidation;
+using Microsoft.Extensions.Logging;
+using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Plugins.BeijingEtdz.Access;
+using SupervisionCore.Plugins.BeijingEtdz.Data;
+using SupervisionCore.Plugins.BeijingEtdz.Rules;
+using AccessRoles = SupervisionCore.Kernel.Access.Roles;
+
+namespace SupervisionCore.Plugins.BeijingEtdz.Features.Venues.Register;
+
+public sealed class OccupationInput
+{
+    public string? Occupation { get; set; }
+    /// <summary>职业技能等级: 五级, 四级, 三级, 二级 or 一级.</summary>
+    public string? Level { get; set; }
+}
+
+public sealed class EquipmentInput
+{
+    /// <summary>设备名称.</summary>
+    public string? Name { get; set; }
+    /// <summary>型号.</summary>
+    public string? Model { get; set; }
+    /// <summary>规格.</summary>
+    public string? Spec { get; set; }
+    /// <summary>数量.</summary>
+    public int? Quantity { get; set; }
+}
+
+public sealed class Request
+{
+    /// <summary>The institution; an institution operator may leave it out (their own), an administrator must give it.</summary>
+    public Guid? InstitutionId { get; set; }
+    public string? Name { get; set; }
+    public string? Address { get; set; }
+    public List<OccupationInput>? Occupations { get; set; }
+    public List<EquipmentInput>? Equipment { get; set; }
+}
+
+public sealed class Validator : Validator<Request>
+{
+    /// <summary>The five levels of 职业技能等级.</summary>
+    public static readonly string[] Levels = ["五级", "四级", "三级", "二级", "一级"];
+
+    public Validator()
+    {
+        RuleFor(r => r.Name).NotEmpty().WithMessage("name is required").MaximumLength(200);
+        RuleFor(r => r.Address).NotEmpty().WithMessage("address is required").MaximumLength(500);
+        RuleFor(r => r.Occupations).NotEmpty().WithMessage("occupations: at least one occupation and level is required")
+            .Must(o => o is null || o.Count <= 100).WithMessage("occupations: at most 100");
+        RuleForEach(r => r.Occupations).ChildRules(o =>
+        {
+            o.RuleFor(x => x.Occupation).NotEmpty().WithMessage("occupation is required").MaximumLength(200);
+            o.RuleFor(x => x.Level).Must(l => Levels.Contains(l)).WithMessage("level must be one of " + string.Join(", ", Levels));
+        });
+        RuleFor(r => r.Equipment).NotEmpty().WithMessage("equipment: at least one line (name, model, spec, quantity) is required")
+            .Must(e => e is null || e.Count <= 500).WithMessage("equipment: at most 500 lines");
+        RuleForEach(r => r.Equipment).ChildRules(e =>
+        {
+            e.RuleFor(x => x.Name).NotEmpty().WithMessage("name is required").MaximumLength(200);
+            e.RuleFor(x => x.Model).MaximumLength(200);
+            e.RuleFor(x => x.Spec).MaximumLength(200);
+            e.RuleFor(x => x.Quantity).NotNull().WithMessage("quantity is required").InclusiveBetween(1, 1_000_000);
+        });
+    }
+}
+
+/// <summary>An institution registers (备案) a recognition venue (bj.venue.inspection, BJ 23).</summary>
+public sealed class Endpoint(BeijingEtdzDbContext db, ISupervisionDirectory directory, TimeProvider clock, ILogger<Endpoint> log) : Endpoint<Request, VenueDto>
+{
+    public override void Configure()
+    {
+        Post("/api/v1/regions/bj-etdz/venues");
+        Roles(AccessRoles.InstitutionOperator, AccessRoles.CenterOperator, AccessRoles.ProvinceAdmin, AccessRoles.NationalAdmin);
+        Description(b => b.WithName("bj-etdz.venues.register").Produces<VenueDto>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404));
+        Tags("bj-etdz");
+        Summary(s =>
+        {
+            s.Summary = "Register a recognition venue (场地备案)";
+            s.Description = "BJ 23: an institution of the zone registers a venue: name, address, occupations and levels, equipment " +
+                            "(name, model, spec, quantity). An institution operator registers for their own institution; the zone's " +
+                            "administrators for any institution of the zone.";
+        });
+    }
+
+    public override async Task HandleAsync(Request req, CancellationToken ct)
+    {
+        Guid institutionId;
+        if (User.IsZoneAdmin())
+        {
+            if (req.InstitutionId is not { } given) { ThrowError(r => r.InstitutionId, "institutionId is required for an administrator"); return; }
+            institutionId = given;
+        }
+        else if (User.Has(AccessRoles.InstitutionOperator) && Guid.TryParse(User.Institution(), out var own) && (req.InstitutionId is null || req.InstitutionId == own))
+            institutionId = own;
+        else { await Send.ResultAsync(PackProblems.Forbidden("只能为本机构备案场地", "an institution operator registers venues for their own institution only")); return; }
+
+        var institution = await directory.FindInstitutionAsync(institutionId.ToString(), ct);
+        if (institution is null || !BeijingEtdzRules.Jurisdiction.Contains(institution.Jurisdiction) || !User.Reaches(institution.Jurisdiction))
+        { await Send.ResultAsync(PackProblems.NotFound($"institution {institutionId} in {BeijingEtdzRules.Jurisdiction.Value}")); return; }
+
+        var venue = new Venue
+        {
+            Id = Guid.CreateVersion7(), InstitutionId = institutionId, Jurisdiction = institution.Jurisdiction.Value,
+            Name = req.Name!.Trim(), Address = req.Address!.Trim(),
+            Occupations = [.. req.Occupations!.Select((o, i) => new VenueOccupation { Position = i + 1, Occupation = o.Occupation!.Trim(), Level = o.Level! })],
+            Equipment = [.. req.Equipment!.Select((e, i) => new VenueEquipment { Position = i + 1, Name = e.Name!.Trim(), Model = e.Model?.Trim(), Spec = e.Spec?.Trim(), Quantity = e.Quantity!.Value })],
+            RegisteredBy = User.FindFirst("sub")?.Value ?? User.FindFirst("client_id")?.Value ?? "unknown",
+            RegisteredAt = clock.GetUtcNow(),
+        };
+        db.Venues.Add(venue);
+        await db.SaveChangesAsync(ct);
+        // The Host's hash-chained audit log is not part of the kernel contract: the pack logs the change (no personal data).
+        log.LogInformation("bj-etdz venue {VenueId} registered for institution {InstitutionId} by {Actor} ({Rule})", venue.Id, institutionId, venue.RegisteredBy, BeijingEtdzRules.VenueInspection.Id);
+        await Send.ResponseAsync(VenueDto.From(venue), 201, ct);
+    }
+}
