@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
+using SupervisionCore.Host.Access;
 using SupervisionCore.Host.Audit;
 using SupervisionCore.Host.Auth;
 using SupervisionCore.Host.Data;
@@ -167,6 +168,7 @@ public static class SupervisionHost
         app.UseRequestLocalization();
         app.UseSupervisionErrors();
         app.UseSecurityHeaders();
+        app.UseAccessDeniedAudit();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
