@@ -169,6 +169,7 @@ public static class SupervisionHost
         app.UseSupervisionErrors();
         app.UseSecurityHeaders();
         app.UseAccessDeniedAudit();
+        app.UseRequestLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
