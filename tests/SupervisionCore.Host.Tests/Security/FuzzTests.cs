@@ -28,7 +28,7 @@ public sealed class FuzzTests(SecurityWorld world, ITestOutputHelper output)
 
     private static readonly JsonNode?[] Values =
     [
-        null, true, false, 0, -1, 1, int.MaxValue, int.MinValue, long.MaxValue, 1e308, -0.0, 0.5, 3.4e38m, "", "x",
+        null, true, false, 0, -1, 1, int.MaxValue, int.MinValue, long.MaxValue, 1e308, -0.0, 0.5, 79228162514264337593543950335m, "", "x",
         new JsonArray(), new JsonObject(), new JsonArray(1, "a", null), new JsonObject { ["$ref"] = "#" },
     ];
 
@@ -52,7 +52,11 @@ public sealed class FuzzTests(SecurityWorld world, ITestOutputHelper output)
             for (var i = 0; i < perOperation; i++)
             {
                 using var request = Generate(api, baseline.RequestUri!.ToString(), baseBody, random, i);
-                using var response = await client.SendAsync(request);
+                HttpResponseMessage response;
+                // The in-process test client refuses to send a path with a NUL (Kestrel would answer 400): not the Host's answer.
+                try { response = await client.SendAsync(request); }
+                catch (InvalidOperationException ex) when (ex.Message.Contains("null characters", StringComparison.Ordinal)) { continue; }
+                using var _ = response;
                 var status = (int)response.StatusCode;
                 total++;
                 if (status == 413) tooLarge++;
