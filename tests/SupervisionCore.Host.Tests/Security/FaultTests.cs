@@ -150,14 +150,18 @@ public sealed class FaultTests(ITestOutputHelper output)
                         catch (InvalidOperationException) { }
                     }
                 }).ToList();
-                await Task.Delay(1500);
+                // Kill mid-load: once writes are being acknowledged (a cold Host on a busy machine can take a while).
+                var before = acknowledged.Count;
+                for (var wait = 0; wait < 200 && acknowledged.Count == before; wait++) await Task.Delay(100);
+                await Task.Delay(500);
                 if (victim == "host") await host.KillAsync(); else pg.Kill();
                 await Task.Delay(300);
                 await stop.CancelAsync();
                 await Task.WhenAll(load);
                 if (victim == "host") { await host.DisposeAsync(); host = HostProcess.Start(Settings(pg.ConnectionString)); }
                 else pg.Start();
-                await host.WaitReadyAsync();
+                try { await host.WaitReadyAsync(); }
+                catch (TimeoutException ex) { throw new TimeoutException($"{ex.Message}\nPostgreSQL: {pg.Log}", ex); }
             }
             await using var check = new Npgsql.NpgsqlConnection(pg.ConnectionString);
             await check.OpenAsync();

@@ -52,6 +52,7 @@ public sealed class FuzzTests(SecurityWorld world, ITestOutputHelper output)
             for (var i = 0; i < perOperation; i++)
             {
                 using var request = Generate(api, baseline.RequestUri!.ToString(), baseBody, random, i);
+                var logged = world.App.Logs.Lines.Count;
                 HttpResponseMessage response;
                 // The in-process test client refuses to send a path with a NUL (Kestrel would answer 400): not the Host's answer.
                 try { response = await client.SendAsync(request); }
@@ -62,7 +63,13 @@ public sealed class FuzzTests(SecurityWorld world, ITestOutputHelper output)
                 if (status == 413) tooLarge++;
                 if (status < 300) { anySuccess = true; continue; }
                 var body = await response.Content.ReadAsStringAsync();
-                if (status >= 500) { fiveHundreds++; failures.Add($"{api.Id} #{i} {request.Method} {request.RequestUri}: {status} {Short(body)}"); continue; }
+                if (status >= 500)
+                {
+                    fiveHundreds++;
+                    var cause = world.App.Logs.Lines.Skip(logged).FirstOrDefault(l => l.StartsWith("Error", StringComparison.Ordinal)) ?? "";
+                    failures.Add($"{api.Id} #{i} {request.Method} {request.RequestUri}: {status} — {Short(cause.Replace('\n', ' '))}");
+                    continue;
+                }
                 if (response.Content.Headers.ContentType?.MediaType != "application/problem+json") failures.Add($"{api.Id} #{i}: {status} not problem+json ({response.Content.Headers.ContentType})");
                 foreach (var leak in Leaks.Where(l => body.Contains(l, StringComparison.OrdinalIgnoreCase))) failures.Add($"{api.Id} #{i}: {status} body shows '{leak}': {Short(body)}");
                 if (body.Contains(token[^40..], StringComparison.Ordinal)) failures.Add($"{api.Id} #{i}: body echoes the token");
@@ -147,7 +154,7 @@ public sealed class FuzzTests(SecurityWorld world, ITestOutputHelper output)
         if (node is JsonObject obj && obj.Count > 0)
         {
             var key = obj.ElementAt(random.Next(obj.Count)).Key;
-            if (obj[key] is JsonObject or JsonArray && random.Next(2) == 0) obj[key] = MutateProperty(obj[key]!, api, random);
+            if (obj[key] is JsonObject or JsonArray && random.Next(2) == 0) obj[key] = MutateProperty(obj[key]!.DeepClone(), api, random);
             else obj[key] = random.Next(3) == 0 ? JsonValue.Create(Pick(Strings, random)) : Pick(Values, random)?.DeepClone();
             return obj;
         }
@@ -160,10 +167,10 @@ public sealed class FuzzTests(SecurityWorld world, ITestOutputHelper output)
         switch (node)
         {
             case JsonObject obj:
-                foreach (var key in obj.Select(p => p.Key).ToList()) obj[key] = obj[key] is { } child ? Replace(child, replace) : null;
+                foreach (var key in obj.Select(p => p.Key).ToList()) obj[key] = obj[key] is { } child ? Replace(child.DeepClone(), replace) : null;
                 return obj;
             case JsonArray array:
-                for (var k = 0; k < array.Count; k++) array[k] = array[k] is { } child ? Replace(child, replace) : null;
+                for (var k = 0; k < array.Count; k++) array[k] = array[k] is { } child ? Replace(child.DeepClone(), replace) : null;
                 return array;
             case JsonValue value when value.TryGetValue<string>(out var s):
                 return JsonValue.Create(replace(s))!;
@@ -176,5 +183,5 @@ public sealed class FuzzTests(SecurityWorld world, ITestOutputHelper output)
 
     private static T Pick<T>(IReadOnlyList<T> items, Random random) => items[random.Next(items.Count)];
 
-    private static string Short(string body) => body.Length > 300 ? body[..300] : body;
+    private static string Short(string body) => body.Length > 600 ? body[..600] : body;
 }

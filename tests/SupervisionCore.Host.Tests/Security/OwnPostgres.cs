@@ -29,6 +29,9 @@ public sealed class OwnPostgres : IDisposable
 
     public int Port { get; }
 
+    /// <summary>The end of the server log (for a failure message).</summary>
+    public string Log { get { var text = File.ReadAllText(Path.Combine(_dir, "server.log")); return text[Math.Max(0, text.Length - 3000)..]; } }
+
     /// <summary>The Host's connection string: short connect and command timeouts so an outage answers fast.</summary>
     public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=supervision;Timeout=3;Command Timeout=10;Maximum Pool Size=100";
 
@@ -42,6 +45,9 @@ public sealed class OwnPostgres : IDisposable
             .Where(pid => ParentOf(pid) == postmaster).ToList();
         foreach (var pid in children.Prepend(postmaster)) Run("kill", $"-9 {pid}");
         foreach (var pid in children.Prepend(postmaster)) for (var i = 0; i < 100 && Directory.Exists($"/proc/{pid}") && !IsZombie(pid); i++) Thread.Sleep(50);
+        // A killed postmaster not yet reaped by its (foreign) parent still answers kill(pid, 0): its pid file would block the restart.
+        if (!Directory.Exists($"/proc/{postmaster}") || IsZombie(postmaster))
+            foreach (var stale in new[] { "postmaster.pid", $".s.PGSQL.{Port}.lock", $".s.PGSQL.{Port}" }) File.Delete(Path.Combine(_dir, stale));
     }
 
     /// <summary>A fast shutdown (what an operator or a failover does).</summary>
