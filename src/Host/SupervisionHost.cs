@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
+using SupervisionCore.Host.Access;
 using SupervisionCore.Host.Audit;
 using SupervisionCore.Host.Auth;
 using SupervisionCore.Host.Data;
@@ -172,6 +173,8 @@ public static class SupervisionHost
         app.UseRequestLocalization();
         app.UseSupervisionErrors();
         app.UseSecurityHeaders();
+        app.UseAccessDeniedAudit();
+        app.UseRequestLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

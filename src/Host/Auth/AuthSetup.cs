@@ -44,6 +44,8 @@ public static class AuthSetup
             {
                 o.UseLocalServer();
                 o.AddAudiences(auth.Audience);
+                // OpenIddict checks exp itself but not nbf: let the token handler check both (ASVS V9.2.1, 5 min skew).
+                o.Configure(v => v.TokenValidationParameters.ValidateLifetime = true);
                 o.UseAspNetCore();
             });
 

@@ -50,17 +50,32 @@ internal static class ErrorHandling
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = ex => ex switch
-            {
-                BadHttpRequestException bad => bad.StatusCode,
-                // The database is unreachable or overloaded: a transient condition, not a bug.
-                Npgsql.NpgsqlException { IsTransient: true } or TimeoutException => StatusCodes.Status503ServiceUnavailable,
-                Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: Npgsql.NpgsqlException { IsTransient: true } } => StatusCodes.Status503ServiceUnavailable,
-                _ => StatusCodes.Status500InternalServerError,
-            },
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode
+                // The database is unreachable or overloaded (anywhere in the chain: EF Core and OpenIddict wrap it): transient, not a bug.
+                : IsDatabaseUnavailable(ex) ? StatusCodes.Status503ServiceUnavailable
+                // A value PostgreSQL cannot store (class 22: NUL in text, out of range, too long) is bad input, not a server error.
+                : Find<Npgsql.PostgresException>(ex) is { SqlState: var state } && state.StartsWith("22", StringComparison.Ordinal) ? StatusCodes.Status400BadRequest
+                : Find<Npgsql.PostgresException>(ex) is { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } ? StatusCodes.Status409Conflict
+                : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
         return app;
+    }
+
+    private static T? Find<T>(Exception? ex) where T : Exception
+    {
+        for (var depth = 0; ex is not null && depth < 8; ex = ex.InnerException, depth++)
+            if (ex is T found) return found;
+        return null;
+    }
+
+    private static bool IsDatabaseUnavailable(Exception? ex)
+    {
+        for (var depth = 0; ex is not null && depth < 8; ex = ex.InnerException, depth++)
+            if (ex is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException
+                || (ex is Npgsql.NpgsqlException npgsql && npgsql.InnerException is System.Net.Sockets.SocketException or TimeoutException or IOException))
+                return true;
+        return false;
     }
 
     /// <summary>Baseline security headers for an API (no framing, no sniffing, no referrer leak).</summary>

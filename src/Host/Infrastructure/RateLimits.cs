@@ -8,7 +8,9 @@ namespace SupervisionCore.Host.Infrastructure;
 /// <summary>
 /// Rate limits (ASP.NET Core's built-in limiter, fixed windows of one minute, per Host instance):
 /// <c>public</c> per client IP for anonymous endpoints (<c>RateLimits:PublicPerMinute</c>, default 60) and <c>issuance</c>
-/// per principal for card issuance (<c>RateLimits:IssuancePerMinute</c>, default 600). A refusal is a 429
+/// per principal for card issuance (<c>RateLimits:IssuancePerMinute</c>, default 600), and a global limit per principal
+/// on running draws (<c>POST …/draws</c>, <c>POST /api/v1/inspection-draws</c>; <c>RateLimits:DrawsPerMinute</c>,
+/// default 120), applied by path so a new draw endpoint is covered without opting in. A refusal is a 429
 /// problem+json with <c>Retry-After</c>.
 /// </summary>
 public static class RateLimits
@@ -20,13 +22,17 @@ public static class RateLimits
     {
         var publicPerMinute = Math.Max(1, config.GetValue<int?>("RateLimits:PublicPerMinute") ?? 60);
         var issuancePerMinute = Math.Max(1, config.GetValue<int?>("RateLimits:IssuancePerMinute") ?? 600);
+        var drawsPerMinute = Math.Max(1, config.GetValue<int?>("RateLimits:DrawsPerMinute") ?? 120);
         return services.AddRateLimiter(o =>
         {
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => IsDraw(http.Request)
+                ? RateLimitPartition.GetFixedWindowLimiter("draws:" + PrincipalOrAddress(http), _ => Window(drawsPerMinute))
+                : RateLimitPartition.GetNoLimiter(string.Empty));
             o.AddPolicy(Public, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => Window(publicPerMinute)));
             o.AddPolicy(Issuance, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.User.Identity?.IsAuthenticated == true ? "principal:" + http.User.ActorId() : "ip:" + http.Connection.RemoteIpAddress,
+                PrincipalOrAddress(http),
                 _ => Window(issuancePerMinute)));
             o.OnRejected = async (context, ct) =>
             {
@@ -46,6 +52,14 @@ public static class RateLimits
             };
         });
     }
+
+    private static string PrincipalOrAddress(HttpContext http) =>
+        http.User.Identity?.IsAuthenticated == true ? "principal:" + http.User.ActorId() : "ip:" + http.Connection.RemoteIpAddress;
+
+    /// <summary>A request that runs a draw: a POST to a path ending in <c>/draws</c> or <c>/inspection-draws</c>.</summary>
+    private static bool IsDraw(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Value is { } path
+        && (path.EndsWith("/draws", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/inspection-draws", StringComparison.OrdinalIgnoreCase));
 
     private static FixedWindowRateLimiterOptions Window(int permits) => new()
     {

@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Host.Access;
 using SupervisionCore.Host.Data;
+using SupervisionCore.Host.Features.Institutions;
 using SupervisionCore.Host.Infrastructure;
 using SupervisionCore.Kernel.Access;
 using KernelRoles = SupervisionCore.Kernel.Access.Roles;
@@ -41,12 +42,9 @@ public sealed class Endpoint(SupervisionDbContext db, ActivityCoverageCheck cove
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var query = db.Activities.AsNoTracking().WithinJurisdictionOf(User, a => a.Jurisdiction);
-        if (User.Has(KernelRoles.InstitutionOperator) && !User.Has(KernelRoles.CenterOperator) && !User.Has(KernelRoles.ProvinceAdmin) && !User.Has(KernelRoles.NationalAdmin))
-        {
-            var own = Guid.TryParse(User.FindFirst(SupervisionClaims.Institution)?.Value, out var id) ? id : Guid.Empty;
-            query = query.Where(a => a.InstitutionId == own);
-        }
+        // The same reach as a get: activities of the institutions the caller may see (supervisors: none).
+        var visible = db.Institutions.AsNoTracking().Visible(User).Select(i => i.Id);
+        var query = db.Activities.AsNoTracking().WithinJurisdictionOf(User, a => a.Jurisdiction).Where(a => visible.Contains(a.InstitutionId));
         if (req.InstitutionId is { } institution) query = query.Where(a => a.InstitutionId == institution);
         if (req.From is { } from) query = query.Where(a => a.StartsAt >= from);
         if (req.To is { } to) query = query.Where(a => a.StartsAt < to);

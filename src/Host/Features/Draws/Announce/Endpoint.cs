@@ -21,7 +21,7 @@ public sealed class Request
 
 public sealed class Validator : Validator<Request>
 {
-    public Validator() => RuleFor(r => r.SeedCommitment).Matches("^[0-9a-fA-F]{64}$").WithMessage("'seedCommitment' must be 64 hex characters (SHA-256 of the seed)");
+    public Validator() => RuleFor(r => r.SeedCommitment).NotNull().Matches("^[0-9a-fA-F]{64}$").WithMessage("'seedCommitment' must be 64 hex characters (SHA-256 of the seed)");
 }
 
 public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, AuditLog audit, TimeProvider clock) : Endpoint<Request, DrawDto>

@@ -37,7 +37,7 @@ public sealed class Validator : Validator<Request>
     {
         RuleFor(r => r.FormId).NotEmpty().MaximumLength(80);
         RuleFor(r => r.FormVersion).InclusiveBetween(1, 1000);
-        RuleFor(r => r.Answers).NotNull().Must(a => a.Count <= RecordAnswers.MaxAnswers).WithMessage($"at most {RecordAnswers.MaxAnswers} answers");
+        RuleFor(r => r.Answers).NotNull().Must(a => a is null || a.Count <= RecordAnswers.MaxAnswers).WithMessage($"at most {RecordAnswers.MaxAnswers} answers");
         RuleFor(r => r.Answers).Custom((answers, context) =>
         {
             foreach (var (key, value) in answers ?? [])

@@ -25,7 +25,7 @@ public sealed class Validator : Validator<Request>
     public Validator()
     {
         RuleFor(r => r.Jurisdiction).Must(j => JurisdictionCode.TryParse(j, out _)).WithMessage("'jurisdiction' must be a code such as CN, 44 or 44.A");
-        RuleFor(r => r.SeedCommitment).Matches("^[0-9a-fA-F]{64}$").WithMessage("'seedCommitment' must be 64 hex characters (SHA-256 of the seed)");
+        RuleFor(r => r.SeedCommitment).NotNull().Matches("^[0-9a-fA-F]{64}$").WithMessage("'seedCommitment' must be 64 hex characters (SHA-256 of the seed)");
     }
 }
 

@@ -1,0 +1,172 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using SupervisionCore.Host.Tests.Infrastructure;
+using SupervisionCore.Host.Tests.Supervision;
+using R = SupervisionCore.Kernel.Access.Roles;
+
+namespace SupervisionCore.Host.Tests.Security;
+
+/// <summary>How an operation's object relates to the caller.</summary>
+public enum Scope
+{
+    /// <summary>No object of a jurisdiction (catalogues, filtered lists): asked once, as the caller's own.</summary>
+    Global,
+
+    /// <summary>An object (in the path or named in the body) of a jurisdiction, an institution and a supervisor: own, peer, foreign.</summary>
+    Owned,
+
+    /// <summary>Only a jurisdiction is named (in the body): own and foreign; peer is the same province, so it is asked as own.</summary>
+    Jurisdiction,
+}
+
+/// <summary>
+/// One row of the access matrix: the operation id of the OpenAPI document, the roles that may call it at all
+/// (function level, API5), how its object is scoped, and a valid request about a side's objects.
+/// <paramref name="PeerRoles"/>: roles that reach a peer object (same province, another institution or supervisor);
+/// by default every role but institution operators and supervisors. <paramref name="Denied"/>: the status of an
+/// object-level refusal (404 when the id is in the path — no existence leak; 403 when a jurisdiction is named).
+/// <paramref name="BlindRoles"/>: roles admitted at function level that reach no object of this kind (their lists are
+/// empty, a get is 404). <paramref name="DeniedOr"/>: a second refusal status accepted where the body names both a
+/// jurisdiction and objects (403 for the jurisdiction, 404 for an object out of reach, whichever is checked first). <paramref name="Changes"/>: false for a POST that computes without changing state (no audit entry).
+/// </summary>
+public sealed record Op(string Id, string[] Roles, Scope Scope, Func<Objects, HttpRequestMessage> Build, int Denied = 404, string[]? PeerRoles = null, string[]? BlindRoles = null, bool Changes = true, int? DeniedOr = null)
+{
+    public bool Anonymous => Roles.Length == 0;
+
+    public bool IsRead => Build(SampleObjects).Method == HttpMethod.Get;
+
+    public string[] ReachingPeers => PeerRoles ?? [R.NationalAdmin, R.ProvinceAdmin, R.CenterOperator, R.Auditor];
+
+    private static readonly Objects SampleObjects = new("43", Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, "x");
+}
+
+/// <summary>
+/// The expectation table of the access matrix (OWASP API1/API5). Every operation of the served OpenAPI documents must
+/// have a row here: a new endpoint without one fails <see cref="AccessMatrixTests"/>.
+/// </summary>
+public static class AccessMatrix
+{
+    private static readonly string[] All = [.. R.All];
+    private static readonly string[] Staff = [R.NationalAdmin, R.ProvinceAdmin, R.CenterOperator];
+    private static readonly string[] StaffAndInstitution = [R.NationalAdmin, R.ProvinceAdmin, R.CenterOperator, R.InstitutionOperator];
+    private static readonly string[] StaffAndSupervisor = [R.Supervisor, R.NationalAdmin, R.ProvinceAdmin, R.CenterOperator];
+    private static readonly string[] Readers = [R.NationalAdmin, R.ProvinceAdmin, R.CenterOperator, R.InstitutionOperator, R.Auditor];
+    private static readonly string[] AuditReaders = [R.Auditor, R.NationalAdmin, R.ProvinceAdmin];
+    private static readonly string[] Admins = [R.NationalAdmin, R.ProvinceAdmin];
+    private static readonly string[] None = [];
+
+    private const string Today = "2025-06-20";
+
+    public static IReadOnlyList<Op> Operations { get; } =
+    [
+        // Kernel: supervision tasks.
+        new("tasks.list", All, Scope.Global, _ => Get("/api/v1/supervision-tasks")),
+        new("tasks.create", Staff, Scope.Owned, o => Post("/api/v1/supervision-tasks", new { kind = "daily", authorityId = o.Jurisdiction, activityId = o.Activity, matters = new[] { "考场秩序" } })),
+        new("tasks.get", All, Scope.Owned, o => Get($"/api/v1/supervision-tasks/{o.Task}")),
+        new("tasks.close", Staff, Scope.Owned, o => Post($"/api/v1/supervision-tasks/{o.Task}/closure", new { })),
+        new("tasks.cancel", Staff, Scope.Owned, o => Post($"/api/v1/supervision-tasks/{o.SpecialTask}/cancellation", new { reason = "测试取消" })),
+        // A rebuttal (the one step an institution records) before any notice: out of order for everyone (409/422), past the access checks.
+        new("special-procedure.record-step", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/supervision-tasks/{o.SpecialTask}/special-procedure/steps", new { step = "rebuttal", on = "2025-06-15", text = "申辩" })),
+        new("special-procedure.get", Readers, Scope.Owned, o => Get($"/api/v1/supervision-tasks/{o.SpecialTask}/special-procedure")),
+
+        // Supervisors.
+        new("supervisors.list", All, Scope.Global, _ => Get("/api/v1/supervisors")),
+        new("supervisors.register", StaffAndInstitution, Scope.Owned, o => Post("/api/v1/supervisors", new { name = "赵六", idNumber = Seed.IdNumber(o.Jurisdiction + "0102"), kind = "internal", jurisdiction = o.Jurisdiction, institutionId = o.Institution }), Denied: 403),
+        new("supervisors.get", All, Scope.Owned, o => Get($"/api/v1/supervisors/{o.Supervisor}")),
+        new("supervisors.update", StaffAndInstitution, Scope.Owned, o => Patch($"/api/v1/supervisors/{o.Supervisor}", new { name = "李督导", version = 1 })),
+        new("supervisors.trainings.record", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/supervisors/{o.Supervisor}/trainings", new { kind = "qualification", date = "2024-03-01", passed = true })),
+        new("supervisors.trainings.list", All, Scope.Owned, o => Get($"/api/v1/supervisors/{o.Supervisor}/trainings")),
+        new("supervisors.sanctions.list", All, Scope.Owned, o => Get($"/api/v1/supervisors/{o.Supervisor}/sanctions")),
+        new("supervisors.sanctions.decide", Staff, Scope.Owned, o => Post($"/api/v1/supervisors/{o.Supervisor}/sanctions", new { measure = "criticism", ground = "bad-influence", date = Today })),
+        new("supervisors.appointments.list", All, Scope.Owned, o => Get($"/api/v1/supervisors/{o.Supervisor}/appointments")),
+        new("supervisors.appointments.create", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/supervisors/{o.Supervisor}/appointments", new { start = "2025-01-01" })),
+
+        // Cards.
+        new("cards.issue", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/supervisors/{o.Supervisor}/cards", new { issuedOn = "2025-06-01" })),
+        new("cards.issue-batch", StaffAndInstitution, Scope.Owned, o => WithIdempotencyKey(Post("/api/v1/card-batches", new { kind = "internal", issuedOn = "2025-06-01", institutionId = o.Institution, supervisorIds = new[] { o.Supervisor } })), Denied: 403, DeniedOr: 404),
+        new("cards.decode", All, Scope.Global, o => Get($"/api/v1/card-numbers/{o.CardNumber}")),
+        new("public.cards.verify", None, Scope.Global, o => Get($"/api/v1/public/cards/{o.CardNumber}")),
+
+        // Institutions.
+        new("institutions.list", Readers, Scope.Global, _ => Get("/api/v1/institutions")),
+        new("institutions.create", Staff, Scope.Jurisdiction, o => Post("/api/v1/institutions", new { name = "评价机构 " + Guid.NewGuid().ToString("N")[..8], kind = "employer", filingNumber = $"8{RandomNumberGenerator.GetInt32(0, 100_000):00000}", filingLevel = "province", jurisdiction = o.Jurisdiction }), Denied: 403),
+        new("institutions.get", Readers, Scope.Owned, o => Get($"/api/v1/institutions/{o.Institution}")),
+        new("institutions.update", Staff, Scope.Owned, o => Patch($"/api/v1/institutions/{o.Institution}", new { name = "更名评价机构", version = 1 })),
+        new("institutions.sanctions.list", Readers, Scope.Owned, o => Get($"/api/v1/institutions/{o.Institution}/sanctions")),
+        new("institutions.sanctions.create", Admins, Scope.Owned, o => Post($"/api/v1/institutions/{o.Institution}/sanctions", new { step = "notice-and-correction", ground = "refuse-materials", on = "2025-05-01", correctionDeadline = "2025-06-01" })),
+
+        // Activities.
+        new("activities.list", All, Scope.Global, _ => Get("/api/v1/activities")),
+        new("activities.create", StaffAndInstitution, Scope.Owned, o => Post("/api/v1/activities", new
+        {
+            institutionId = o.Institution, kind = "skill-level-recognition", occupation = "电工", level = "三级",
+            startsAt = "2025-07-10T08:30:00+08:00", endsAt = "2025-07-10T17:00:00+08:00", candidateCount = 30,
+        })),
+        new("activities.get", All, Scope.Owned, o => Get($"/api/v1/activities/{o.Activity}"), BlindRoles: [R.Supervisor]),
+
+        // Draws.
+        new("draws.announce", Staff, Scope.Owned, o => Post($"/api/v1/supervision-tasks/{o.Task}/draw-announcements", new { seedCommitment = new string('a', 64) })),
+        new("draws.run", Staff, Scope.Owned, o => Post($"/api/v1/supervision-tasks/{o.Task}/draws", new { })),
+        // Seeded unpublished: published here first, so institution operators then see their own draw.
+        new("draws.publish", Staff, Scope.Owned, o => Post($"/api/v1/draws/{o.Draw}/publication", new { })),
+        new("draws.get", Readers, Scope.Owned, o => Get($"/api/v1/draws/{o.Draw}")),
+        new("draws.verify", All, Scope.Owned, o => Post($"/api/v1/draws/{o.Draw}/verify", new { }), Changes: false),
+        new("public.draws.list", None, Scope.Global, _ => Get("/api/v1/public/draws")),
+        new("draws.inspection.announce", Staff, Scope.Jurisdiction, o => Post("/api/v1/inspection-draw-announcements", new { jurisdiction = o.Jurisdiction, seedCommitment = new string('b', 64) }), Denied: 403),
+        new("draws.inspection.run", Staff, Scope.Jurisdiction, o => Post("/api/v1/inspection-draws", new { target = "institutions", jurisdiction = o.Jurisdiction, filter = new { }, count = 1 }), Denied: 403),
+
+        // Assignments, records, feedback.
+        new("assignments.list", All, Scope.Global, _ => Get("/api/v1/assignments")),
+        new("assignments.list-for-task", All, Scope.Owned, o => Get($"/api/v1/supervision-tasks/{o.Task}/assignments")),
+        new("assignments.create", Staff, Scope.Owned, o => Post($"/api/v1/supervision-tasks/{o.Task}/assignments", new { supervisorId = o.Supervisor, role = "external" })),
+        new("assignments.accept", StaffAndSupervisor, Scope.Owned, o => Post($"/api/v1/assignments/{o.Assignment}/acceptance", new { })),
+        new("assignments.refuse", StaffAndSupervisor, Scope.Owned, o => Post($"/api/v1/assignments/{o.Assignment}/refusal", new { reason = "出差" })),
+        new("assignments.attendance", StaffAndSupervisor, Scope.Owned, o => Post($"/api/v1/assignments/{o.Assignment}/attendance", new { entryAt = "2025-06-10T08:30:00+08:00", exitAt = "2025-06-10T17:00:00+08:00" })),
+        new("records.file", StaffAndSupervisor, Scope.Owned, o => Post($"/api/v1/assignments/{o.Assignment}/records", new { formId = "cn.report", formVersion = 1, answers = AssignmentScenes.ValidReport() })),
+        new("records.get", All, Scope.Owned, o => Get($"/api/v1/assignments/{o.Assignment}/records/{o.Record}")),
+        new("feedback.submit", [R.InstitutionOperator], Scope.Owned, o => Post($"/api/v1/assignments/{o.Assignment}/feedback", new
+        {
+            entryAt = "2025-06-10T08:30:00+08:00", exitAt = "2025-06-10T17:00:00+08:00", text = "良好",
+            conduct = new { woreCard = true, performedDuties = true, stayedInRemit = true, integrity = true },
+        })),
+        new("feedback.get", All, Scope.Owned, o => Get($"/api/v1/assignments/{o.Assignment}/feedback")),
+
+        // Catalogues and reference data.
+        new("packs.list", All, Scope.Global, _ => Get("/api/v1/packs")),
+        new("rules.list", All, Scope.Global, _ => Get("/api/v1/rules?jurisdiction=43")),
+        new("regions.rules.list", All, Scope.Global, _ => Get("/api/v1/regions/gd/rules")),
+        new("jurisdictions.list", All, Scope.Global, _ => Get("/api/v1/jurisdictions")),
+        new("forms.list", All, Scope.Global, _ => Get("/api/v1/forms")),
+        new("forms.get", All, Scope.Global, _ => Get("/api/v1/forms/cn.report")),
+        new("authorities.list", All, Scope.Global, _ => Get("/api/v1/authorities")),
+        new("authorities.get", All, Scope.Global, o => Get($"/api/v1/authorities/{o.Jurisdiction}")),
+        new("calendar.years.get", All, Scope.Global, _ => Get("/api/v1/calendar/years/2025")),
+        new("calendar.years.put", [R.NationalAdmin], Scope.Global, _ => Put("/api/v1/calendar/years/2031", new { year = 2031, source = "测试", daysOff = new[] { new { first = "2031-01-01", last = "2031-01-01" } }, adjustedWorkingDays = Array.Empty<string>() })),
+        new("calendar.deadline", All, Scope.Global, _ => Get("/api/v1/calendar/deadline?from=2025-06-10&workingDays=5")),
+
+        // Administration and audit.
+        new("admin.clients.create", Admins, Scope.Jurisdiction, o => Post("/api/v1/admin/clients", new { clientId = "m-" + Guid.NewGuid().ToString("N")[..12], displayName = "矩阵", roles = new[] { R.Auditor }, jurisdiction = o.Jurisdiction }), Denied: 403),
+        new("admin.users.create", Admins, Scope.Jurisdiction, o => Post("/api/v1/admin/users", new { userName = "m" + Guid.NewGuid().ToString("N")[..12], password = "a-long-enough-password", displayName = "矩阵", roles = new[] { R.Auditor }, jurisdiction = o.Jurisdiction }), Denied: 403),
+        new("audit.list", AuditReaders, Scope.Global, _ => Get("/api/v1/audit")),
+        new("audit.verify", AuditReaders, Scope.Global, _ => Get("/api/v1/audit/verify")),
+
+        // Packs.
+        new("gd.cities.list", All, Scope.Global, _ => Get("/api/v1/regions/gd/cities")),
+        new("bj-etdz.fees.quote", All, Scope.Global, _ => Post("/api/v1/regions/bj-etdz/fees/quote", new { entry = "2025-03-03T08:30:00+08:00", exit = "2025-03-03T12:31:00+08:00" }), Changes: false),
+        new("yn.eligibility.check", All, Scope.Global, _ => Post("/api/v1/regions/yn/eligibility/checks", new { isRecognitionManagementOrTechnicalStaff = true, examinerYears = 5 }), Changes: false),
+    ];
+
+    private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    private static HttpRequestMessage Post(string url, object body) => new(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+
+    private static HttpRequestMessage WithIdempotencyKey(HttpRequestMessage request)
+    {
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return request;
+    }
+
+    private static HttpRequestMessage Put(string url, object body) => new(HttpMethod.Put, url) { Content = JsonContent.Create(body) };
+
+    private static HttpRequestMessage Patch(string url, object body) => new(HttpMethod.Patch, url) { Content = JsonContent.Create(body) };
+}
