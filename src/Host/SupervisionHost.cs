@@ -11,6 +11,7 @@ using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Database;
 using SupervisionCore.Host.Demo;
 using SupervisionCore.Host.Errors;
+using SupervisionCore.Host.Features.Imports;
 using SupervisionCore.Host.Infrastructure;
 using SupervisionCore.Host.OpenApi;
 using SupervisionCore.Host.Plugins;
@@ -137,6 +138,7 @@ public static class SupervisionHost
         services.AddSupervisionRateLimits(builder.Configuration);
         services.AddHostedService<Jobs.TokenPruningJob>();
         services.AddHostedService<Jobs.AppointmentExpiryJob>();
+        services.AddImports();
         services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(3));
 
         // Pack extension points (card schemes, eligibility rules, …): one scan over every enabled pack.
