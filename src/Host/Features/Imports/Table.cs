@@ -23,6 +23,8 @@ public static class Table
 
     public static byte[] Xlsx(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows, string sheet)
     {
+        // Excel limits sheet names to 31 characters.
+        if (sheet.Length > 30) sheet = sheet[..30];
         // Text cells throughout: an ID number or a filing number must not become a number.
         var data = rows.Select(r => (IDictionary<string, object?>)headers.Select((h, i) => (h, v: (object?)(i < r.Count ? r[i] ?? "" : "")))
             .ToDictionary(x => x.h, x => x.v)).ToList();
