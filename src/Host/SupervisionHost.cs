@@ -13,6 +13,7 @@ using SupervisionCore.Host.Demo;
 using SupervisionCore.Host.Errors;
 using SupervisionCore.Host.Features.Imports;
 using SupervisionCore.Host.Infrastructure;
+using SupervisionCore.Host.Observability;
 using SupervisionCore.Host.OpenApi;
 using SupervisionCore.Host.Plugins;
 using SupervisionCore.Kernel.Plugins;
@@ -26,6 +27,7 @@ public static class SupervisionHost
     {
         var builder = WebApplication.CreateBuilder(args);
         var config = builder.Configuration;
+        builder.AddObservability();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = config.GetValue<long?>("Http:MaxRequestBodyBytes") ?? 1_048_576);
         if (string.IsNullOrEmpty(config["urls"]) && string.IsNullOrEmpty(config["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(config["Kestrel:Endpoints:Http:Url"]))
             builder.WebHost.UseUrls("http://localhost:5080");
@@ -164,6 +166,7 @@ public static class SupervisionHost
 
     private static void ConfigurePipeline(WebApplication app, IReadOnlyList<LoadedPack> packs)
     {
+        app.UseObservability();
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         // Localisation first: error bodies written on the way out (status code pages) use the request's language.
         app.UseRequestLocalization();
