@@ -69,7 +69,8 @@ public sealed class LiveHostTests(LiveHost host) : IClassFixture<LiveHost>
     {
         using var client = host.Process.CreateClient();
         (await client.GetAsync("/api/v1/packs")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Unauthorized);
-        await Task.Delay(500);
+        // The console logger writes from its own queue: wait for the request's line (bounded).
+        for (var i = 0; i < 40 && !host.Process.Output.Contains("Request finished", StringComparison.Ordinal); i++) await Task.Delay(100);
         var lines = host.Process.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         lines.ShouldNotBeEmpty(host.Process.Output);
@@ -78,7 +79,8 @@ public sealed class LiveHostTests(LiveHost host) : IClassFixture<LiveHost>
     }
 
     private static bool HasRequestScope(JsonElement line) => line.TryGetProperty("Scopes", out var scopes)
-        && scopes.EnumerateArray().Any(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("RequestId", out _) && s.TryGetProperty("TraceId", out _));
+        && scopes.EnumerateArray().Any(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("RequestId", out _))
+        && scopes.EnumerateArray().Any(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("TraceId", out _));
 
     [Fact]
     public async Task The_committed_openapi_documents_lint_and_a_generated_typescript_client_compiles_and_calls_the_host()
