@@ -12,7 +12,9 @@ using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Database;
 using SupervisionCore.Host.Demo;
 using SupervisionCore.Host.Errors;
+using SupervisionCore.Host.Features.Imports;
 using SupervisionCore.Host.Infrastructure;
+using SupervisionCore.Host.Observability;
 using SupervisionCore.Host.OpenApi;
 using SupervisionCore.Host.Plugins;
 using SupervisionCore.Kernel.Plugins;
@@ -26,6 +28,7 @@ public static class SupervisionHost
     {
         var builder = WebApplication.CreateBuilder(args);
         var config = builder.Configuration;
+        builder.AddObservability();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = config.GetValue<long?>("Http:MaxRequestBodyBytes") ?? 1_048_576);
         if (string.IsNullOrEmpty(config["urls"]) && string.IsNullOrEmpty(config["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(config["Kestrel:Endpoints:Http:Url"]))
             builder.WebHost.UseUrls("http://localhost:5080");
@@ -143,6 +146,7 @@ public static class SupervisionHost
         services.AddHostedService<Jobs.TokenPruningJob>();
         services.AddHostedService<Jobs.AppointmentExpiryJob>();
         services.AddPackHostedServices(packs); // packs' scheduled jobs: each IHostedService in a pack assembly (Plugins/PackHostedServices.cs)
+        services.AddImports();
         services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(3));
 
         // Pack extension points (card schemes, eligibility rules, …): one scan over every enabled pack.
@@ -168,6 +172,7 @@ public static class SupervisionHost
 
     private static void ConfigurePipeline(WebApplication app, IReadOnlyList<LoadedPack> packs)
     {
+        app.UseObservability();
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         // Localisation first: error bodies written on the way out (status code pages) use the request's language.
         app.UseRequestLocalization();

@@ -52,6 +52,8 @@ internal static class OpenApiSetup
                 },
             });
             o.OperationFilter<FastEndpointsOperationFilter>();
+            // Relative to wherever the document is served from (linters require a server entry).
+            o.AddServer(new OpenApiServer { Url = "/", Description = "this Host" });
         });
         return services;
     }
@@ -112,6 +114,8 @@ internal sealed class FastEndpointsOperationFilter : IOperationFilter
         }
 
         var anonymous = metadata.OfType<IAllowAnonymous>().Any();
+        // Public endpoints say so explicitly: one empty requirement (no token needed).
+        if (anonymous) operation.Security = [new OpenApiSecurityRequirement()];
         if (!anonymous && metadata.OfType<IAuthorizeData>().Any())
         {
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OpenApiSetup.SecurityScheme, context.Document)] = [] }];

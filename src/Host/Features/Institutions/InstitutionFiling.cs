@@ -26,6 +26,5 @@ internal static class InstitutionFiling
         }
     }
 
-    public static ProblemHttpResult Duplicate(string level, string number) => Problems.Conflict(new(
-        $"备案编号 {number}（{(level == "mohrss" ? "人社部" : "省级")}备案）已登记", $"filing number {number} ({level}) is already registered"));
+    public static ProblemHttpResult Duplicate(string level, string number) => Problems.Conflict(Create.InstitutionRegistration.DuplicateText(level, number));
 }

@@ -39,10 +39,10 @@ public static class RecordHtml
         .late { font-weight: bold }
         table { width: 100%; border-collapse: collapse; page-break-inside: auto }
         tr { page-break-inside: avoid }
-        th, td { border: 1px solid #000; padding: 1.5mm 2mm; vertical-align: top; text-align: left }
+        th, td { border: 1px solid #000; padding: 1.5mm 2mm; vertical-align: top; text-align: left; overflow-wrap: anywhere }
         td.no { width: 3.5em; text-align: center }
         td.answer { width: 45% }
-        .option { white-space: nowrap; margin-right: 1em }
+        .option { display: inline-block; margin-right: 1em }
         .rating { margin: 2mm 0 }
         .text { white-space: pre-wrap }
         .signatures { margin-top: 8mm; page-break-inside: avoid }

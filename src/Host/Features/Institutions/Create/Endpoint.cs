@@ -1,3 +1,4 @@
+using System.Globalization;
 using FastEndpoints;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using SupervisionCore.Host.Audit;
 using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Data.Registry;
 using SupervisionCore.Host.Errors;
+using SupervisionCore.Host.Features.Supervisors.Register;
 using SupervisionCore.Host.Plugins;
 using SupervisionCore.Kernel.Registry;
 
@@ -51,7 +53,7 @@ public sealed class Validator : Validator<Request>
     }
 }
 
-public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, PackCatalog catalog, TimeProvider clock) : Endpoint<Request, InstitutionDto>
+public sealed class Endpoint(SupervisionDbContext db, InstitutionRegistration registration) : Endpoint<Request, InstitutionDto>
 {
     public override void Configure()
     {
@@ -64,29 +66,15 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, PackCatalo
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var jurisdiction = JurisdictionCode.Parse(req.Jurisdiction);
-        if (!catalog.IsKnown(jurisdiction)) { AddError(r => r.Jurisdiction, $"jurisdiction {jurisdiction} is not a node of this deployment's tree"); await Send.ErrorsAsync(cancellation: ct); return; }
-        if (!User.CanAccess(jurisdiction)) { await Send.ResultAsync(Problems.Forbidden(new("只能在本辖区范围内登记评价机构", "you can register institutions only inside your own jurisdiction"))); return; }
-        var now = clock.GetUtcNow();
-        var institution = new Institution
+        switch (await registration.CheckAsync(User, req, ct))
         {
-            Id = Guid.CreateVersion7(now),
-            Name = req.Name.Trim(),
-            Kind = req.Kind,
-            FilingNumber = req.FilingNumber,
-            FilingLevel = req.FilingLevel,
-            Jurisdiction = jurisdiction.Value,
-            Status = InstitutionCodes.Active,
-            InternalIssuerCode = InstitutionCodes.IssuerCode(req.Kind, req.FilingLevel, req.FilingNumber).Value!,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+            case { Kind: RefusalKind.Field } refusal: AddError(r => r.Jurisdiction, refusal.Reason.Get(CultureInfo.CurrentUICulture)); await Send.ErrorsAsync(cancellation: ct); return;
+            case { Kind: RefusalKind.Forbidden } r: await Send.ResultAsync(Problems.Forbidden(r.Reason)); return;
+            case { Kind: RefusalKind.Duplicate }: await Send.ResultAsync(InstitutionFiling.Duplicate(req.FilingLevel, req.FilingNumber)); return;
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await InstitutionFiling.IsTakenAsync(db, req.FilingLevel, req.FilingNumber, null, ct)) { await Send.ResultAsync(InstitutionFiling.Duplicate(req.FilingLevel, req.FilingNumber)); return; }
-        db.Institutions.Add(institution);
-        if (!await InstitutionFiling.TrySaveAsync(db, ct)) { await Send.ResultAsync(InstitutionFiling.Duplicate(req.FilingLevel, req.FilingNumber)); return; }
-        await audit.AppendAsync(db, User.AsActor(), new AuditEvent("institution.create", "institution", institution.Id.ToString(), institution.Jurisdiction,
-            Rules: ["cn.card.internal-format"], After: InstitutionDto.From(institution)), ct);
+        var institution = await registration.AddAsync(User, req, ct);
+        if (institution is null) { await Send.ResultAsync(InstitutionFiling.Duplicate(req.FilingLevel, req.FilingNumber)); return; }
         await tx.CommitAsync(ct);
         HttpContext.Response.Headers.Location = $"/api/v1/institutions/{institution.Id}";
         HttpContext.Response.Headers.ETag = InstitutionDto.ETag(institution.Version);

@@ -14,7 +14,7 @@ using KernelRoles = SupervisionCore.Kernel.Access.Roles;
 
 namespace SupervisionCore.Host.Features.Supervisors.Register;
 
-public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, PersonalData personal, SupervisorStanding standing, TimeProvider clock)
+public sealed class Endpoint(SupervisionDbContext db, SupervisorRegistration registration, SupervisorStanding standing)
     : Endpoint<Request, SupervisorDto>
 {
     public override void Configure()
@@ -32,42 +32,24 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, PersonalDa
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        if (User.CannotManage(req.Kind, req.InstitutionId, req.Jurisdiction) is { } denied) { await Send.ResultAsync(Problems.Forbidden(denied)); return; }
-        var jurisdiction = JurisdictionCode.Parse(req.Jurisdiction).Value;
-        if (req.InstitutionId is { } institutionId && !await db.InstitutionInsideAsync(institutionId, jurisdiction, ct))
-            AddError(r => r.InstitutionId, "no such institution inside the jurisdiction");
-        if (!await db.ConflictInstitutionsExistAsync(req.Conflicts, ct)) AddError(r => r.Conflicts, "a conflict names an unknown institution");
-        ThrowIfAnyErrors();
-
-        var id = ResidentIdNumber.Parse(req.IdNumber, ChinaTime.DateOf(clock.GetUtcNow()));
-        var hash = personal.LookupHash(id.Value);
-        // A person barred by a pack's sanction consequence (GD 21 lifetime ban, YN blacklist) cannot be registered again there,
-        // checked before the duplicate check so that the refusal names the bar's rule even while the old row is kept.
-        var barred = await db.ViolationsAsync(hash, JurisdictionCode.Parse(jurisdiction), ChinaTime.DateOf(clock.GetUtcNow()), ct);
-        if (barred.Count > 0) { await Send.ResultAsync(Problems.Violations(barred)); return; }
-        if (await db.Supervisors.AnyAsync(s => s.Jurisdiction == jurisdiction && s.IdNumberHash == hash, ct)) { await Send.ResultAsync(Duplicate()); return; }
-        var now = clock.GetUtcNow();
-        var supervisor = new Supervisor
+        switch (await registration.CheckAsync(User, req, ct))
         {
-            Id = Guid.CreateVersion7(), Name = req.Name.Trim(), IdNumberCipher = personal.Encrypt(id.Value), IdNumberHash = hash, IdNumberMasked = id.Masked,
-            Sex = id.Sex == Sex.Male ? "male" : "female", BirthDate = id.BirthDate, Kind = req.Kind, Jurisdiction = jurisdiction,
-            InstitutionId = req.InstitutionId, PhoneCipher = req.Phone is null ? null : personal.Encrypt(req.Phone),
-            PhoneMasked = req.Phone is null ? null : PersonalData.MaskPhone(req.Phone), CreatedAt = now, UpdatedAt = now,
-        };
-        supervisor.Apply(req.Experience, req.Conditions);
-        supervisor.Conflicts = req.Conflicts.ToEntities(supervisor.Id);
-
+            case { Kind: RefusalKind.Forbidden } r: await Send.ResultAsync(Problems.Forbidden(r.Reason)); return;
+            case { Kind: RefusalKind.Barred } r: await Send.ResultAsync(Problems.Violations(r.Violations)); return;
+            case { Kind: RefusalKind.Duplicate }: await Send.ResultAsync(Duplicate()); return;
+            case { Kind: RefusalKind.Field } r:
+                AddError(r.Property == nameof(Request.InstitutionId) ? "institutionId" : "conflicts", r.Reason.Get(System.Globalization.CultureInfo.CurrentUICulture));
+                await Send.ErrorsAsync(cancellation: ct);
+                return;
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Supervisors.Add(supervisor);
-        try { await db.SaveChangesAsync(ct); }
+        Supervisor supervisor;
+        try { supervisor = await registration.AddAsync(User, req, ct); }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation()) { await Send.ResultAsync(Duplicate()); return; }
-        await audit.AppendAsync(db, User.AsActor(), new AuditEvent("supervisor.register", "supervisor", supervisor.Id.ToString(), jurisdiction,
-            Rules: ["cn.supervisor.kinds", "cn.supervisor.conditions"], After: supervisor.AuditState()), ct);
         await tx.CommitAsync(ct);
         var summary = await standing.SummariesAsync([supervisor.Id], ct);
         await Send.ResponseAsync(SupervisorDto.From(supervisor, summary[supervisor.Id]), 201, ct);
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Duplicate() =>
-        Problems.Conflict(new("该公民身份号码在本辖区已登记为质量督导员", "A supervisor with this resident ID number is already registered in the jurisdiction"));
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Duplicate() => Problems.Conflict(SupervisorRegistration.DuplicateText);
 }
