@@ -39,7 +39,7 @@ public sealed class Endpoint(SupervisionDbContext db) : Endpoint<Request>
         if (req.Format is not null && !ExportFormat.All.Contains(req.Format)) { AddError(r => r.Format!, "'format' must be csv or xlsx"); await Send.ErrorsAsync(cancellation: ct); return; }
         var draw = await db.Draws.AsNoTracking().SingleOrDefaultAsync(d => d.Id == req.Id, ct);
         if (draw is null || !User.CanAccess(JurisdictionCode.Parse(draw.Jurisdiction)) || !TaskAccess.IsStaff(User)) { await Send.ResultAsync(Problems.NotFound($"draw {req.Id}")); return; }
-        var dto = DrawDto.From(draw);
+        var dto = DrawTranscriptDto.From(draw);
         var ids = dto.Ranking.Concat(dto.Exclusions.Select(e => e.Id)).Select(s => Guid.TryParse(s, out var g) ? g : Guid.Empty).Distinct().ToList();
         var people = await db.Supervisors.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id.ToString(), s => new { s.Name, s.Jurisdiction }, ct);
         var cards = (await db.Cards.AsNoTracking().Where(c => ids.Contains(c.SupervisorId)).OrderBy(c => c.Year).ThenBy(c => c.Serial).ToListAsync(ct))
