@@ -55,6 +55,8 @@ internal static class ErrorHandling
                 : IsDatabaseUnavailable(ex) ? StatusCodes.Status503ServiceUnavailable
                 // A value PostgreSQL cannot store (class 22: NUL in text, out of range, too long) is bad input, not a server error.
                 : Find<Npgsql.PostgresException>(ex) is { SqlState: var state } && state.StartsWith("22", StringComparison.Ordinal) ? StatusCodes.Status400BadRequest
+                // Text that cannot be encoded for the database (a lone UTF-16 surrogate): bad input too.
+                : Find<System.Text.EncoderFallbackException>(ex) is not null ? StatusCodes.Status400BadRequest
                 : Find<Npgsql.PostgresException>(ex) is { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } ? StatusCodes.Status409Conflict
                 : StatusCodes.Status500InternalServerError,
         });
