@@ -181,6 +181,15 @@ public sealed class ImportTests(SupervisionApp app) : IClassFixture<SupervisionA
     }
 
     [Fact]
+    public async Task A_json_body_instead_of_a_file_is_400_naming_file()
+    {
+        using var admin = await AdminAsync();
+        var response = await admin.PostJsonAsync("/api/v1/imports", new { type = "supervisors", mode = "all-or-nothing" });
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadJsonAsync()).NamesField("file").ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Another_callers_job_is_not_found_and_operators_cannot_import_institutions()
     {
         using var admin = await AdminAsync();

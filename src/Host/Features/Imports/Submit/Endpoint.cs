@@ -41,7 +41,10 @@ public sealed class Endpoint(SupervisionDbContext db, ImportSignal signal, TimeP
         Post("/api/v1/imports");
         AllowFileUploads();
         Roles(KernelRoles.NationalAdmin, KernelRoles.ProvinceAdmin, KernelRoles.CenterOperator, KernelRoles.InstitutionOperator);
-        Description(b => b.WithName("imports.submit").Produces<ImportJobDto>(202).ProducesProblem(400).ProducesProblem(403));
+        // Accepting JSON too (answered 400 "file is required") lets an anonymous call of any shape get its 401 first,
+        // instead of a 415 from routing before authentication.
+        Description(b => b.WithName("imports.submit").Accepts<Request>("multipart/form-data", "application/json")
+            .Produces<ImportJobDto>(202).ProducesProblem(400).ProducesProblem(403));
         Tags("imports");
         Summary(s =>
         {
