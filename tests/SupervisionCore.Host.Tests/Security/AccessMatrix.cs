@@ -156,6 +156,42 @@ public static class AccessMatrix
         new("yn.eligibility.check", All, Scope.Global, _ => Post("/api/v1/regions/yn/eligibility/checks", new { isRecognitionManagementOrTechnicalStaff = true, examinerYears = 5 }), Changes: false),
     ];
 
+    /// <summary>
+    /// Operations added by the pack, import/export and draw-transcript work after this matrix was written. Their objects live
+    /// in the packs' jurisdictions (44, 11.ETDZ, 53), not in this matrix's fixture (43 and a foreign province), so their
+    /// role × side expectations are asserted by their own suites (Packs/GuangdongPolicyTests, Packs/BeijingEtdz*,
+    /// Packs/Yunnan*, Usability/ImportTests and ExportTests, Supervision/Draw*); here they are fuzzed (every 4xx clean, no
+    /// 5xx) and counted as documented. Moving each into <see cref="Operations"/> with a pack fixture is open work.
+    /// </summary>
+    public static IReadOnlyList<Op> FuzzedOnly { get; } =
+    [
+        new("draws.transcript", Readers, Scope.Owned, o => Get($"/api/v1/draws/{o.Draw}/transcript")),
+        new("imports.template", Staff, Scope.Global, _ => Get("/api/v1/imports/templates/supervisors.csv")),
+        new("imports.submit", StaffAndInstitution, Scope.Global, _ => Post("/api/v1/imports", new { type = "supervisors", mode = "all-or-nothing" })),
+        new("imports.get", StaffAndInstitution, Scope.Global, _ => Get($"/api/v1/imports/{Guid.Empty}")),
+        new("exports.supervisors", Readers, Scope.Global, _ => Get("/api/v1/exports/supervisors?format=csv")),
+        new("exports.institutions", Readers, Scope.Global, _ => Get("/api/v1/exports/institutions?format=csv")),
+        new("exports.draw", Staff, Scope.Owned, o => Get($"/api/v1/exports/draws/{o.Draw}?format=csv")),
+        new("gd.integrity-file.get", Staff, Scope.Owned, o => Get($"/api/v1/regions/gd/supervisors/{o.Supervisor}/integrity-file")),
+        new("bj-etdz.fee-statements.get", Staff, Scope.Global, _ => Get("/api/v1/regions/bj-etdz/fee-statements?month=2025-06")),
+        new("bj-etdz.venues.register", StaffAndInstitution, Scope.Owned, o => Post("/api/v1/regions/bj-etdz/venues", new { institutionId = o.Institution, name = "考场", address = "地址", occupations = new[] { new { occupation = "电工", level = "三级" } }, equipment = Array.Empty<object>() })),
+        new("bj-etdz.venues.list", Readers, Scope.Global, _ => Get("/api/v1/regions/bj-etdz/venues")),
+        new("bj-etdz.venues.get", Readers, Scope.Global, _ => Get($"/api/v1/regions/bj-etdz/venues/{Guid.Empty}")),
+        new("bj-etdz.venues.inspections.list", Readers, Scope.Global, _ => Get($"/api/v1/regions/bj-etdz/venues/{Guid.Empty}/inspections")),
+        new("bj-etdz.venues.inspect", [R.Supervisor], Scope.Global, _ => Post($"/api/v1/regions/bj-etdz/venues/{Guid.Empty}/inspections", new { checkedOn = Today, items = Array.Empty<object>() })),
+        new("bj-etdz.competitions.schedule", Staff, Scope.Owned, o => Get($"/api/v1/regions/bj-etdz/competitions/{o.Activity}/schedule")),
+        new("yn.learning-sessions.create", StaffAndInstitution, Scope.Owned, o => Post("/api/v1/regions/yn/learning-sessions", new { institutionId = o.Institution, year = 2025, date = Today, content = "业务学习" })),
+        new("yn.learning-sessions.get", StaffAndInstitution, Scope.Global, _ => Get($"/api/v1/regions/yn/learning-sessions/{Guid.Empty}")),
+        new("yn.learning-sessions.record-result", StaffAndInstitution, Scope.Owned, o => Put($"/api/v1/regions/yn/learning-sessions/{Guid.Empty}/results/{o.Supervisor}", new { attended = true, passed = true })),
+        new("yn.learning-years.close", Staff, Scope.Global, _ => Post("/api/v1/regions/yn/learning-years/2024/close?dryRun=true", new { })),
+        new("yn.learning-years.get", Staff, Scope.Global, _ => Get("/api/v1/regions/yn/learning-years/2024")),
+        new("yn.annual-inspections.create", Staff, Scope.Owned, o => Post("/api/v1/regions/yn/annual-inspections", new { taskId = o.Task })),
+        new("yn.annual-inspections.get", Staff, Scope.Global, _ => Get($"/api/v1/regions/yn/annual-inspections/{Guid.Empty}")),
+        new("yn.annual-inspections.record-step", Staff, Scope.Global, _ => Post($"/api/v1/regions/yn/annual-inspections/{Guid.Empty}/steps", new { step = "notice", on = Today })),
+        new("yn.blacklist.list", Staff, Scope.Global, _ => Get("/api/v1/regions/yn/blacklist")),
+        new("yn.assessments.record", Staff, Scope.Owned, o => Post("/api/v1/regions/yn/assessments", new { supervisorId = o.Supervisor, year = 2024, passed = true, on = Today })),
+    ];
+
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
 
     private static HttpRequestMessage Post(string url, object body) => new(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
