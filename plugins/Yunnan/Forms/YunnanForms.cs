@@ -75,7 +75,7 @@ public sealed class YunnanForms : IFormCatalogue
             new FormSection("scores", new LocalizedText("打分评议", "Scoring"),
             [
                 .. ScoredItems.Select(i => new FormItem(i.Key, i.Number,
-                    new LocalizedText($"{i.Text.Zh}（满分{i.MaxScore}分，第{ArticleZh(i.Source)}）", $"{i.Text.En} (0–{i.MaxScore}, YN {i.Source})"), FormItemKind.Number, true)),
+                    new LocalizedText($"{i.Text.Zh}（满分{i.MaxScore}分，第{ArticleZh(i.Source)}）", $"{i.Text.En} (0–{i.MaxScore}, YN {EnSource(i.Source)})"), FormItemKind.Number, true)),
                 new FormItem(TotalKey, null, new LocalizedText($"总分（满分{ItemMaxScore * 10}分）", $"Total (0–{ItemMaxScore * 10})"), FormItemKind.Number, false),
             ]),
             new FormSection("findings", new LocalizedText("督导意见", "Findings"),
@@ -89,6 +89,10 @@ public sealed class YunnanForms : IFormCatalogue
             new FormSignature("supervisor-signature", new LocalizedText("质量督导员（组）", "the supervisor (group)"), Dated: true),
             new FormSignature("institution-signature", new LocalizedText("被督导机构", "the supervised institution"), Dated: true, Seal: true),
         ]);
+
+    /// <summary>The source in English: Chinese item numerals as digits (<c>8(一)</c> → <c>8(1)</c>).</summary>
+    private static string EnSource(string source) =>
+        string.Concat(source.Select(c => "一二三四五六七八九十".IndexOf(c) is var n and >= 0 ? (n + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : c.ToString()));
 
     private static string ArticleZh(string source) => source switch
     {

@@ -42,7 +42,8 @@ internal static class RegistryTestData
     public static async Task<int> AuditCountAsync(SupervisionApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SupervisionDbContext>().AuditEntries.CountAsync();
+        // Refused requests leave an access.denied entry (issue #10); a rejected request changes nothing else.
+        return await scope.ServiceProvider.GetRequiredService<SupervisionDbContext>().AuditEntries.CountAsync(e => e.Action != SupervisionCore.Host.Access.AccessAudit.Action);
     }
 
     /// <summary>True when a 400 problem names <paramref name="field"/> in its <c>errors</c> (FastEndpoints: <c>[{name, reason}]</c>).</summary>

@@ -85,7 +85,9 @@ public sealed class ExportTests(SupervisionApp app) : IClassFixture<SupervisionA
         var drawResponse = await client.PostJsonAsync($"/api/v1/supervision-tasks/{task.GetProperty("id").GetGuid()}/draws", new { });
         drawResponse.StatusCode.ShouldBe(HttpStatusCode.Created, await drawResponse.Content.ReadAsStringAsync());
         var draw = await drawResponse.ReadJsonAsync();
-        var ranking = draw.GetProperty("ranking").EnumerateArray().Select(e => e.GetString()).ToList();
+        // The draw answer is compact; the full ranking is in its transcript.
+        var transcript = await (await client.GetAsync($"/api/v1/draws/{draw.GetProperty("id").GetGuid()}/transcript")).ReadJsonAsync();
+        var ranking = transcript.GetProperty("ranking").EnumerateArray().Select(e => e.GetString()).ToList();
         var count = draw.GetProperty("count").GetInt32();
 
         var rows = ReadXlsx(await client.GetByteArrayAsync($"/api/v1/exports/draws/{draw.GetProperty("id").GetGuid()}"));

@@ -34,7 +34,7 @@ public sealed class LearningYearCloseJob(IServiceScopeFactory scopes, IConfigura
         // The first round before serving: a Host started after the configured day closes the year at once.
         await RoundAsync(cancellationToken);
         var minutes = configuration.GetValue<int?>($"{Section}:IntervalMinutes") ?? 60;
-        _timer = clock.CreateTimer(_ => _ = RoundAsync(_stopping.Token), null, TimeSpan.FromMinutes(minutes), TimeSpan.FromMinutes(minutes));
+        _timer = clock.CreateTimer(_ => { if (Volatile.Read(ref _disposed) == 0) _ = RoundAsync(_stopping.Token); }, null, TimeSpan.FromMinutes(minutes), TimeSpan.FromMinutes(minutes));
     }
 
     /// <summary>One round: closes the previous year when the configured day has come and it is not closed yet.</summary>
@@ -67,6 +67,8 @@ public sealed class LearningYearCloseJob(IServiceScopeFactory scopes, IConfigura
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host may stop a service it already disposed (test hosts do): stopping twice is harmless.
+        if (Interlocked.CompareExchange(ref _disposed, 0, 0) == 1) return Task.CompletedTask;
         _stopping.Cancel();
         _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         return Task.CompletedTask;
@@ -74,7 +76,11 @@ public sealed class LearningYearCloseJob(IServiceScopeFactory scopes, IConfigura
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _timer?.Dispose();
+        _stopping.Cancel();
         _stopping.Dispose();
     }
+
+    private int _disposed;
 }
