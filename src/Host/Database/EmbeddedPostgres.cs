@@ -16,7 +16,8 @@ public sealed class EmbeddedPostgres : IDisposable
     /// <param name="DataDirectory">Cluster folder; created and initialised when empty.</param>
     /// <param name="Throwaway">Test clusters: fsync off (never for the Host's own data).</param>
     /// <param name="BinDirectory">Folder of initdb/pg_ctl, or null to search PATH then /usr/lib/postgresql/*/bin.</param>
-    public sealed record Options(string DataDirectory, bool Throwaway = false, string? BinDirectory = null);
+    /// <param name="MaxConnections">The server's <c>max_connections</c>: 300 for a Host (two Hosts with 100-connection pools and room to spare).</param>
+    public sealed record Options(string DataDirectory, bool Throwaway = false, string? BinDirectory = null, int MaxConnections = 300);
 
     private const string OsUser = "postgres";
     private readonly Options _options;
@@ -109,7 +110,7 @@ public sealed class EmbeddedPostgres : IDisposable
         // postmaster.pid of a dead server is handled by pg_ctl itself.
         if (TryRun("pg_ctl", $"-D \"{dir}\" status", TimeSpan.FromSeconds(15)) == 0)
             Run("pg_ctl", $"-D \"{dir}\" -m fast -w -t 30 stop", TimeSpan.FromSeconds(45));
-        var settings = $"-p {Port} -k \\\"{dir}\\\" -c listen_addresses=127.0.0.1 -c max_connections=300";
+        var settings = $"-p {Port} -k \\\"{dir}\\\" -c listen_addresses=127.0.0.1 -c max_connections={_options.MaxConnections}";
         if (_options.Throwaway) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         try
         {

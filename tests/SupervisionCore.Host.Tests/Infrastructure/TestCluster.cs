@@ -16,7 +16,10 @@ public static class TestCluster
     private static EmbeddedPostgres Start()
     {
         _folder = Path.Combine(Path.GetTempPath(), "sc-tests-" + Guid.NewGuid().ToString("N")[..8]);
-        var pg = EmbeddedPostgres.Start(new EmbeddedPostgres.Options(Path.Combine(_folder, "pgdata"), Throwaway: true));
+        var pg = EmbeddedPostgres.Start(new EmbeddedPostgres.Options(Path.Combine(_folder, "pgdata"), Throwaway: true,
+            // Hundreds of throwaway databases each keep a small pool, and the two-Host tests open up to 100 connections per
+            // process: room for all of them, so a test never sees "too many clients" (53300, a transient 503) from its neighbours.
+            MaxConnections: 1000));
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             pg.Stop();
@@ -37,6 +40,7 @@ public static class TestCluster
         connection.Open();
         using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         command.ExecuteNonQuery();
-        return Instance.ConnectionString(name);
+        // Idle connections of a finished test's pool are closed within seconds, not after Npgsql's default 300 s.
+        return Instance.ConnectionString(name) + ";Connection Idle Lifetime=10;Connection Pruning Interval=5";
     }
 }
