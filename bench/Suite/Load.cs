@@ -127,4 +127,59 @@ internal static class Load
                 return double.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
         return double.NaN;
     }
+
+    /// <summary>CPU time (user + system) of a process so far, from /proc/PID/stat, in seconds.</summary>
+    public static double ProcessCpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        // Fields after the command name (which may contain spaces) start at ") "; utime and stime are fields 14 and 15.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / (double)ClockTicks;
+    }
+
+    /// <summary>The machine's busy and total CPU time so far (all cores, /proc/stat), in seconds.</summary>
+    public static (double Busy, double Total) MachineCpuSeconds()
+    {
+        var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(x => long.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        var idle = cpu[3] + cpu[4];
+        var total = cpu.Take(8).Sum();
+        return ((total - idle) / (double)ClockTicks, total / (double)ClockTicks);
+    }
+
+    private const int ClockTicks = 100;
 }
+
+/// <summary>
+/// Where the CPU of a measured run went: the Host process's CPU per operation, everything else on the machine
+/// (PostgreSQL, this load generator, pgbench) per operation, and how busy the machine was. On a 2-core machine a
+/// closed loop that keeps the machine busy is bounded by CPU per operation, not by waiting.
+/// </summary>
+internal sealed class CpuProbe
+{
+    private readonly int _host;
+    private readonly double _hostStart;
+    private readonly (double Busy, double Total) _machineStart;
+
+    private CpuProbe(int host)
+    {
+        _host = host;
+        _hostStart = host > 0 ? Load.ProcessCpuSeconds(host) : 0;
+        _machineStart = Load.MachineCpuSeconds();
+    }
+
+    /// <summary>Starts a probe on the Host process <paramref name="hostPid"/> (0: no Host in the measured path, e.g. pgbench).</summary>
+    public static CpuProbe Start(int hostPid) => new(hostPid);
+
+    /// <summary>CPU ms per operation in the Host and in the rest of the machine, and the machine's busy share (%).</summary>
+    public CpuUse Stop(double operations)
+    {
+        var host = _host > 0 ? Load.ProcessCpuSeconds(_host) - _hostStart : 0;
+        var (busy, total) = Load.MachineCpuSeconds();
+        var machineBusy = busy - _machineStart.Busy;
+        return new CpuUse(host * 1000 / operations, (machineBusy - host) * 1000 / operations, 100 * machineBusy / (total - _machineStart.Total));
+    }
+}
+
+/// <summary>CPU per operation of one measured run (see <see cref="CpuProbe"/>).</summary>
+internal sealed record CpuUse(double HostMsPerOp, double RestMsPerOp, double BusyPercent);

@@ -81,9 +81,15 @@ try
         "single card issuance (row above)", "cards/s", ">= 10x", 10, higherIsBetter: true);
     for (var run = 0; run < runs; run++)
     {
+        var probe = CpuProbe.Start(packs.Id);
         single.Add(await Load.SingleIssuanceAsync(http, Clients, Take(p.SinglePerRun), issuers[2 * run % issuers.Length]));
+        results.Cpu("single card issuance (HTTP + auth + checks + counter + card + audit)", "card", probe.Stop(p.SinglePerRun));
+        probe = CpuProbe.Start(0);
         single.Yard(await Load.PgbenchAsync(cs, Clients, p.PgbenchSeconds, $"r{run}"));
+        results.Cpu("pgbench, the issuance's own SQL (the rest is PostgreSQL + pgbench)", "transaction", probe.Stop(single.Yardsticks[^1] * p.PgbenchSeconds));
+        probe = CpuProbe.Start(packs.Id);
         batch.Add(await Load.BatchIssuanceAsync(http, Take(p.Batches * BatchSize), BatchSize, issuers[(2 * run + 1) % issuers.Length], $"r{run}"));
+        results.Cpu($"batch issuance of {BatchSize:N0}", "card", probe.Stop(p.Batches * BatchSize));
         batch.Yard(single.Values[^1]);
         Console.WriteLine($"run {run + 1}: single {single.Values[^1]:F0} cards/s, pgbench {single.Yardsticks[^1]:F0} tps, batch {batch.Values[^1]:F0} cards/s");
     }
@@ -97,10 +103,18 @@ try
         "the same Host with no packs (same database)", "req/s", ">= 0.95x", 0.95, higherIsBetter: true);
     for (var run = 0; run < runs; run++)
     {
+        var probe = CpuProbe.Start(packs.Id);
         get.Add(await Load.GetLoopAsync(http, Clients, p.ReadSeconds, i => $"/api/v1/supervisors/{data.ReadIds[i % data.ReadIds.Count]}"));
+        results.Cpu("`GET /api/v1/supervisors/{id}`", "request", probe.Stop(get.Values[^1] * p.ReadSeconds));
+        probe = CpuProbe.Start(packs.Id);
         get.Yard(await Load.GetLoopAsync(http, Clients, p.ReadSeconds, i => $"/bench/yardsticks/supervisors/{data.ReadIds[i % data.ReadIds.Count]}"));
+        results.Cpu("its bare yardstick (same SQL, same JWT validation)", "request", probe.Stop(get.Yardsticks[^1] * p.ReadSeconds));
+        probe = CpuProbe.Start(packs.Id);
         verify.Add(await Load.GetLoopAsync(anon, Clients, p.ReadSeconds, i => $"/api/v1/public/cards/{data.CardNumbers[i % data.CardNumbers.Count]}"));
+        results.Cpu("`GET /api/v1/public/cards/{number}`", "request", probe.Stop(verify.Values[^1] * p.ReadSeconds));
+        probe = CpuProbe.Start(packs.Id);
         verify.Yard(await Load.GetLoopAsync(anon, Clients, p.ReadSeconds, i => $"/bench/yardsticks/public/cards/{data.CardNumbers[i % data.CardNumbers.Count]}"));
+        results.Cpu("its bare yardstick (same SQL, no auth)", "request", probe.Stop(verify.Yardsticks[^1] * p.ReadSeconds));
         kernel.Yard(await Load.GetLoopAsync(httpB, Clients, p.ReadSeconds, i => $"/api/v1/supervisors/{data.ReadIds[i % data.ReadIds.Count]}"));
         kernel.Add(await Load.GetLoopAsync(http, Clients, p.ReadSeconds, i => $"/api/v1/supervisors/{data.ReadIds[i % data.ReadIds.Count]}"));
         Console.WriteLine($"run {run + 1}: GET supervisor {get.Values[^1]:F0} vs bare {get.Yardsticks[^1]:F0}; verify {verify.Values[^1]:F0} vs bare {verify.Yardsticks[^1]:F0}; packs {kernel.Values[^1]:F0} vs none {kernel.Yardsticks[^1]:F0} req/s");
@@ -111,10 +125,13 @@ try
     for (var run = -1; run < runs; run++)
     {
         var task = await TaskAsync(http, data.DrawInstitution);
+        var probe = CpuProbe.Start(packs.Id);
         var watch = Stopwatch.StartNew();
         using var response = await http.PostAsJsonAsync($"/api/v1/supervision-tasks/{task}/draws", new { });
         var body = await response.Content.ReadAsByteArrayAsync();
         watch.Stop();
+        if (run >= 0) results.Cpu("supervisor draw, province-44 pool (one at a time)", "draw", probe.Stop(1));
+        if (run >= 0 && response.Headers.TryGetValues("Server-Timing", out var timing)) results.DrawPhases.Add(string.Join(", ", timing));
         if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"draw failed: {(int)response.StatusCode} {Encoding.UTF8.GetString(body)}");
         var (ids, ms) = await Load.FetchPoolIdsAsync(cs);
         if (run < 0)

@@ -33,7 +33,19 @@ internal sealed class Report(bool quick, int runs, Plan plan)
     public string Micro { get; set; } = "_not run (--no-micro)_";
     public List<(string Title, string Plan)> Explain { get; } = [];
     public string Notes { get; set; } = "";
+    /// <summary>The draw endpoint's Server-Timing header of each measured draw (phases: facts, pool, screen, rank, save).</summary>
+    public List<string> DrawPhases { get; } = [];
     public double TotalMinutes { get; set; }
+
+    private readonly List<(string Path, string Unit, List<CpuUse> Runs)> _cpu = [];
+
+    /// <summary>Records where the CPU of one run of <paramref name="path"/> went.</summary>
+    public void Cpu(string path, string unit, CpuUse use)
+    {
+        var entry = _cpu.FirstOrDefault(c => c.Path == path);
+        if (entry.Runs is null) _cpu.Add(entry = (path, unit, []));
+        entry.Runs.Add(use);
+    }
 
     public Row Row(string measure, string unit, string yardstick, string yardUnit, string target, double bound, bool higherIsBetter)
     {
@@ -69,6 +81,22 @@ internal sealed class Report(bool quick, int runs, Plan plan)
         foreach (var (host, mib) in WorkingSet)
             md.AppendLine(inv, $"| working set (VmRSS) after the load: {host} | **{mib:F0} MiB** | — | — | report | |");
         md.AppendLine();
+        if (_cpu.Count > 0)
+        {
+            md.AppendLine("## CPU per operation (where the time goes)").AppendLine();
+            md.AppendLine("From /proc during each measured run (medians of the runs): the Host process's CPU per operation, the rest of the machine's (PostgreSQL backends, this load generator, pgbench), and how busy the machine's cores were. A closed loop that keeps every core busy is bounded by CPU per operation, not by locks or waiting.").AppendLine();
+            md.AppendLine("| path | Host CPU per op | rest of the machine per op | total per op | machine busy |").AppendLine("|---|---|---|---|---|");
+            foreach (var (path, unit, uses) in _cpu)
+                md.AppendLine(inv, $"| {path} | {Median(uses.Select(u => u.HostMsPerOp).ToList()):F2} ms/{unit} | {Median(uses.Select(u => u.RestMsPerOp).ToList()):F2} ms | {Median(uses.Select(u => u.HostMsPerOp + u.RestMsPerOp).ToList()):F2} ms | {Median(uses.Select(u => u.BusyPercent).ToList()):F0} % |");
+            md.AppendLine();
+        }
+        if (DrawPhases.Count > 0)
+        {
+            md.AppendLine("## Where a draw's time goes (the endpoint's Server-Timing, each measured draw)").AppendLine();
+            md.AppendLine("`facts`: task, conflicts, examiners, pack history; `pool`: the dispatchable-pool query read into candidates; `screen`: every national and pack constraint on every candidate; `rank`: the verifiable ranking (canonical sort, digest, HMAC of every id, sort); `prepare`: the draw row and assignments built (the ranking stored as positions); `write`: EF SaveChanges (the pool array is the bulk); `audit+commit`: the audit entry appended and the transaction committed.").AppendLine();
+            foreach (var phases in DrawPhases) md.AppendLine(CultureInfo.InvariantCulture, $"- {phases}");
+            md.AppendLine();
+        }
         if (Notes.Length > 0) md.AppendLine("## Notes").AppendLine().AppendLine(Notes).AppendLine();
         md.AppendLine("## Micro-benchmarks (BenchmarkDotNet, bench/Micro)").AppendLine();
         md.AppendLine(Micro).AppendLine();

@@ -62,6 +62,51 @@ public sealed class VerifiableDrawTests
     }
 }
 
+/// <summary>The fast ranking (word-wise scores, parallel hashing) against the algorithm's plain definition, written out here.</summary>
+public sealed class VerifiableDrawDefinitionTests
+{
+    [Theory]
+    [InlineData(0, "00")]
+    [InlineData(1, "ff")]
+    [InlineData(7, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff")]
+    [InlineData(8_191, "0102")] // one hashing chunk
+    [InlineData(8_193, "0103")] // two chunks: the parallel path
+    [InlineData(40_000, "a5a5a5a5")]
+    public void The_ranking_is_the_pool_ordered_by_hmac_sha256_as_an_unsigned_number_then_by_id(int size, string seed)
+    {
+        var random = new Random(size);
+        var pool = Enumerable.Range(0, size).Select(_ => Guid.NewGuid().ToString()).ToList();
+        pool.AddRange(pool.Take(size / 10)); // duplicates are dropped
+        pool.Add("考评-人员-ünïcode"); // ids are UTF-8 encoded
+        pool = [.. pool.OrderBy(_ => random.Next())];
+
+        var drawn = VerifiableDraw.Run(pool, seed, Math.Min(3, size));
+
+        drawn.Ranking.ShouldBe(Definition(pool, seed));
+        drawn.Pool.ShouldBe(pool.Distinct().Order(StringComparer.Ordinal).ToList());
+    }
+
+    [Fact]
+    public void A_pool_already_in_canonical_order_is_taken_as_it_is_and_any_other_order_is_sorted()
+    {
+        var sorted = Enumerable.Range(0, 1_000).Select(i => $"id-{i:D4}").ToArray();
+        VerifiableDraw.Run(sorted, "0a0b", 3).Ranking.ShouldBe(Definition(sorted, "0a0b"));
+        var almost = sorted.ToArray();
+        (almost[500], almost[501]) = (almost[501], almost[500]); // one inversion: not canonical
+        VerifiableDraw.Run(almost, "0a0b", 3).Pool.ShouldBe(sorted);
+        VerifiableDraw.Run([.. sorted, sorted[^1]], "0a0b", 3).Pool.ShouldBe(sorted); // a repeat at the end: not strictly ascending
+    }
+
+    /// <summary>HMAC-SHA256(seed, UTF-8 id) per distinct id, ascending as a big-endian unsigned number, ties by ordinal id.</summary>
+    private static List<string> Definition(IEnumerable<string> pool, string seed)
+    {
+        var key = Convert.FromHexString(seed);
+        return [.. pool.Distinct()
+            .Select(id => (Id: id, Score: new System.Numerics.BigInteger(System.Security.Cryptography.HMACSHA256.HashData(key, System.Text.Encoding.UTF8.GetBytes(id)), isUnsigned: true, isBigEndian: true)))
+            .OrderBy(x => x.Score).ThenBy(x => x.Id, StringComparer.Ordinal).Select(x => x.Id)];
+    }
+}
+
 public sealed class VerifiableDrawMalformedRecordTests
 {
     [Theory]

@@ -34,14 +34,20 @@ public sealed class DispatchPool(SupervisionDbContext db) : IScopedService
                                 OR (x.measure IN ('dismissal', 'revocation', 'ban') AND x.decided_on <= @d)))
         """;
 
+    /// <summary>
+    /// Key order: a uuid compares as its 16 bytes, which is the ordinal order of its lower-case text, so the pool arrives in
+    /// the verifiable draw's canonical order and is not sorted again (the plan walks the primary key anyway).
+    /// </summary>
+    private const string InKeyOrder = "\n ORDER BY s.id";
+
     private const string PoolSql = """
         SELECT s.id, s.sex, s.birth_date, s.institution_id, s.years_in_evaluation, s.years_as_examiner, s.management_or_technical_role,
                s.political_commitment, s.policy_knowledge, s.integrity, s.organising_and_expression, s.health
 
-        """ + DispatchableFrom;
+        """ + DispatchableFrom + InKeyOrder;
 
-    /// <summary>The pool's ids alone, with the same condition: the yardstick of the draw benchmark (bench/draw).</summary>
-    public const string IdsSql = "SELECT s.id\n" + DispatchableFrom;
+    /// <summary>The pool's ids alone, with the same condition and order: the yardstick of the draw benchmark (bench/Suite).</summary>
+    public const string IdsSql = "SELECT s.id\n" + DispatchableFrom + InKeyOrder;
 
     /// <summary>Every dispatchable supervisor of the kind inside <paramref name="subtree"/> on <paramref name="day"/>, as rules see them.</summary>
     public async Task<IReadOnlyList<CandidateInfo>> LoadAsync(JurisdictionCode subtree, SupervisorKind kind, DateOnly day, CancellationToken ct)

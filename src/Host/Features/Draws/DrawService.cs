@@ -26,19 +26,23 @@ public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, Supe
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The candidates of a task after exclusions, and the exclusions with their rule ids.</summary>
-    public async Task<(IReadOnlyList<string> Pool, IReadOnlyList<ExclusionDto> Exclusions)> CandidatesAsync(SupervisionTask task, CancellationToken ct)
+    public async Task<(IReadOnlyList<string> Pool, IReadOnlyList<ExclusionDto> Exclusions)> CandidatesAsync(SupervisionTask task, CancellationToken ct, PhaseTimings? timings = null)
     {
         var authority = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == task.AuthorityId, ct);
         var screen = await ScreenAsync(task, null, ct);
+        timings?.Mark("facts");
         var candidates = await pool.LoadAsync(JurisdictionCode.Parse(authority.Jurisdiction), SupervisorKind.External, screen.Task.ActivityDate, ct);
+        timings?.Mark("pool");
         var kept = new List<string>(candidates.Count);
         var excluded = new List<ExclusionDto>();
         foreach (var candidate in candidates)
         {
-            var rules = screen.Exclusions(candidate).Select(v => v.Rule).Distinct().ToList();
-            if (rules.Count == 0) kept.Add(candidate.SupervisorId!);
-            else excluded.Add(new ExclusionDto(candidate.SupervisorId!, rules));
+            // Most candidates pass every constraint: no allocation for them.
+            var violations = screen.Exclusions(candidate);
+            if (violations.Count == 0) kept.Add(candidate.SupervisorId!);
+            else excluded.Add(new ExclusionDto(candidate.SupervisorId!, [.. violations.Select(v => v.Rule).Distinct()]));
         }
+        timings?.Mark("screen");
         return (kept, [.. excluded.OrderBy(e => e.Id, StringComparer.Ordinal)]);
     }
 

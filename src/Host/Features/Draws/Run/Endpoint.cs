@@ -8,6 +8,7 @@ using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Data.Supervision;
 using SupervisionCore.Host.Errors;
 using SupervisionCore.Host.Features.Tasks;
+using SupervisionCore.Host.Infrastructure;
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Rules;
@@ -38,7 +39,7 @@ public sealed class Validator : Validator<Request>
     }
 }
 
-public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, DrawService draws, AuditLog audit, TimeProvider clock) : Endpoint<Request, DrawDto>
+public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, DrawService draws, AuditLog audit, TimeProvider clock, IConfiguration config, ILogger<Endpoint> logger) : Endpoint<Request, DrawDto>
 {
     public override void Configure()
     {
@@ -67,7 +68,8 @@ public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, DrawServ
             return;
         }
 
-        var (pool, exclusions) = await draws.CandidatesAsync(task, ct);
+        var timings = new PhaseTimings();
+        var (pool, exclusions) = await draws.CandidatesAsync(task, ct, timings);
         var count = req.Count ?? task.RequiredCount;
         if (pool.Count < count)
         {
@@ -78,6 +80,7 @@ public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, DrawServ
             return;
         }
         var transcript = VerifiableDraw.Run(pool, seed!, count);
+        timings.Mark("rank");
         var now = clock.GetUtcNow();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -108,11 +111,18 @@ public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, DrawServ
             Id = Guid.CreateVersion7(), TaskId = task.Id, DrawId = draw.Id, SupervisorId = Guid.Parse(id), Rank = i + 1, Role = "external", Status = "invited", CreatedAt = now,
         }));
         task.Status = "drawn";
+        timings.Mark("prepare");
         if (!await DrawConflicts.TrySaveAsync(db, ct)) { await Send.ResultAsync(DrawConflicts.AlreadyLive()); return; }
+        timings.Mark("write");
         await audit.AppendAsync(db, User.AsActor(), new AuditEvent(draw.ReplacesDrawId is null ? "draw.run" : "draw.redraw", "draw", draw.Id.ToString(), draw.Jurisdiction,
             Rules: [NationalRules.DispatchRandom.Id, .. exclusions.SelectMany(e => e.Rules).Distinct().Order(StringComparer.Ordinal)],
             After: new { draw.PoolDigest, draw.Seed, draw.Count, Selected = transcript.Selected }, Detail: draw.RedrawReason), ct);
         await tx.CommitAsync(ct);
+        timings.Mark("audit+commit");
+        // Where a draw's time goes (a 100,000-candidate pool is the slow path of the API): a log line for operators, and
+        // Server-Timing for the benchmark suite (only with Bench:Yardsticks, never in production).
+        logger.LogInformation("draw {DrawId}: pool {PoolSize}, excluded {Excluded}; {Timings}", draw.Id, pool.Count, exclusions.Count, timings.ToString());
+        if (config.GetValue<bool>("Bench:Yardsticks")) HttpContext.Response.Headers["Server-Timing"] = timings.ServerTiming();
         await Send.ResponseAsync(DrawDto.From(draw, exclusions), 201, ct);
     }
 }
