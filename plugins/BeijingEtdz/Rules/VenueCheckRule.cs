@@ -5,9 +5,9 @@ using SupervisionCore.Plugins.BeijingEtdz.Forms;
 namespace SupervisionCore.Plugins.BeijingEtdz.Rules;
 
 /// <summary>One registered fact of a venue, as the supervisor found it.</summary>
-/// <param name="Subject"><c>name</c>, <c>address</c>, <c>occupation-N</c> or <c>equipment-N</c> (N = registered position).</param>
-/// <param name="Result"><c>matches</c> or <c>does-not-match</c>.</param>
-/// <param name="Note">What differs (required when it does not match).</param>
+/// <param name="Subject" example="equipment-1"><c>name</c>, <c>address</c>, <c>occupation-N</c> or <c>equipment-N</c> (N = registered position).</param>
+/// <param name="Result" example="does-not-match"><c>matches</c> or <c>does-not-match</c>.</param>
+/// <param name="Note" example="实训考核装置实有18台，备案为20台">What differs (required when it does not match).</param>
 public sealed record VenueCheckItem(string? Subject, string? Result, string? Note);
 
 /// <summary>A field-level problem of an inspection (<c>Field</c> is the request's JSON path).</summary>

@@ -41,9 +41,9 @@ public static class Caller
 }
 
 /// <summary>A violated rule in the request's language.</summary>
-/// <param name="Rule">Rule id.</param>
-/// <param name="Citation">Citation (<c>YN 17</c>).</param>
-/// <param name="Message">zh-CN or en by Accept-Language.</param>
+/// <param name="Rule" example="yn.learning.annual">Rule id.</param>
+/// <param name="Citation" example="YN 17">Citation (<c>YN 17</c>).</param>
+/// <param name="Message" example="2025年度未参加合格的业务学习，取消质量督导员资格">zh-CN or en by Accept-Language.</param>
 public sealed record ViolationDto(string Rule, string Citation, string Message)
 {
     public static ViolationDto From(Violation v) => new(v.Rule, v.Citation, v.Message.Get(CultureInfo.CurrentUICulture));
@@ -73,10 +73,10 @@ public static class PackProblems
 }
 
 /// <summary>What a rule did to a supervisor (qualification revoked: cards withdrawn, appointments ended, blacklisted).</summary>
-/// <param name="SupervisorId">The supervisor.</param>
-/// <param name="Action"><c>revoke-qualification</c>.</param>
+/// <param name="SupervisorId" example="0193a5c4-7e21-7b3c-9d42-5f1e8a6b2c10">The supervisor.</param>
+/// <param name="Action" example="revoke-qualification"><c>revoke-qualification</c>.</param>
 /// <param name="Rule">The rule and reason.</param>
-/// <param name="Changed">False when nothing changed (already revoked, or a dry run).</param>
-/// <param name="WithdrawnCards">Card numbers withdrawn.</param>
-/// <param name="Blacklisted">True when a registry bar (blacklist entry) was recorded.</param>
+/// <param name="Changed" example="true">False when nothing changed (already revoked, or a dry run).</param>
+/// <param name="WithdrawnCards" example='["Y530001250007"]'>Card numbers withdrawn.</param>
+/// <param name="Blacklisted" example="true">True when a registry bar (blacklist entry) was recorded.</param>
 public sealed record ConsequenceDto(string SupervisorId, string Action, ViolationDto Rule, bool Changed, IReadOnlyList<string> WithdrawnCards, bool Blacklisted);

@@ -90,6 +90,11 @@ public static class Bootstrap
         {
             var demo = await DemoData.SeedAsync(scope.ServiceProvider, db, ct);
             printed.Add("  " + demo.Summary);
+            if (demo.Draws.Count > 0)
+            {
+                printed.Add("  demo draws: GET /api/v1/draws/{id}/transcript, POST /api/v1/draws/{id}/verify, GET /api/v1/public/draws?jurisdiction=44 (anonymous)");
+                printed.AddRange(demo.Draws);
+            }
             await using var demoTx = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({BootstrapLock})", ct);
             var users = scope.ServiceProvider.GetRequiredService<Users>();

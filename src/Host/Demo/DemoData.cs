@@ -14,20 +14,32 @@ using SupervisionCore.Kernel.Registry;
 
 namespace SupervisionCore.Host.Demo;
 
-/// <summary>What the demo seeded: the ids demo clients are bound to.</summary>
-public sealed record DemoIds(Guid GuangdongInstitution, Guid GuangdongSupervisor, string Summary);
+/// <summary>What the demo seeded: the ids demo clients are bound to, and the demo draws to try (one line each).</summary>
+public sealed record DemoIds(Guid GuangdongInstitution, Guid GuangdongSupervisor, string Summary, IReadOnlyList<string> Draws);
 
 /// <summary>
-/// A realistic demo (<c>Demo:Enabled</c>): for Guangdong (44), Beijing (11) and Yunnan (53) two evaluation institutions,
-/// eight external supervisors each (valid generated ID numbers, qualification training, an appointment by the
-/// provincial centre and a card issued through the real numbering), an upcoming activity and a daily task ready to be
-/// drawn. Seeded once per database (found again by the 【演示】 institutions on later starts); every row is audited.
+/// A realistic demo (<c>Demo:Enabled</c>): for Guangdong (44), Beijing (11), the Beijing ETDZ (11.ETDZ, when its pack is
+/// enabled) and Yunnan (53) two evaluation institutions, eight external supervisors each (valid generated ID numbers,
+/// qualification training, an appointment by the provincial centre or zone bureau and a card issued through the real
+/// numbering), an upcoming activity and a daily task ready to be drawn. Seeded once per database (found again by the
+/// 【演示】 institutions on later starts); every row is audited. <see cref="DemoDraws"/> then adds drawn tasks.
 /// </summary>
 internal static class DemoData
 {
     private const string Marker = "【演示】";
     private static readonly string[] Names = ["陈志强", "李晓燕", "王建华", "张丽娟", "刘国庆", "黄淑芬", "周文斌", "吴海燕"];
-    private static readonly (string Code, string Zh, string Region)[] Provinces = [("44", "广东省", "440106"), ("11", "北京市", "110105"), ("53", "云南省", "530102")];
+
+    /// <summary>A demo jurisdiction: code, name, ID-number region, first four digits of its filing numbers, external card issuer.</summary>
+    internal sealed record DemoJurisdiction(string Code, string Zh, string Region, string Filing, string CardIssuer);
+
+    internal static readonly DemoJurisdiction[] Provinces =
+    [
+        new("44", "广东省", "440106", "4400", "44"),
+        new("11", "北京市", "110105", "1100", "11"),
+        // The zone's external cards are numbered and issued by the Beijing municipal centre (BJ 第十二条): authority 11.
+        new("11.ETDZ", "北京经济技术开发区", "110115", "1101", "11"),
+        new("53", "云南省", "530102", "5300", "53"),
+    ];
 
     public static async Task<DemoIds> SeedAsync(IServiceProvider services, SupervisionDbContext db, CancellationToken ct)
     {
@@ -40,8 +52,10 @@ internal static class DemoData
         var cards = 0;
         var seeded = 0;
 
-        foreach (var (code, zh, region) in Provinces)
+        foreach (var (code, zh, region, filing, cardIssuer) in Provinces)
         {
+            // A jurisdiction whose authority is missing (its pack is disabled) is left out.
+            if (!await db.Authorities.AnyAsync(a => a.Id == code, ct)) continue;
             // One transaction per province, under a lock, so Hosts starting together seed each province once.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({0x5C_0004})", ct);
@@ -49,7 +63,7 @@ internal static class DemoData
             seeded++;
             var institutions = new[] { ("employer", $"{zh}技师学院", "0001"), ("social-org", $"{zh}职业技能评价中心", "0002") }.Select(x =>
             {
-                var number = code + "00" + x.Item3[2..];
+                var number = filing + x.Item3[2..];
                 return new Institution
                 {
                     Id = Guid.CreateVersion7(), Name = Marker + x.Item2, Kind = x.Item1, FilingNumber = number, FilingLevel = "province", Jurisdiction = code,
@@ -66,7 +80,7 @@ internal static class DemoData
                 {
                     Id = Guid.CreateVersion7(), Name = name, IdNumberCipher = personal.Encrypt(id.Value), IdNumberHash = personal.LookupHash(id.Value), IdNumberMasked = id.Masked,
                     Sex = id.Sex == Sex.Male ? "male" : "female", BirthDate = id.BirthDate, Kind = "external", Jurisdiction = code,
-                    PhoneCipher = personal.Encrypt($"1380000{code}{i:00}"), PhoneMasked = PersonalData.MaskPhone($"1380000{code}{i:00}"),
+                    PhoneCipher = personal.Encrypt($"1380{filing}{i:000}"), PhoneMasked = PersonalData.MaskPhone($"1380{filing}{i:000}"),
                     YearsInEvaluation = 4 + i, YearsAsExaminer = 3 + i, ManagementOrTechnicalRole = i % 2 == 0,
                     PoliticalCommitment = true, PolicyKnowledge = true, Integrity = true, OrganisingAndExpression = true, Health = true, CreatedAt = now, UpdatedAt = now,
                 };
@@ -101,7 +115,7 @@ internal static class DemoData
             await audit.AppendAsync(db, AuditActor.System, new AuditEvent("demo.seed", "jurisdiction", code, code, Detail: "2 institutions, 8 supervisors, 1 activity, 1 task"), ct);
 
             // Cards through the real numbering (counter, scheme, audit); IssueAsync commits the province's transaction.
-            var (issuer, _) = await issuance.ResolveIssuerAsync(SupervisorKind.External, code, null, ct);
+            var (issuer, _) = await issuance.ResolveIssuerAsync(SupervisorKind.External, cardIssuer, null, ct);
             var plan = issuance.Plan(SupervisorKind.External, issuer!, new DateOnly(2025, 1, 2));
             var result = await issuance.IssueAsync(tx, plan, supervisors, Guid.CreateVersion7(), AuditActor.System,
                 issued => new AuditEvent("card.issue-batch", "card-batch", "demo-" + code, code, Rules: CardIssuance.RulesApplied(plan), Detail: $"{issued.Count} demo cards"), null, ct);
@@ -110,8 +124,9 @@ internal static class DemoData
         }
         var gdInstitution = await db.Institutions.AsNoTracking().Where(i => i.Name.StartsWith(Marker) && i.Jurisdiction == "44").OrderBy(i => i.FilingNumber).Select(i => i.Id).FirstAsync(ct);
         var gdSupervisor = await db.Supervisors.AsNoTracking().Where(s => s.Jurisdiction == "44" && s.Name == Names[0]).OrderBy(s => s.CreatedAt).Select(s => s.Id).FirstAsync(ct);
+        var draws = await DemoDraws.SeedAsync(services, db, ct);
         return new DemoIds(gdInstitution, gdSupervisor, seeded == 0
-            ? "demo data already present (provinces 44, 11, 53)"
-            : $"demo data seeded: {seeded} provinces, {seeded * 2} institutions, {seeded * 8} supervisors, {cards} cards, {seeded} tasks ready to draw");
+            ? "demo data already present (jurisdictions 44, 11, 11.ETDZ, 53)"
+            : $"demo data seeded: {seeded} jurisdictions, {seeded * 2} institutions, {seeded * 8} supervisors, {cards} cards, {seeded} tasks ready to draw", draws);
     }
 }

@@ -40,6 +40,9 @@ public static class Problems
 }
 
 /// <summary>One violated rule as sent to clients.</summary>
+/// <param name="Rule" example="cn.recusal.conflict">Rule id.</param>
+/// <param name="Citation" example="CN 16">Source and article.</param>
+/// <param name="Message" example="督导员与被督导机构存在利害关系，应当回避">Explanation.</param>
 public sealed record ViolationDto(string Rule, string Citation, string Message)
 {
     /// <summary>The violation with its message in the request's language.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using FastEndpoints;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
@@ -52,6 +53,9 @@ internal static class OpenApiSetup
                 },
             });
             o.OperationFilter<FastEndpointsOperationFilter>();
+            // Descriptions and examples (<example>, <param example="…">) of the Host's, the kernel's and the packs' DTOs.
+            foreach (var xml in XmlDocuments(packs)) o.IncludeXmlComments(xml);
+            o.SchemaFilter<ProblemDetailsExampleFilter>();
             // Relative to wherever the document is served from (linters require a server entry).
             o.AddServer(new OpenApiServer { Url = "/", Description = "this Host" });
         });
@@ -71,6 +75,13 @@ internal static class OpenApiSetup
         });
         return app;
     }
+
+    /// <summary>The XML documentation files of the Host, the kernel and every loaded pack (those present next to their assembly).</summary>
+    internal static IEnumerable<string> XmlDocuments(IReadOnlyList<LoadedPack> packs) =>
+        new[] { typeof(OpenApiSetup).Assembly, typeof(Kernel.LocalizedText).Assembly }
+            .Select(a => Path.Combine(AppContext.BaseDirectory, a.GetName().Name + ".xml"))
+            .Concat(packs.Select(p => Path.Combine(p.Folder, p.Assembly.GetName().Name + ".xml")))
+            .Where(File.Exists);
 
     /// <summary>The document an API path belongs to: a pack's for <c>api/v1/regions/{id}/…</c>, else the kernel's.</summary>
     internal static string? DocumentOf(string? relativePath, IReadOnlyList<LoadedPack> packs)
@@ -165,4 +176,33 @@ internal sealed class FastEndpointsOperationFilter : IOperationFilter
     private static IEnumerable<(string Name, string? Constraint)> RouteParameters(string route) =>
         System.Text.RegularExpressions.Regex.Matches(route, @"\{([A-Za-z0-9_]+)(?::([A-Za-z0-9_]+))?[^}]*\}")
             .Select(m => (m.Groups[1].Value, m.Groups[2].Success ? m.Groups[2].Value : null));
+}
+
+/// <summary>
+/// The example of the problem+json schema (RFC 9457) every error response uses: a 422 naming the violated rule, as
+/// <see cref="Errors.Problems.Violations"/> sends it (the framework type carries no XML documentation of ours).
+/// </summary>
+internal sealed class ProblemDetailsExampleFilter : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (context.Type != typeof(Microsoft.AspNetCore.Mvc.ProblemDetails) || schema is not OpenApiSchema concrete) return;
+        // The documents are OpenAPI 3.0, whose schema keyword is the single `example` (Swashbuckle's XML filter sets it too).
+#pragma warning disable CS0618
+        concrete.Example = new JsonObject
+        {
+            ["type"] = "https://tools.ietf.org/html/rfc4918#section-11.2",
+            ["title"] = "违反业务规则",
+            ["status"] = 422,
+            ["detail"] = "cn.dispatch.random: 可委派的督导员只有 1 名（排除 2 名），任务需要 2 名",
+            ["instance"] = "/api/v1/supervision-tasks/0193a5c4-8f02-7a11-b6e3-2c9d4e7f8a01/draws",
+            ["violations"] = new JsonArray(new JsonObject
+            {
+                ["rule"] = "cn.dispatch.random",
+                ["citation"] = "CN 8",
+                ["message"] = "可委派的督导员只有 1 名（排除 2 名），任务需要 2 名",
+            }),
+        };
+#pragma warning restore CS0618
+    }
 }

@@ -1,12 +1,13 @@
 namespace SupervisionCore.Kernel.Forms;
 
 /// <summary>One answer of a form submission: text (text, date, date-time, single choice), several choices, or a number.</summary>
-/// <param name="Text">Text, single choice key, or ISO date/date-time.</param>
-/// <param name="Choices">Option keys of a multiple choice.</param>
-/// <param name="Number">A number.</param>
+/// <param name="Text" example="conforms">Text, single choice key, or ISO date/date-time.</param>
+/// <param name="Choices" example='["conforms"]'>Option keys of a multiple choice.</param>
+/// <param name="Number" example="92.5">A number.</param>
 public sealed record FormAnswer(string? Text = null, IReadOnlyList<string>? Choices = null, decimal? Number = null)
 {
     /// <summary>True when nothing was answered.</summary>
+    /// <example>false</example>
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && (Choices is null || Choices.Count == 0) && Number is null;
 }
 

@@ -10,6 +10,13 @@ using AccessRoles = SupervisionCore.Kernel.Access.Roles;
 namespace SupervisionCore.Plugins.Yunnan.Features.Learning;
 
 /// <summary>A learning session with its recorded results.</summary>
+/// <param name="Id" example="0193a5c7-5c32-7d4e-af60-7b8c9d0e1f2a">Session id.</param>
+/// <param name="InstitutionId" example="0193a5c4-5a01-7f2d-8e6c-3b4a5c6d7e80">The institution holding it.</param>
+/// <param name="Jurisdiction" example="53">Jurisdiction.</param>
+/// <param name="Year" example="2025">Learning year.</param>
+/// <param name="HeldOn" example="2025-06-01">Day held.</param>
+/// <param name="Content" example="《云南省职业技能等级认定质量督导工作规程》解读及督导报告填写规范">What was taught.</param>
+/// <param name="Results">Recorded results.</param>
 public sealed record SessionDto(Guid Id, Guid InstitutionId, string Jurisdiction, int Year, DateOnly HeldOn, string Content, IReadOnlyList<ResultDto> Results)
 {
     public static SessionDto From(LearningSession s, IEnumerable<LearningResult> results) =>
@@ -18,6 +25,9 @@ public sealed record SessionDto(Guid Id, Guid InstitutionId, string Jurisdiction
 }
 
 /// <summary>Attendance and result of one internal supervisor.</summary>
+/// <param name="SupervisorId" example="0193a5c4-7e21-7b3c-9d42-5f1e8a6b2c10">The internal supervisor.</param>
+/// <param name="Attended" example="true">Attended.</param>
+/// <param name="Passed" example="true">合格 (true) or 不合格 (false); null when absent.</param>
 public sealed record ResultDto(Guid SupervisorId, bool Attended, bool? Passed);
 
 /// <summary>Visibility of sessions: institution operators see their own institution's, others their part of Yunnan.</summary>
@@ -35,13 +45,18 @@ public static class SessionAccess
 public sealed class CreateSessionRequest
 {
     /// <summary>The institution holding the session (institution operators: omitted or their own).</summary>
+    /// <example>0193a5c4-5a01-7f2d-8e6c-3b4a5c6d7e80</example>
     public Guid? InstitutionId { get; set; }
     /// <summary>The institution's jurisdiction inside 53 (institution operators: omitted, their own).</summary>
+    /// <example>53</example>
     public string? Jurisdiction { get; set; }
+    /// <example>2025</example>
     public int Year { get; set; }
     /// <summary>China calendar day of the session, in <see cref="Year"/>.</summary>
+    /// <example>2025-06-01</example>
     public DateOnly HeldOn { get; set; }
     /// <summary>What was taught (学习教育内容).</summary>
+    /// <example>《云南省职业技能等级认定质量督导工作规程》解读及督导报告填写规范</example>
     public string Content { get; set; } = string.Empty;
 }
 
@@ -124,11 +139,15 @@ public sealed class GetSessionEndpoint(YunnanDbContext db) : Endpoint<GetSession
 
 public sealed class RecordResultRequest
 {
+    /// <example>0193a5c7-5c32-7d4e-af60-7b8c9d0e1f2a</example>
     public Guid Id { get; set; }
+    /// <example>0193a5c4-7e21-7b3c-9d42-5f1e8a6b2c10</example>
     public Guid SupervisorId { get; set; }
     /// <summary>Attended the session (参加).</summary>
+    /// <example>true</example>
     public bool Attended { get; set; }
     /// <summary>Result when attended: true 合格, false 不合格; omitted when absent.</summary>
+    /// <example>true</example>
     public bool? Passed { get; set; }
 }
 

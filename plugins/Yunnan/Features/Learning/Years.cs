@@ -10,8 +10,10 @@ namespace SupervisionCore.Plugins.Yunnan.Features.Learning;
 
 public sealed class CloseYearRequest
 {
+    /// <example>2025</example>
     public int Year { get; set; }
     /// <summary>Preview: judge and list, change nothing.</summary>
+    /// <example>true</example>
     [QueryParam]
     public bool DryRun { get; set; }
 }
@@ -54,6 +56,11 @@ public sealed class GetYearRequest
 }
 
 /// <summary>Whether a learning year is closed in the caller's part of Yunnan, and what the close decided.</summary>
+/// <param name="Year" example="2025">Learning year.</param>
+/// <param name="Scope" example="53">The part of Yunnan.</param>
+/// <param name="Closed" example="true">Closed.</param>
+/// <param name="ClosedOn" example="2026-01-05">Day closed.</param>
+/// <param name="Decisions">What the close decided.</param>
 public sealed record YearDto(int Year, string Scope, bool Closed, DateOnly? ClosedOn, IReadOnlyList<ConsequenceDto> Decisions);
 
 public sealed class GetYearEndpoint(YunnanDbContext db) : Endpoint<GetYearRequest, YearDto>

@@ -3,6 +3,23 @@ using SupervisionCore.Host.Data.Supervision;
 namespace SupervisionCore.Host.Features.Assignments;
 
 /// <summary>委派 (assignment) of a supervisor to a task as clients see it; <c>recordFiled</c>: a supervision record exists (<c>cn.report.required</c>).</summary>
+/// <param name="Id" example="0193a5c5-1c22-7d4e-9f60-7a8b9c0d1e2f">Assignment id.</param>
+/// <param name="TaskId" example="0193a5c4-8f02-7a11-b6e3-2c9d4e7f8a01">The task.</param>
+/// <param name="DrawId" example="0193a5c4-9d30-7e5f-a1b2-c3d4e5f60718">The draw it came from.</param>
+/// <param name="SupervisorId" example="0193a5c4-7e21-7b3c-9d42-5f1e8a6b2c10">The supervisor.</param>
+/// <param name="SupervisorName" example="陈志强">Name.</param>
+/// <param name="Rank" example="1">Rank in the draw.</param>
+/// <param name="Role" example="external">external | internal.</param>
+/// <param name="Status" example="accepted">invited | accepted | refused | replaced | completed.</param>
+/// <param name="RefusalReason" example="null">Why refused.</param>
+/// <param name="RefusedWithoutReason" example="false">Refused without reason (无故拒绝).</param>
+/// <param name="RespondedAt" example="2025-05-30T14:20:00+08:00">Answered at.</param>
+/// <param name="EntryAt" example="2025-06-01T08:10:00+08:00">到场时间.</param>
+/// <param name="ExitAt" example="2025-06-01T17:20:00+08:00">离场时间.</param>
+/// <param name="ReplacedById" example="null">The substitute that replaced it.</param>
+/// <param name="RecordFiled" example="true">A supervision record exists.</param>
+/// <param name="CreatedAt" example="2025-05-30T10:00:01+08:00">Created.</param>
+/// <param name="Version" example="3">Row version.</param>
 public sealed record AssignmentDto(
     Guid Id, Guid TaskId, Guid? DrawId, Guid SupervisorId, string SupervisorName, int? Rank, string Role, string Status,
     string? RefusalReason, bool RefusedWithoutReason, DateTimeOffset? RespondedAt, DateTimeOffset? EntryAt, DateTimeOffset? ExitAt,

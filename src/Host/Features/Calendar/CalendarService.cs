@@ -7,6 +7,9 @@ using SupervisionCore.Kernel.Calendar;
 namespace SupervisionCore.Host.Features.Calendar;
 
 /// <summary>An arrangement as stored in <c>calendar_years.arrangement</c> and sent over the API.</summary>
+/// <param name="Source" example="国办发明电〔2024〕12号">The notice.</param>
+/// <param name="DaysOff">Holiday periods.</param>
+/// <param name="AdjustedWorkingDays" example='["2025-01-26", "2025-02-08"]'>Weekend days worked (调休上班).</param>
 public sealed record ArrangementDto(string Source, IReadOnlyList<DateRangeDto> DaysOff, IReadOnlyList<DateOnly> AdjustedWorkingDays)
 {
     public HolidayArrangement ToKernel(int year) =>
@@ -17,6 +20,8 @@ public sealed record ArrangementDto(string Source, IReadOnlyList<DateRangeDto> D
 }
 
 /// <summary>Days off from <paramref name="First"/> to <paramref name="Last"/>, both included.</summary>
+/// <param name="First" example="2025-01-28">First day off.</param>
+/// <param name="Last" example="2025-02-04">Last day off.</param>
 public sealed record DateRangeDto(DateOnly First, DateOnly Last);
 
 /// <summary>

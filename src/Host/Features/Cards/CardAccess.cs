@@ -47,6 +47,16 @@ internal static class CardAccess
 }
 
 /// <summary>A card as issued.</summary>
+/// <param name="Id" example="0193a5c4-8011-7c3d-9e4f-5a6b7c8d9e0f">Card id.</param>
+/// <param name="SupervisorId" example="0193a5c4-7e21-7b3c-9d42-5f1e8a6b2c10">The holder.</param>
+/// <param name="Number" example="R44250012">Card number (证卡编号).</param>
+/// <param name="Kind" example="external">external | internal.</param>
+/// <param name="Scheme" example="gd.external">Numbering scheme (kernel or pack).</param>
+/// <param name="AllocationKey" example="gd.external/44/2025">Serial counter the number was drawn from.</param>
+/// <param name="Serial" example="12">Serial within the allocation key.</param>
+/// <param name="IssuerId" example="44">Issuing authority or institution id.</param>
+/// <param name="IssuedOn" example="2025-06-01">Date of issue.</param>
+/// <param name="ValidUntil" example="2028-05-31">Last valid day.</param>
 public sealed record IssuedCardDto(Guid Id, Guid SupervisorId, string Number, string Kind, string Scheme, string AllocationKey, int Serial,
     string IssuerId, DateOnly IssuedOn, DateOnly ValidUntil);
 

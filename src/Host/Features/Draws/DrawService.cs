@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SupervisionCore.Host.Audit;
 using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Data.Supervision;
 using SupervisionCore.Host.Features.Supervisors;
@@ -13,6 +14,8 @@ using SupervisionCore.Kernel.Rules;
 namespace SupervisionCore.Host.Features.Draws;
 
 /// <summary>A candidate left out of a draw's pool, with every rule that excluded them.</summary>
+/// <param name="Id" example="0193a5c4-7e21-7b3c-9d42-5f1e8a6b2c12">The excluded candidate.</param>
+/// <param name="Rules" example='["cn.recusal.conflict"]'>Every rule that excluded them.</param>
 public sealed record ExclusionDto(string Id, IReadOnlyList<string> Rules);
 
 /// <summary>
@@ -21,9 +24,75 @@ public sealed record ExclusionDto(string Id, IReadOnlyList<string> Rules);
 /// (<c>cn.recusal.conflict</c>, <c>cn.recusal.examiner</c>, pack caps and age limits …), then the kernel's
 /// verifiable ranking.
 /// </summary>
-public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, SupervisorStanding standing, IEnumerable<IDispatchConstraint> packConstraints) : IScopedService
+public sealed class DrawService(
+    SupervisionDbContext db, DispatchPool pool, SupervisorStanding standing, IEnumerable<IDispatchConstraint> packConstraints, AuditLog audit, TimeProvider clock) : IScopedService
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Records a run draw of <paramref name="task"/> in one transaction (<c>cn.dispatch.random</c>): the draw (the announced
+    /// <paramref name="live"/> one, or a new one; a live run draw is superseded and its pending invitations replaced), one
+    /// invited assignment per selected candidate in rank order, the task <c>drawn</c>, and the audit entry. Returns null
+    /// when another draw of the task won meanwhile (the caller answers 409); nothing is then saved.
+    /// </summary>
+    public async Task<Draw?> RecordAsync(
+        SupervisionTask task, Draw? live, DrawTranscript transcript, IReadOnlyList<ExclusionDto> exclusions, AuditActor actor, string? reason, CancellationToken ct,
+        PhaseTimings? timings = null)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(transcript);
+        ArgumentNullException.ThrowIfNull(actor);
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var draw = live is { Status: "announced" } ? live : new Draw
+        {
+            Id = Guid.CreateVersion7(), Purpose = "supervisor", TaskId = task.Id, Jurisdiction = task.Jurisdiction, Status = "run",
+            Algorithm = VerifiableDraw.Algorithm, CreatedBy = actor.Id, CreatedAt = now,
+        };
+        if (live is { Status: "run" })
+        {
+            live.Status = "superseded";
+            await db.Assignments.Where(a => a.DrawId == live.Id && a.Status == "invited").ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, "replaced"), ct);
+            await db.SaveChangesAsync(ct);
+            draw.ReplacesDrawId = live.Id;
+            draw.RedrawReason = reason;
+        }
+        draw.Status = "run";
+        draw.Seed = transcript.Seed;
+        draw.Pool = [.. transcript.Pool];
+        draw.PoolDigest = transcript.PoolDigest;
+        draw.Ranking = [.. transcript.Ranking];
+        draw.Count = transcript.Count;
+        draw.Exclusions = JsonSerializer.Serialize(exclusions, Json);
+        draw.RunAt = now;
+        if (draw != live) db.Draws.Add(draw);
+        db.Assignments.AddRange(transcript.Selected.Select((id, i) => new Assignment
+        {
+            Id = Guid.CreateVersion7(), TaskId = task.Id, DrawId = draw.Id, SupervisorId = Guid.Parse(id), Rank = i + 1, Role = "external", Status = "invited", CreatedAt = now,
+        }));
+        task.Status = "drawn";
+        timings?.Mark("prepare");
+        if (!await DrawConflicts.TrySaveAsync(db, ct)) return null;
+        timings?.Mark("write");
+        await audit.AppendAsync(db, actor, new AuditEvent(draw.ReplacesDrawId is null ? "draw.run" : "draw.redraw", "draw", draw.Id.ToString(), draw.Jurisdiction,
+            Rules: [NationalRules.DispatchRandom.Id, .. exclusions.SelectMany(e => e.Rules).Distinct().Order(StringComparer.Ordinal)],
+            After: new { draw.PoolDigest, draw.Seed, draw.Count, Selected = transcript.Selected }, Detail: draw.RedrawReason), ct);
+        await tx.CommitAsync(ct);
+        timings?.Mark("audit+commit");
+        return draw;
+    }
+
+    /// <summary>Publishes a run draw (一公开, <c>cn.task.double-random</c>) with its audit entry; publishing twice changes nothing.</summary>
+    public async Task PublishAsync(Draw draw, AuditActor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(draw);
+        if (draw.Published) return;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        draw.Published = true;
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, actor, new AuditEvent("draw.publish", "draw", draw.Id.ToString(), draw.Jurisdiction, Rules: [NationalRules.TaskDoubleRandom.Id]), ct);
+        await tx.CommitAsync(ct);
+    }
 
     /// <summary>The candidates of a task after exclusions, and the exclusions with their rule ids.</summary>
     public async Task<(IReadOnlyList<string> Pool, IReadOnlyList<ExclusionDto> Exclusions)> CandidatesAsync(SupervisionTask task, CancellationToken ct, PhaseTimings? timings = null)

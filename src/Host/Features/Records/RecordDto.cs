@@ -11,6 +11,17 @@ namespace SupervisionCore.Host.Features.Records;
 /// number), the form and version answered, and the deadline (<c>dueOn</c> absent where no deadline policy governs:
 /// CN 10 sets no period, so such a record is never late).
 /// </summary>
+/// <param name="Id" example="0193a5c6-2e41-7b90-8c1d-4e5f6a7b8c9d">Record id.</param>
+/// <param name="AssignmentId" example="0193a5c5-1c22-7d4e-9f60-7a8b9c0d1e2f">The assignment.</param>
+/// <param name="TaskId" example="0193a5c4-8f02-7a11-b6e3-2c9d4e7f8a01">The task.</param>
+/// <param name="FormId" example="cn.report">Form id.</param>
+/// <param name="FormVersion" example="1">Form version.</param>
+/// <param name="Answers" example='{"institution": "广东省技师学院", "supervised-on": "2025-06-01", "examination-order": "conforms", "problems": "个别考场监控画面不清晰"}'>Answers by item key.</param>
+/// <param name="DueOn" example="2025-06-08">Deadline (absent where no deadline policy governs).</param>
+/// <param name="DueAssumed" example="false">The deadline used an assumed calendar.</param>
+/// <param name="Late" example="false">Filed after the deadline.</param>
+/// <param name="SubmittedBy" example="demo-supervisor-44">Who filed it.</param>
+/// <param name="SubmittedAt" example="2025-06-01T18:05:00+08:00">When.</param>
 public sealed record RecordDto(
     Guid Id, Guid AssignmentId, Guid TaskId, string FormId, int FormVersion, IReadOnlyDictionary<string, JsonElement> Answers,
     DateOnly? DueOn, bool DueAssumed, bool Late, string SubmittedBy, DateTimeOffset SubmittedAt)

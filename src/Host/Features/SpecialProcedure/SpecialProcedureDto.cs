@@ -10,6 +10,10 @@ using SupervisionCore.Kernel.Procedures.Rules;
 namespace SupervisionCore.Host.Features.SpecialProcedure;
 
 /// <summary>Metadata of an attached document (the file itself is kept elsewhere; its SHA-256 binds it to the record).</summary>
+/// <param name="Name" example="现场核查记录.pdf">File name.</param>
+/// <param name="MediaType" example="application/pdf">Media type.</param>
+/// <param name="Size" example="245760">Size in bytes.</param>
+/// <param name="Sha256" example="3b7e1f0c9a2d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7">Hex SHA-256 of the file.</param>
 public sealed record AttachmentDto(string Name, string MediaType, long Size, string Sha256);
 
 /// <summary>A recorded step of the special procedure.</summary>

@@ -5,6 +5,20 @@ using SupervisionCore.Kernel.Registry;
 
 namespace SupervisionCore.Host.Features.Tasks;
 
+/// <param name="Id" example="0193a5c4-8f02-7a11-b6e3-2c9d4e7f8a01">Task id.</param>
+/// <param name="Kind" example="daily">daily | special | after-the-fact | competition-in-progress | competition-after | annual-inspection.</param>
+/// <param name="AuthorityId" example="44">Dispatching authority (委派机构).</param>
+/// <param name="Jurisdiction" example="44">Jurisdiction.</param>
+/// <param name="InstitutionId" example="0193a5c4-5a01-7f2d-8e6c-3b4a5c6d7e80">The institution supervised.</param>
+/// <param name="ActivityId" example="0193a5c4-6b10-7c8e-a3f5-1d2e3f4a5b60">The activity supervised.</param>
+/// <param name="VenueId" example="null">For competitions: the venue.</param>
+/// <param name="Matters" example='["考场秩序", "考评人员、管理人员工作情况"]'>督导事项.</param>
+/// <param name="RequiredCount" example="2">Supervisors required.</param>
+/// <param name="StaffingRules" example='["cn.special.group-size"]'>Rules that set the required count.</param>
+/// <param name="Status" example="drawn">planned | drawn | in-progress | closed | cancelled.</param>
+/// <param name="WindowStart" example="2025-06-01T08:30:00+08:00">Window start.</param>
+/// <param name="WindowEnd" example="2025-06-01T17:00:00+08:00">Window end.</param>
+/// <param name="Version" example="2">Row version.</param>
 public sealed record TaskDto(
     Guid Id, string Kind, string AuthorityId, string Jurisdiction, Guid InstitutionId, Guid? ActivityId, long? VenueId,
     IReadOnlyList<string> Matters, int RequiredCount, IReadOnlyList<string> StaffingRules, string Status,

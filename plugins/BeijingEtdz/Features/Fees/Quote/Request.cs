@@ -11,10 +11,12 @@ namespace SupervisionCore.Plugins.BeijingEtdz.Features.Fees.Quote;
 public sealed class Request
 {
     /// <summary>Entry time (进场时间), ISO-8601 with offset.</summary>
+    /// <example>2025-06-01T08:10:00+08:00</example>
     [JsonConverter(typeof(OffsetRequiredConverter))]
     public DateTimeOffset? Entry { get; set; }
 
     /// <summary>Exit time (离场时间), ISO-8601 with offset.</summary>
+    /// <example>2025-06-01T12:30:00+08:00</example>
     [JsonConverter(typeof(OffsetRequiredConverter))]
     public DateTimeOffset? Exit { get; set; }
 }

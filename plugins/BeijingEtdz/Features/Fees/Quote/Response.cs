@@ -7,6 +7,7 @@ public sealed class Response
     public required IReadOnlyList<QuoteDay> Days { get; init; }
 
     /// <summary>Total in yuan.</summary>
+    /// <example>800</example>
     public required decimal Total { get; init; }
 
     /// <summary>The rule applied.</summary>
@@ -17,18 +18,23 @@ public sealed class Response
 public sealed class QuoteDay
 {
     /// <summary>The day (China time), <c>yyyy-MM-dd</c>.</summary>
+    /// <example>2025-06-01</example>
     public required DateOnly Date { get; init; }
 
     /// <summary>Whole minutes attended that day.</summary>
+    /// <example>260</example>
     public required int Minutes { get; init; }
 
     /// <summary>Hours attended, two decimals.</summary>
+    /// <example>4.33</example>
     public required decimal Hours { get; init; }
 
     /// <summary><c>half-day</c> (≤ 4 h), <c>day</c> (&gt; 4 h) or <c>none</c> (0 minutes).</summary>
+    /// <example>day</example>
     public required string Unit { get; init; }
 
     /// <summary>Yuan for the day.</summary>
+    /// <example>800</example>
     public required decimal Amount { get; init; }
 }
 
@@ -36,8 +42,10 @@ public sealed class QuoteDay
 public sealed class AppliedRule
 {
     /// <summary>Rule id (<c>bj.fee.schedule</c>).</summary>
+    /// <example>bj.fee.schedule</example>
     public required string Id { get; init; }
 
     /// <summary>Citation (<c>BJ 27</c>).</summary>
+    /// <example>BJ 27</example>
     public required string Citation { get; init; }
 }

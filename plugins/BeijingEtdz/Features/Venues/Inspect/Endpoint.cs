@@ -17,6 +17,7 @@ namespace SupervisionCore.Plugins.BeijingEtdz.Features.Venues.Inspect;
 public sealed class Request
 {
     /// <summary>The venue.</summary>
+    /// <example>0193a5c7-3a10-7b2c-8d4e-5f6a7b8c9d0e</example>
     public Guid Id { get; set; }
 
     /// <summary>
@@ -24,6 +25,7 @@ public sealed class Request
     /// signatures <c>organisation-seal</c>, <c>inspector-signature</c>, <c>inspecting-body-seal</c>. The organisation, venue
     /// name, address and occupations are filled from the registration.
     /// </summary>
+    /// <example>{"matches-filing": "yes", "checked-on": "2025-06-01", "organisation-seal": "北京亦庄职业技能评价中心（盖章）", "inspector-signature": "刘国庆", "inspecting-body-seal": "北京经济技术开发区社会事业局（盖章）"}</example>
     public Dictionary<string, string?>? Answers { get; set; }
 
     /// <summary>Every registered fact (the venue's <c>checkSubjects</c>): matches / does-not-match, with a note.</summary>

@@ -11,28 +11,37 @@ namespace SupervisionCore.Plugins.BeijingEtdz.Features.Venues.Register;
 
 public sealed class OccupationInput
 {
+    /// <example>电工</example>
     public string? Occupation { get; set; }
     /// <summary>职业技能等级: 五级, 四级, 三级, 二级 or 一级.</summary>
+    /// <example>四级</example>
     public string? Level { get; set; }
 }
 
 public sealed class EquipmentInput
 {
     /// <summary>设备名称.</summary>
+    /// <example>电工实训考核装置</example>
     public string? Name { get; set; }
     /// <summary>型号.</summary>
+    /// <example>THWD-1</example>
     public string? Model { get; set; }
     /// <summary>规格.</summary>
+    /// <example>380V/5kW</example>
     public string? Spec { get; set; }
     /// <summary>数量.</summary>
+    /// <example>20</example>
     public int? Quantity { get; set; }
 }
 
 public sealed class Request
 {
     /// <summary>The institution; an institution operator may leave it out (their own), an administrator must give it.</summary>
+    /// <example>null</example>
     public Guid? InstitutionId { get; set; }
+    /// <example>亦庄职业技能评价中心第一考场</example>
     public string? Name { get; set; }
+    /// <example>北京经济技术开发区荣华中路10号</example>
     public string? Address { get; set; }
     public List<OccupationInput>? Occupations { get; set; }
     public List<EquipmentInput>? Equipment { get; set; }

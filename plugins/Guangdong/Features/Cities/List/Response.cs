@@ -13,14 +13,17 @@ public sealed class Response
 public sealed class CityItem
 {
     /// <summary>Card letter (position 6 of an external card).</summary>
+    /// <example>A</example>
     public required string Letter { get; init; }
 
     /// <summary>Jurisdiction code (<c>44.A</c>).</summary>
+    /// <example>44.A</example>
     public required string Jurisdiction { get; init; }
 
     /// <summary>Name in Chinese and English.</summary>
     public required LocalizedText Name { get; init; }
 
     /// <summary>Shape of the city's external card numbers (<c>R44yyA</c> + 3-digit serial).</summary>
+    /// <example>R44yyA</example>
     public required string CardPrefixHint { get; init; }
 }

@@ -7,9 +7,11 @@ namespace SupervisionCore.Plugins.Yunnan.Features.Eligibility.Check;
 public sealed class Request
 {
     /// <summary>Works as management or technical staff of skill-level recognition (从事职业技能等级认定管理或技术工作).</summary>
+    /// <example>true</example>
     public bool IsRecognitionManagementOrTechnicalStaff { get; set; }
 
     /// <summary>Completed years as an examiner (承担考评工作年限), 0–80.</summary>
+    /// <example>5</example>
     public int ExaminerYears { get; set; }
 }
 

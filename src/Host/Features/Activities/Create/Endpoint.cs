@@ -16,32 +16,47 @@ namespace SupervisionCore.Host.Features.Activities.Create;
 
 public sealed class VenueInput
 {
+    /// <example>实训楼A区</example>
     public string Name { get; set; } = string.Empty;
+    /// <example>广州市天河区天河路100号</example>
     public string? Address { get; set; }
     /// <summary>Contestants at this venue (competitions, BJ 26).</summary>
+    /// <example>60</example>
     public int Contestants { get; set; }
 }
 
 public sealed class ExaminerInput
 {
     /// <summary>A registered supervisor who examines in this activity.</summary>
+    /// <example>null</example>
     public Guid? SupervisorId { get; set; }
     /// <summary>Or the examiner's resident ID number (stored only as a keyed hash and a mask).</summary>
+    /// <example>44010619850315002X</example>
     public string? IdNumber { get; set; }
+    /// <example>王建华</example>
     public string? Name { get; set; }
 }
 
 public sealed class Request
 {
+    /// <example>0193a5c4-5a01-7f2d-8e6c-3b4a5c6d7e80</example>
     public Guid InstitutionId { get; set; }
     /// <summary>vocational-qualification | skill-level-recognition | special-ability | competition.</summary>
+    /// <example>skill-level-recognition</example>
     public string Kind { get; set; } = string.Empty;
+    /// <example>电工</example>
     public string Occupation { get; set; } = string.Empty;
+    /// <example>四级/中级工</example>
     public string? Level { get; set; }
+    /// <example>GD-2025-0601-01</example>
     public string? PlanNumber { get; set; }
+    /// <example>理论知识考试+操作技能考核</example>
     public string? RecognitionForm { get; set; }
+    /// <example>2025-06-01T08:30:00+08:00</example>
     public DateTimeOffset StartsAt { get; set; }
+    /// <example>2025-06-01T17:00:00+08:00</example>
     public DateTimeOffset EndsAt { get; set; }
+    /// <example>60</example>
     public int CandidateCount { get; set; }
     public List<VenueInput> Venues { get; set; } = [];
     public List<ExaminerInput> Examiners { get; set; } = [];

@@ -10,6 +10,7 @@ namespace SupervisionCore.Host.Features.Assignments.Accept;
 
 public sealed class Request
 {
+    /// <example>0193a5c5-1c22-7d4e-9f60-7a8b9c0d1e2f</example>
     public Guid Id { get; set; }
 }
 

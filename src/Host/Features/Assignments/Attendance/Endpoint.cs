@@ -9,10 +9,13 @@ namespace SupervisionCore.Host.Features.Assignments.Attendance;
 
 public sealed class Request
 {
+    /// <example>0193a5c5-1c22-7d4e-9f60-7a8b9c0d1e2f</example>
     public Guid Id { get; set; }
     /// <summary>到场时间 (entry), ISO-8601 with offset, e.g. 2025-06-10T08:10:00+08:00.</summary>
+    /// <example>2025-06-01T08:10:00+08:00</example>
     public DateTimeOffset? EntryAt { get; set; }
     /// <summary>离场时间 (exit), after <see cref="EntryAt"/>.</summary>
+    /// <example>2025-06-01T17:20:00+08:00</example>
     public DateTimeOffset? ExitAt { get; set; }
 }
 

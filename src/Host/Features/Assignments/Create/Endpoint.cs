@@ -18,9 +18,12 @@ namespace SupervisionCore.Host.Features.Assignments.Create;
 public sealed class Request
 {
     /// <summary>The task.</summary>
+    /// <example>0193a5c4-8f02-7a11-b6e3-2c9d4e7f8a01</example>
     public Guid Id { get; set; }
+    /// <example>0193a5c4-7e21-7b3c-9d42-5f1e8a6b2c10</example>
     public Guid SupervisorId { get; set; }
     /// <summary>external | internal (internal: a full-process supervisor of the task's own institution).</summary>
+    /// <example>external</example>
     public string Role { get; set; } = string.Empty;
 }
 

@@ -17,10 +17,13 @@ namespace SupervisionCore.Host.Features.Assignments.Refuse;
 
 public sealed class Request
 {
+    /// <example>0193a5c5-1c22-7d4e-9f60-7a8b9c0d1e2f</example>
     public Guid Id { get; set; }
     /// <summary>Why the supervisor refuses; required unless <see cref="WithoutReason"/>.</summary>
+    /// <example>当日需参加另一场已委派的督导任务</example>
     public string? Reason { get; set; }
     /// <summary>无故拒绝 (refusal without reason): recorded, as it is a ground for dismissal (CN 第十七条) and counts for pack refusal limits.</summary>
+    /// <example>false</example>
     public bool WithoutReason { get; set; }
 }
 

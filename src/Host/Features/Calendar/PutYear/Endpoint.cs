@@ -12,10 +12,13 @@ namespace SupervisionCore.Host.Features.Calendar.PutYear;
 public sealed class Request
 {
     /// <summary>Calendar year (2000–2099).</summary>
+    /// <example>2025</example>
     public int Year { get; set; }
     /// <summary>The notice (e.g. 国办发明电〔2026〕x号).</summary>
+    /// <example>国办发明电〔2024〕12号</example>
     public string Source { get; set; } = string.Empty;
     public List<DateRangeDto> DaysOff { get; set; } = [];
+    /// <example>["2025-01-26", "2025-02-08"]</example>
     public List<DateOnly> AdjustedWorkingDays { get; set; } = [];
 }
 

@@ -14,13 +14,16 @@ namespace SupervisionCore.Host.Features.Cards.Issue;
 public sealed class Request
 {
     /// <summary>Supervisor id (route).</summary>
+    /// <example>0193a5c4-7e21-7b3c-9d42-5f1e8a6b2c10</example>
     public Guid Id { get; set; }
     /// <summary>Date of issue (China calendar day); not in the future.</summary>
+    /// <example>2025-06-01</example>
     public DateOnly IssuedOn { get; set; }
     /// <summary>
     /// Issuing authority id (supervision.authorities): required for external cards (provincial-or-higher centre); for an
     /// internal card, an industry department — omit it to have the supervisor's own institution issue the card.
     /// </summary>
+    /// <example>44</example>
     public string? AuthorityId { get; set; }
 }
 

@@ -14,17 +14,23 @@ namespace SupervisionCore.Host.Features.Cards.IssueBatch;
 public sealed class Request
 {
     /// <summary>Required: a retry with the same key (and the same body) gets the same status and body; 1–100 characters.</summary>
+    /// <example>gd-cards-2025-06-01-batch-1</example>
     [FromHeader(IdempotencyStore.Header, IsRequired = true)]
     public string IdempotencyKey { get; set; } = string.Empty;
     /// <summary>external | internal.</summary>
+    /// <example>external</example>
     public string Kind { get; set; } = string.Empty;
     /// <summary>Date of issue of every card (China calendar day); not in the future.</summary>
+    /// <example>2025-06-01</example>
     public DateOnly IssuedOn { get; set; }
     /// <summary>Issuing authority id: external cards; internal cards of an industry department.</summary>
+    /// <example>44</example>
     public string? AuthorityId { get; set; }
     /// <summary>Issuing institution id: internal cards of the institution's own supervisors.</summary>
+    /// <example>null</example>
     public Guid? InstitutionId { get; set; }
     /// <summary>1–1,000 distinct supervisors; the cards are numbered in this order.</summary>
+    /// <example>["0193a5c4-7e21-7b3c-9d42-5f1e8a6b2c10", "0193a5c4-7e21-7b3c-9d42-5f1e8a6b2c11"]</example>
     public List<Guid> SupervisorIds { get; set; } = [];
 }
 

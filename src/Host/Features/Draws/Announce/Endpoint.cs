@@ -14,8 +14,10 @@ namespace SupervisionCore.Host.Features.Draws.Announce;
 
 public sealed class Request
 {
+    /// <example>0193a5c4-8f02-7a11-b6e3-2c9d4e7f8a01</example>
     public Guid Id { get; set; }
     /// <summary>Hex SHA-256 of the seed that will be revealed at the draw.</summary>
+    /// <example>350ca307f4fc78a8937f440e964e2f96f4a904758dd2615c81769848c0f24357</example>
     public string SeedCommitment { get; set; } = string.Empty;
 }
 

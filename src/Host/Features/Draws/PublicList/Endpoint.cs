@@ -28,6 +28,18 @@ public sealed class Validator : Validator<Request>
 /// <c>inspection</c>, the selected institutions' names (activities: institution, occupation and day), the day of the draw,
 /// no card numbers.
 /// </summary>
+/// <param name="DrawId" example="0193a5c4-9d30-7e5f-a1b2-c3d4e5f60718">Draw id.</param>
+/// <param name="TaskKind" example="daily">Task kind (inspection for inspection draws).</param>
+/// <param name="Institution" example="广东省技师学院">The institution supervised.</param>
+/// <param name="Jurisdiction" example="44">Jurisdiction.</param>
+/// <param name="Date" example="2025-06-01">Day of the task.</param>
+/// <param name="Algorithm" example="hmac-sha256-rank/v1">Ranking algorithm.</param>
+/// <param name="PoolDigest" example="b5d4c2e6a1f3908e7d6c5b4a3928170f6e5d4c3b2a190807f6e5d4c3b2a19080">Hex SHA-256 of the pool.</param>
+/// <param name="PoolSize" example="7">Candidates.</param>
+/// <param name="Seed" example="9c1185a5c5e9fc54612808977ee8f548b2258d31a4f3e2b1c0d9e8f7a6b5c4d3">The seed.</param>
+/// <param name="SeedCommitment" example="null">Announced commitment.</param>
+/// <param name="CardNumbers" example='["R44250012", "R44250027"]'>Card numbers of the selected.</param>
+/// <param name="DrawnAt" example="2025-05-30T10:00:01+08:00">When drawn.</param>
 public sealed record PublicDraw(Guid DrawId, string TaskKind, string Institution, string Jurisdiction, DateOnly Date, string Algorithm,
     string PoolDigest, int PoolSize, string Seed, string? SeedCommitment, IReadOnlyList<string> CardNumbers, DateTimeOffset DrawnAt);
 

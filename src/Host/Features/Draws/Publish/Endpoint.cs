@@ -1,22 +1,21 @@
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Host.Access;
-using SupervisionCore.Host.Audit;
 using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Errors;
 using SupervisionCore.Host.Features.Tasks;
 using SupervisionCore.Kernel.Registry;
-using SupervisionCore.Kernel.Rules;
 using KernelRoles = SupervisionCore.Kernel.Access.Roles;
 
 namespace SupervisionCore.Host.Features.Draws.Publish;
 
 public sealed class Request
 {
+    /// <example>0193a5c4-9d30-7e5f-a1b2-c3d4e5f60718</example>
     public Guid Id { get; set; }
 }
 
-public sealed class Endpoint(SupervisionDbContext db, AuditLog audit) : Endpoint<Request, DrawDto>
+public sealed class Endpoint(SupervisionDbContext db, DrawService draws) : Endpoint<Request, DrawDto>
 {
     public override void Configure()
     {
@@ -32,14 +31,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit) : Endpoint
         var draw = await db.Draws.SingleOrDefaultAsync(d => d.Id == req.Id && d.Status == "run", ct);
         if (draw is null || !User.CanAccess(JurisdictionCode.Parse(draw.Jurisdiction)) || !TaskAccess.IsDispatcher(User))
         { await Send.ResultAsync(Problems.NotFound($"run draw {req.Id}")); return; }
-        if (!draw.Published)
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            draw.Published = true;
-            await db.SaveChangesAsync(ct);
-            await audit.AppendAsync(db, User.AsActor(), new AuditEvent("draw.publish", "draw", draw.Id.ToString(), draw.Jurisdiction, Rules: [NationalRules.TaskDoubleRandom.Id]), ct);
-            await tx.CommitAsync(ct);
-        }
+        await draws.PublishAsync(draw, User.AsActor(), ct);
         await Send.OkAsync(DrawDto.From(draw), ct);
     }
 }

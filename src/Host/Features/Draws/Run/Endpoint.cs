@@ -1,11 +1,8 @@
-using System.Text.Json;
 using FastEndpoints;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Host.Access;
-using SupervisionCore.Host.Audit;
 using SupervisionCore.Host.Data;
-using SupervisionCore.Host.Data.Supervision;
 using SupervisionCore.Host.Errors;
 using SupervisionCore.Host.Features.Tasks;
 using SupervisionCore.Host.Infrastructure;
@@ -18,14 +15,19 @@ namespace SupervisionCore.Host.Features.Draws.Run;
 
 public sealed class Request
 {
+    /// <example>0193a5c4-8f02-7a11-b6e3-2c9d4e7f8a01</example>
     public Guid Id { get; set; }
     /// <summary>The seed (hex, 32–64 bytes). Required when the draw was announced with a commitment; otherwise generated when absent.</summary>
+    /// <example>9c1185a5c5e9fc54612808977ee8f548b2258d31a4f3e2b1c0d9e8f7a6b5c4d3</example>
     public string? Seed { get; set; }
     /// <summary>How many to select; default the task's required count.</summary>
+    /// <example>2</example>
     public int? Count { get; set; }
     /// <summary>For a redraw: the draw this one replaces.</summary>
+    /// <example>null</example>
     public Guid? Replaces { get; set; }
     /// <summary>Why the task is redrawn (required with <see cref="Replaces"/>).</summary>
+    /// <example>原抽取的督导员与被督导机构存在利害关系，重新抽取</example>
     public string? Reason { get; set; }
 }
 
@@ -39,7 +41,7 @@ public sealed class Validator : Validator<Request>
     }
 }
 
-public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, DrawService draws, AuditLog audit, TimeProvider clock, IConfiguration config, ILogger<Endpoint> logger) : Endpoint<Request, DrawDto>
+public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, DrawService draws, IConfiguration config, ILogger<Endpoint> logger) : Endpoint<Request, DrawDto>
 {
     public override void Configure()
     {
@@ -81,44 +83,8 @@ public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, DrawServ
         }
         var transcript = VerifiableDraw.Run(pool, seed!, count);
         timings.Mark("rank");
-        var now = clock.GetUtcNow();
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var draw = live is { Status: "announced" } ? live : new Draw
-        {
-            Id = Guid.CreateVersion7(), Purpose = "supervisor", TaskId = task.Id, Jurisdiction = task.Jurisdiction, Status = "run",
-            Algorithm = VerifiableDraw.Algorithm, CreatedBy = User.ActorId(), CreatedAt = now,
-        };
-        if (live is { Status: "run" })
-        {
-            live.Status = "superseded";
-            await db.Assignments.Where(a => a.DrawId == live.Id && a.Status == "invited").ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, "replaced"), ct);
-            await db.SaveChangesAsync(ct);
-            draw.ReplacesDrawId = live.Id;
-            draw.RedrawReason = req.Reason;
-        }
-        draw.Status = "run";
-        draw.Seed = transcript.Seed;
-        draw.Pool = [.. transcript.Pool];
-        draw.PoolDigest = transcript.PoolDigest;
-        draw.Ranking = [.. transcript.Ranking];
-        draw.Count = transcript.Count;
-        draw.Exclusions = JsonSerializer.Serialize(exclusions, DrawService.Json);
-        draw.RunAt = now;
-        if (draw != live) db.Draws.Add(draw);
-        db.Assignments.AddRange(transcript.Selected.Select((id, i) => new Assignment
-        {
-            Id = Guid.CreateVersion7(), TaskId = task.Id, DrawId = draw.Id, SupervisorId = Guid.Parse(id), Rank = i + 1, Role = "external", Status = "invited", CreatedAt = now,
-        }));
-        task.Status = "drawn";
-        timings.Mark("prepare");
-        if (!await DrawConflicts.TrySaveAsync(db, ct)) { await Send.ResultAsync(DrawConflicts.AlreadyLive()); return; }
-        timings.Mark("write");
-        await audit.AppendAsync(db, User.AsActor(), new AuditEvent(draw.ReplacesDrawId is null ? "draw.run" : "draw.redraw", "draw", draw.Id.ToString(), draw.Jurisdiction,
-            Rules: [NationalRules.DispatchRandom.Id, .. exclusions.SelectMany(e => e.Rules).Distinct().Order(StringComparer.Ordinal)],
-            After: new { draw.PoolDigest, draw.Seed, draw.Count, Selected = transcript.Selected }, Detail: draw.RedrawReason), ct);
-        await tx.CommitAsync(ct);
-        timings.Mark("audit+commit");
+        var draw = await draws.RecordAsync(task, live, transcript, exclusions, User.AsActor(), req.Reason, ct, timings);
+        if (draw is null) { await Send.ResultAsync(DrawConflicts.AlreadyLive()); return; }
         // Where a draw's time goes (a 100,000-candidate pool is the slow path of the API): a log line for operators, and
         // Server-Timing for the benchmark suite (only with Bench:Yardsticks, never in production).
         logger.LogInformation("draw {DrawId}: pool {PoolSize}, excluded {Excluded}; {Timings}", draw.Id, pool.Count, exclusions.Count, timings.ToString());

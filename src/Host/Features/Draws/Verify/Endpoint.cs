@@ -12,10 +12,17 @@ namespace SupervisionCore.Host.Features.Draws.Verify;
 
 public sealed class Request
 {
+    /// <example>0193a5c4-9d30-7e5f-a1b2-c3d4e5f60718</example>
     public Guid Id { get; set; }
 }
 
 /// <summary>The re-run: <c>match</c> when the recorded pool digest, commitment and ranking are what the algorithm gives.</summary>
+/// <param name="DrawId" example="0193a5c4-9d30-7e5f-a1b2-c3d4e5f60718">Draw id.</param>
+/// <param name="Match" example="true">All three checks pass.</param>
+/// <param name="PoolDigestMatches" example="true">The pool gives the recorded digest.</param>
+/// <param name="CommitmentMatches" example="true">The seed gives the announced commitment (or none was announced).</param>
+/// <param name="RankingMatches" example="true">Re-ranking gives the recorded ranking.</param>
+/// <param name="Algorithm" example="hmac-sha256-rank/v1">Ranking algorithm.</param>
 public sealed record Response(Guid DrawId, bool Match, bool PoolDigestMatches, bool CommitmentMatches, bool RankingMatches, string Algorithm);
 
 public sealed class Endpoint(SupervisionDbContext db) : Endpoint<Request, Response>

@@ -19,22 +19,30 @@ namespace SupervisionCore.Host.Features.Feedback.Submit;
 public sealed class Request
 {
     /// <summary>The assignment.</summary>
+    /// <example>0193a5c5-1c22-7d4e-9f60-7a8b9c0d1e2f</example>
     public Guid Id { get; set; }
     /// <summary>When the supervisor arrived (进场时间), ISO with offset.</summary>
+    /// <example>2025-06-01T08:10:00+08:00</example>
     public DateTimeOffset? EntryAt { get; set; }
     /// <summary>When the supervisor left (离场时间), ISO with offset.</summary>
+    /// <example>2025-06-01T17:20:00+08:00</example>
     public DateTimeOffset? ExitAt { get; set; }
     /// <summary>Conduct checks, each true or false.</summary>
     public ConductRequest? Conduct { get; set; }
     /// <summary>The institution's opinion (反馈意见), up to 4000 characters.</summary>
+    /// <example>督导员按时到场，佩戴证卡，全程履职，未干预考评工作。</example>
     public string? Text { get; set; }
 }
 
 public sealed class ConductRequest
 {
+    /// <example>true</example>
     public bool? WoreCard { get; set; }
+    /// <example>true</example>
     public bool? PerformedDuties { get; set; }
+    /// <example>true</example>
     public bool? StayedInRemit { get; set; }
+    /// <example>true</example>
     public bool? Integrity { get; set; }
 }
 

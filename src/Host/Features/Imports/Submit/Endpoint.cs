@@ -15,8 +15,10 @@ public sealed class Request
     /// <summary>The .xlsx or .csv file (header row, then one row per record; see the templates).</summary>
     public IFormFile? File { get; set; }
     /// <summary>supervisors | institutions.</summary>
+    /// <example>supervisors</example>
     public string Type { get; set; } = string.Empty;
     /// <summary>all-or-nothing (default: one bad row imports nothing) | valid-rows-only (bad rows are reported, the others imported).</summary>
+    /// <example>valid-rows-only</example>
     public string Mode { get; set; } = "all-or-nothing";
 }
 

@@ -16,14 +16,19 @@ namespace SupervisionCore.Host.Features.Institutions.Create;
 public sealed class Request
 {
     /// <summary>Name of the institution (1–200 characters).</summary>
+    /// <example>广东省技师学院</example>
     public string Name { get; set; } = string.Empty;
     /// <summary>employer (用人单位, Y) | social-org (社会培训评价组织, S) | industry (行业部门, H).</summary>
+    /// <example>employer</example>
     public string Kind { get; set; } = string.Empty;
     /// <summary>Filing number (备案编号): 4 digits when MOHRSS-filed (6 for an industry department), 6 digits when province-filed.</summary>
+    /// <example>440001</example>
     public string FilingNumber { get; set; } = string.Empty;
     /// <summary>mohrss (人力资源社会保障部备案) | province (省级备案).</summary>
+    /// <example>province</example>
     public string FilingLevel { get; set; } = string.Empty;
     /// <summary>Jurisdiction of the institution, inside the caller's subtree.</summary>
+    /// <example>44</example>
     public string Jurisdiction { get; set; } = string.Empty;
 }
 

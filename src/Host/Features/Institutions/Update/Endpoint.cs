@@ -16,14 +16,19 @@ namespace SupervisionCore.Host.Features.Institutions.Update;
 /// <summary>Fields to change (absent = unchanged). Kind and status are not editable: the status follows the sanctions.</summary>
 public sealed class Request
 {
+    /// <example>广东省技师学院</example>
     public string? Name { get; set; }
     /// <summary>Filing number; its shape must fit the (new or current) filing level.</summary>
+    /// <example>440001</example>
     public string? FilingNumber { get; set; }
     /// <summary>mohrss | province.</summary>
+    /// <example>province</example>
     public string? FilingLevel { get; set; }
     /// <summary>New jurisdiction, inside the caller's subtree.</summary>
+    /// <example>44</example>
     public string? Jurisdiction { get; set; }
     /// <summary>The version read (GET's <c>version</c> or ETag); may be sent as <c>If-Match</c> instead. A stale version is 409.</summary>
+    /// <example>2</example>
     public uint? Version { get; set; }
     /// <summary>Any other field (status, kind, …): refused with 400 naming it, never applied.</summary>
     [JsonExtensionData]

@@ -22,12 +22,16 @@ namespace SupervisionCore.Host.Features.Records.File;
 public sealed class Request
 {
     /// <summary>The assignment.</summary>
+    /// <example>0193a5c5-1c22-7d4e-9f60-7a8b9c0d1e2f</example>
     public Guid Id { get; set; }
     /// <summary>Form id (cn.report, or a pack's form in force in the task's jurisdiction).</summary>
+    /// <example>cn.report</example>
     public string FormId { get; set; } = string.Empty;
     /// <summary>Form version; default the newest in force.</summary>
+    /// <example>1</example>
     public int? FormVersion { get; set; }
     /// <summary>Answers by item key: text, an option key or an ISO date as a string; several option keys as an array; a number.</summary>
+    /// <example>{"institution": "广东省技师学院", "occupation": "电工（四级/中级工）", "supervised-on": "2025-06-01", "examination-order": "conforms", "problems": "个别考场监控画面不清晰", "suggestions": "更换考场监控设备"}</example>
     public Dictionary<string, JsonElement> Answers { get; set; } = [];
 }
 

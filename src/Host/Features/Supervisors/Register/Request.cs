@@ -8,16 +8,22 @@ namespace SupervisionCore.Host.Features.Supervisors.Register;
 
 public sealed class Request
 {
+    /// <example>陈志强</example>
     public string Name { get; set; } = string.Empty;
     /// <summary>公民身份号码 (GB 11643): 18 characters (lower-case x accepted) or a 15-digit legacy number. Stored encrypted; shown masked.</summary>
+    /// <example>44010619850315002X</example>
     public string IdNumber { get; set; } = string.Empty;
     /// <summary>external (外督) | internal (内督).</summary>
+    /// <example>external</example>
     public string Kind { get; set; } = string.Empty;
     /// <summary>Jurisdiction of the record (<c>44</c>, <c>44.A</c>).</summary>
+    /// <example>44</example>
     public string Jurisdiction { get; set; } = string.Empty;
     /// <summary>Required for an internal supervisor (an institution inside the jurisdiction); forbidden for an external one.</summary>
+    /// <example>null</example>
     public Guid? InstitutionId { get; set; }
     /// <summary>Mainland mobile (1[3-9] + 9 digits) or landline (010-12345678). Stored encrypted; shown masked.</summary>
+    /// <example>13912345678</example>
     public string? Phone { get; set; }
     public ExperienceDto? Experience { get; set; }
     public ConditionsDto? Conditions { get; set; }

@@ -13,10 +13,14 @@ namespace SupervisionCore.Host.Features.Supervisors.Update;
 /// <summary>Fields to change (null: unchanged). The ID number, kind and jurisdiction identify the record and do not change.</summary>
 public sealed class Request
 {
+    /// <example>0193a5c4-7e21-7b3c-9d42-5f1e8a6b2c10</example>
     public Guid Id { get; set; }
     /// <summary>The <c>version</c> last read; a stale one answers 409.</summary>
+    /// <example>3</example>
     public uint Version { get; set; }
+    /// <example>陈志强</example>
     public string? Name { get; set; }
+    /// <example>13912345678</example>
     public string? Phone { get; set; }
     public ExperienceDto? Experience { get; set; }
     public ConditionsDto? Conditions { get; set; }

@@ -12,8 +12,10 @@ namespace SupervisionCore.Host.Features.Tasks.Cancel;
 
 public sealed class Request
 {
+    /// <example>0193a5c4-8f02-7a11-b6e3-2c9d4e7f8a01</example>
     public Guid Id { get; set; }
     /// <summary>Why the task is cancelled (activity called off, institution disqualified …).</summary>
+    /// <example>评价机构已将该批次认定活动延期至下半年</example>
     public string Reason { get; set; } = string.Empty;
 }
 

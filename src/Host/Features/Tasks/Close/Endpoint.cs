@@ -13,6 +13,7 @@ namespace SupervisionCore.Host.Features.Tasks.Close;
 
 public sealed class Request
 {
+    /// <example>0193a5c4-8f02-7a11-b6e3-2c9d4e7f8a01</example>
     public Guid Id { get; set; }
 }
 

@@ -16,18 +16,26 @@ namespace SupervisionCore.Host.Features.Tasks.Create;
 public sealed class Request
 {
     /// <summary>daily | special | after-the-fact | competition-in-progress | competition-after | annual-inspection.</summary>
+    /// <example>daily</example>
     public string Kind { get; set; } = string.Empty;
     /// <summary>Dispatching authority (委派机构) id.</summary>
+    /// <example>44</example>
     public string AuthorityId { get; set; } = string.Empty;
     /// <summary>Target activity; or only <see cref="InstitutionId"/> for a task on an institution (special supervision).</summary>
+    /// <example>0193a5c4-6b10-7c8e-a3f5-1d2e3f4a5b60</example>
     public Guid? ActivityId { get; set; }
+    /// <example>null</example>
     public Guid? InstitutionId { get; set; }
     /// <summary>For competitions: the venue supervised (staffing per venue).</summary>
+    /// <example>null</example>
     public long? VenueId { get; set; }
     /// <summary>督导事项 (matters to check), e.g. the items of CN 12.</summary>
+    /// <example>["考场秩序", "考评人员、管理人员工作情况"]</example>
     public List<string> Matters { get; set; } = [];
     /// <summary>Task window; default the activity's start and end.</summary>
+    /// <example>2025-06-01T08:30:00+08:00</example>
     public DateTimeOffset? WindowStart { get; set; }
+    /// <example>2025-06-01T17:00:00+08:00</example>
     public DateTimeOffset? WindowEnd { get; set; }
 }
 

@@ -15,19 +15,27 @@ namespace SupervisionCore.Host.Features.Admin.Clients.Create;
 public sealed class Request
 {
     /// <summary>Client id: 3–64 lower-case letters, digits, '.', '_' or '-'.</summary>
+    /// <example>gd-center-system</example>
     public string ClientId { get; set; } = string.Empty;
+    /// <example>广东省职业技能鉴定指导中心业务系统</example>
     public string DisplayName { get; set; } = string.Empty;
     /// <summary>Roles granted to the client's tokens.</summary>
+    /// <example>["center-operator"]</example>
     public List<string> Roles { get; set; } = [];
     /// <summary>Jurisdiction of the client's tokens.</summary>
+    /// <example>44</example>
     public string Jurisdiction { get; set; } = string.Empty;
     /// <summary>Redirect URIs for an interactive (code + PKCE) client; empty for a machine client.</summary>
+    /// <example>["https://pj.example.gd.gov.cn/callback"]</example>
     public List<string> RedirectUris { get; set; } = [];
     /// <summary>A public client (browser or mobile app: no secret, code + PKCE only); needs redirect URIs.</summary>
+    /// <example>false</example>
     public bool Public { get; set; }
     /// <summary>For an institution's system (role institution-operator): the institution it acts for.</summary>
+    /// <example>null</example>
     public Guid? InstitutionId { get; set; }
     /// <summary>For a supervisor's app (role supervisor): the supervisor it acts for.</summary>
+    /// <example>null</example>
     public Guid? SupervisorId { get; set; }
 }
 

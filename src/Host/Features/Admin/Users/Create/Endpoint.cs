@@ -15,15 +15,22 @@ namespace SupervisionCore.Host.Features.Admin.Users.Create;
 public sealed class Request
 {
     /// <summary>Login name: 3–64 letters, digits, '.', '_', '-' or '@'.</summary>
+    /// <example>gd-center-li</example>
     public string UserName { get; set; } = string.Empty;
     /// <summary>Initial password, at least 12 characters (ASVS V6.2.1).</summary>
+    /// <example>Gd-Center-2025!Demo</example>
     public string Password { get; set; } = string.Empty;
+    /// <example>李晓燕（广东省职业技能鉴定指导中心）</example>
     public string DisplayName { get; set; } = string.Empty;
+    /// <example>["center-operator"]</example>
     public List<string> Roles { get; set; } = [];
+    /// <example>44</example>
     public string Jurisdiction { get; set; } = string.Empty;
     /// <summary>Institution id, for institution operators.</summary>
+    /// <example>null</example>
     public string? InstitutionId { get; set; }
     /// <summary>Supervisor id, for supervisors.</summary>
+    /// <example>null</example>
     public string? SupervisorId { get; set; }
 }
 

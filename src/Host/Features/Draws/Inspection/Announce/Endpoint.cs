@@ -15,8 +15,10 @@ namespace SupervisionCore.Host.Features.Draws.Inspection.Announce;
 public sealed class Request
 {
     /// <summary>The subtree the announced draw will be drawn from.</summary>
+    /// <example>44</example>
     public string Jurisdiction { get; set; } = string.Empty;
     /// <summary>Hex SHA-256 of the seed that will be revealed at the draw.</summary>
+    /// <example>350ca307f4fc78a8937f440e964e2f96f4a904758dd2615c81769848c0f24357</example>
     public string SeedCommitment { get; set; } = string.Empty;
 }
 

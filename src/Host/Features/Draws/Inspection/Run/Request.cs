@@ -7,30 +7,41 @@ namespace SupervisionCore.Host.Features.Draws.Inspection.Run;
 public sealed class Request
 {
     /// <summary>institutions | activities.</summary>
+    /// <example>institutions</example>
     public string Target { get; set; } = string.Empty;
     /// <summary>The subtree drawn from (inside the caller's).</summary>
+    /// <example>44</example>
     public string Jurisdiction { get; set; } = string.Empty;
     public RequestFilter Filter { get; set; } = new();
     /// <summary>How many to select (capped at the population); or <see cref="Ratio"/>.</summary>
+    /// <example>3</example>
     public int? Count { get; set; }
     /// <summary>Share of the population, 0 &lt; ratio ≤ 1, rounded up, at least 1.</summary>
+    /// <example>null</example>
     public decimal? Ratio { get; set; }
     /// <summary>The seed (hex, 32–64 bytes): required with <see cref="Announcement"/>; otherwise generated when absent.</summary>
+    /// <example>9c1185a5c5e9fc54612808977ee8f548b2258d31a4f3e2b1c0d9e8f7a6b5c4d3</example>
     public string? Seed { get; set; }
     /// <summary>An earlier announced inspection draw (seed commitment) that this run reveals.</summary>
+    /// <example>null</example>
     public Guid? Announcement { get; set; }
 }
 
 public sealed class RequestFilter
 {
     /// <summary>Institution kinds (employer, social-org, industry) or activity kinds (vocational-qualification, skill-level-recognition, special-ability, competition).</summary>
+    /// <example>["employer", "social-org"]</example>
     public List<string> Kinds { get; set; } = [];
     /// <summary>Institutions only: active and/or notified (default both). Disqualified institutions are never drawn.</summary>
+    /// <example>["active"]</example>
     public List<string> Statuses { get; set; } = [];
+    /// <example>电工</example>
     public string? Occupation { get; set; }
     /// <summary>Activities starting on or after this day (China time); required for activities.</summary>
+    /// <example>2025-06-01</example>
     public DateOnly? From { get; set; }
     /// <summary>Activities starting on or before this day; required for activities.</summary>
+    /// <example>2025-06-30</example>
     public DateOnly? To { get; set; }
 }
 

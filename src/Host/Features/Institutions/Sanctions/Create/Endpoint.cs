@@ -16,14 +16,19 @@ namespace SupervisionCore.Host.Features.Institutions.Sanctions.Create;
 public sealed class Request
 {
     /// <summary>notice-and-correction (通报批评并责令改正) | disciplinary-recommendation (处分建议) | disqualification (取消评价工作资格).</summary>
+    /// <example>notice-and-correction</example>
     public string Step { get; set; } = string.Empty;
     /// <summary>CN 第十八条 item: refuse-materials (一) | obstruct-reporting (二) | refuse-correction (三) | fraud (四) | retaliation (五) | other (六).</summary>
+    /// <example>refuse-materials</example>
     public string Ground { get; set; } = string.Empty;
     /// <summary>Day of the decision (China calendar), not in the future nor before the last recorded step. Default: today.</summary>
+    /// <example>2025-06-01</example>
     public DateOnly? On { get; set; }
     /// <summary>For notice-and-correction: the last day to correct (after the decision day).</summary>
+    /// <example>2025-07-01</example>
     public DateOnly? CorrectionDeadline { get; set; }
     /// <summary>Recorded reason the case is serious (情节严重): needed to skip a step or to escalate before the correction deadline.</summary>
+    /// <example>拒不提供考生档案，且已有两次整改记录</example>
     public string? SeriousJustification { get; set; }
 }
 

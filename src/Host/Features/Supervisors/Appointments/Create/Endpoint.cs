@@ -19,10 +19,13 @@ namespace SupervisionCore.Host.Features.Supervisors.Appointments.Create;
 
 public sealed class Request
 {
+    /// <example>0193a5c4-7e21-7b3c-9d42-5f1e8a6b2c10</example>
     public Guid Id { get; set; }
     /// <summary>External: the appointing authority id (inside the caller's subtree, covering the supervisor's jurisdiction). Internal: the supervisor's institution (may be omitted).</summary>
+    /// <example>44</example>
     public string? AppointedBy { get; set; }
     /// <summary>First day of the term.</summary>
+    /// <example>2025-06-01</example>
     public DateOnly Start { get; set; }
 }
 
@@ -36,6 +39,16 @@ public sealed class Validator : Validator<Request>
 }
 
 /// <summary>One term; status (active | expired | terminated | not-started) derived from the dates for today, China time.</summary>
+/// <param name="Id" example="0193a5c4-7f55-7a2b-b1c3-d4e5f6a7b8c9">Appointment id.</param>
+/// <param name="SupervisorId" example="0193a5c4-7e21-7b3c-9d42-5f1e8a6b2c10">The supervisor.</param>
+/// <param name="AppointedBy" example="44">Appointing authority (or institution) id.</param>
+/// <param name="TermNumber" example="1">Term number.</param>
+/// <param name="Start" example="2025-06-01">First day.</param>
+/// <param name="End" example="2028-05-31">Last day.</param>
+/// <param name="Status" example="active">not-started | active | expired | terminated.</param>
+/// <param name="TerminatedOn" example="null">Day the term was ended early.</param>
+/// <param name="TerminationReason" example="null">Why it ended early.</param>
+/// <param name="CreatedAt" example="2025-06-01T09:30:00+08:00">Created.</param>
 public sealed record AppointmentDto(
     Guid Id, Guid SupervisorId, string AppointedBy, int TermNumber, DateOnly Start, DateOnly End, string Status,
     DateOnly? TerminatedOn, string? TerminationReason, DateTimeOffset CreatedAt)

@@ -8,17 +8,24 @@ namespace SupervisionCore.Host.Features.Supervisors.Sanctions.Decide;
 
 public sealed class Request
 {
+    /// <example>0193a5c4-7e21-7b3c-9d42-5f1e8a6b2c10</example>
     public Guid Id { get; set; }
     /// <summary>criticism | suspension | dismissal | revocation | ban; or a measure of an enabled pack (GD 21: notify-employer, non-renewal, judicial-referral).</summary>
+    /// <example>suspension</example>
     public string Measure { get; set; } = string.Empty;
     /// <summary>CN 17: unauthorised-participation | refusal-without-reason | not-performing-duties | bad-influence; or other; or a ground of an enabled pack (GD 21: gd.dereliction …) for a supervisor in its jurisdiction.</summary>
+    /// <example>not-performing-duties</example>
     public string Ground { get; set; } = string.Empty;
+    /// <example>2025年6月1日督导中未按规定全程在岗，见评价机构反馈意见</example>
     public string? EvidenceNote { get; set; }
     /// <summary>Day of the decision; a dismissal or revocation takes effect on it.</summary>
+    /// <example>2025-06-01</example>
     public DateOnly Date { get; set; }
     /// <summary>For a suspension: first day.</summary>
+    /// <example>2025-06-02</example>
     public DateOnly? SuspendedFrom { get; set; }
     /// <summary>For a suspension: last day (included).</summary>
+    /// <example>2025-12-01</example>
     public DateOnly? SuspendedUntil { get; set; }
 }
 

@@ -11,11 +11,16 @@ namespace SupervisionCore.Host.Features.Supervisors.Trainings.Record;
 
 public sealed class Request
 {
+    /// <example>0193a5c4-7e21-7b3c-9d42-5f1e8a6b2c10</example>
     public Guid Id { get; set; }
     /// <summary>qualification (资格培训/考核) | annual-learning (年度业务学习) | assessment (考核).</summary>
+    /// <example>annual-learning</example>
     public string Kind { get; set; } = string.Empty;
+    /// <example>2025-06-01</example>
     public DateOnly Date { get; set; }
+    /// <example>true</example>
     public bool Passed { get; set; }
+    /// <example>2025年度质量督导员业务培训，考核合格</example>
     public string? Note { get; set; }
 }
 
