@@ -37,7 +37,7 @@ public sealed class FuzzTests(SecurityWorld world, ITestOutputHelper output) : I
     {
         var perOperation = LongTests.Scale(100, 1000);
         var operations = await ApiOperation.LoadAsync(world.App);
-        var rows = AccessMatrix.Operations.Concat(AccessMatrix.FuzzedOnly).ToDictionary(o => o.Id);
+        var rows = AccessMatrix.Operations.ToDictionary(o => o.Id);
         var token = world.Tokens[R.NationalAdmin];
         using var client = world.ClientFor(R.NationalAdmin);
         var failures = new List<string>();
@@ -46,8 +46,15 @@ public sealed class FuzzTests(SecurityWorld world, ITestOutputHelper output) : I
         {
             // Reproducible per operation (string.GetHashCode is randomised per process).
             var random = new Random(api.Id.Aggregate(0x5EC, (h, ch) => unchecked(h * 31 + ch)) & 0x7fffffff);
-            using var baseline = rows[api.Id].Build(world.Of[Side.Own]);
-            var baseBody = baseline.Content is null ? null : JsonNode.Parse(await baseline.Content.ReadAsStringAsync());
+            var row = rows[api.Id];
+            using var baseline = row.Build(world.Realms[row.Realm].Of[Side.Own]);
+            // A multipart upload is no JSON to mutate: its fuzz cases mutate an empty JSON object (the endpoint accepts JSON too).
+            var baseBody = baseline.Content switch
+            {
+                null => null,
+                { Headers.ContentType.MediaType: "application/json" } json => JsonNode.Parse(await json.ReadAsStringAsync()),
+                _ => new JsonObject(),
+            };
             var before = await world.DigestAsync();
             var anySuccess = false;
             for (var i = 0; i < perOperation; i++)

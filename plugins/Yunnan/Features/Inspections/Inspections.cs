@@ -69,7 +69,7 @@ public sealed class CreateValidator : Validator<CreateRequest>
 }
 
 /// <summary>Opens the procedure of an annual inspection (年检评估, YN 10(三), 11).</summary>
-public sealed class CreateEndpoint(YunnanDbContext db) : Endpoint<CreateRequest, InspectionDto>
+public sealed class CreateEndpoint(YunnanDbContext db, SupervisionCore.Kernel.Plugins.ISupervisionDirectory directory) : Endpoint<CreateRequest, InspectionDto>
 {
     public override void Configure()
     {
@@ -84,6 +84,9 @@ public sealed class CreateEndpoint(YunnanDbContext db) : Endpoint<CreateRequest,
     {
         var where = JurisdictionCode.Parse(req.Jurisdiction);
         if (!User.CanAccess(where)) { await Send.ResultAsync(PackProblems.Forbidden(new LocalizedText($"{where.Value} 不在调用者的云南辖区内", $"{where.Value} is outside the caller's part of Yunnan"))); return; }
+        // The institution named must exist inside that jurisdiction (not one of another province: OWASP API1).
+        if (await directory.FindInstitutionAsync(req.InstitutionId.ToString(), ct) is not { } institution || !where.Contains(institution.Jurisdiction))
+        { await Send.ResultAsync(PackProblems.Forbidden(new LocalizedText($"机构 {req.InstitutionId} 不在 {where.Value} 内", $"institution {req.InstitutionId} is not in {where.Value}"))); return; }
         if (await db.AnnualInspections.AnyAsync(i => i.TaskId == req.TaskId, ct))
         { await Send.ResultAsync(PackProblems.Conflict(new LocalizedText("该任务已有年检评估", "this task already has an annual inspection"))); return; }
         var inspection = new AnnualInspection

@@ -72,7 +72,7 @@ public sealed class CreateSessionValidator : Validator<CreateSessionRequest>
 }
 
 /// <summary>An institution schedules a business-learning session for its internal supervisors (YN 17).</summary>
-public sealed class CreateSessionEndpoint(YunnanDbContext db) : Endpoint<CreateSessionRequest, SessionDto>
+public sealed class CreateSessionEndpoint(YunnanDbContext db, SupervisionCore.Kernel.Plugins.ISupervisionDirectory directory) : Endpoint<CreateSessionRequest, SessionDto>
 {
     public override void Configure()
     {
@@ -100,6 +100,9 @@ public sealed class CreateSessionEndpoint(YunnanDbContext db) : Endpoint<CreateS
         }
         if (!User.CanAccess(where))
         { await Send.ResultAsync(PackProblems.Forbidden(new LocalizedText($"{where.Value} 不在调用者的云南辖区内", $"{where.Value} is outside the caller's part of Yunnan"))); return; }
+        // The institution named must exist inside the session's jurisdiction (not one of another province: OWASP API1).
+        if (await directory.FindInstitutionAsync(institution.ToString(), ct) is not { } facts || !where.Contains(facts.Jurisdiction))
+        { await Send.ResultAsync(PackProblems.Forbidden(new LocalizedText($"机构 {institution} 不在 {where.Value} 内", $"institution {institution} is not in {where.Value}"))); return; }
 
         var session = new LearningSession
         {
