@@ -319,6 +319,13 @@ public sealed class GuangdongPolicyTests(SupervisionApp app) : IClassFixture<Sup
         { "gd.annex-3", "option:staff-cards=maybe", "answers.staff-cards", "option-not-in-set" },
         { "gd.annex-3", "choices:anomalies=late-start", "answers.anomalies", "option-not-in-set" },
         { "gd.annex-3", "missing:identity-checks", "answers.identity-checks", "missing-required" },
+        { "gd.annex-5", "missing:feedback", "answers.feedback", "missing-required" },
+        { "gd.annex-5", "missing:reporting-unit", "answers.reporting-unit", "missing-required" },  // the sealed 填报单位
+        { "gd.annex-5", "option:entry-at=yesterday", "answers.entry-at", "wrong-type" },
+        { "gd.annex-5", "option:evaluated-on=2025-13-01", "answers.evaluated-on", "wrong-type" },
+        { "gd.annex-5", "choices:occupation=electrician", "answers.occupation", "wrong-type" },   // annex 5 has no options: a choice is the wrong type
+        { "gd.annex-5", "number:exit-at", "answers.exit-at", "wrong-type" },
+        { "gd.annex-5", "unknown:item-1", "answers.item-1", "unknown-item" },                      // annex 5 prints no item numbers
     };
 
     [Theory]
@@ -344,6 +351,38 @@ public sealed class GuangdongPolicyTests(SupervisionApp app) : IClassFixture<Sup
         var error = problem.GetProperty("errors").EnumerateArray().ShouldHaveSingleItem();
         error.GetProperty("name").GetString().ShouldBe(field);
         error.GetProperty("reason").GetString()!.ShouldEndWith($"({code})");
+        (await AssignmentScenes.AssignmentAsync(app, scene.AssignmentId)).Status.ShouldBe("accepted"); // nothing changed
+    }
+
+    [Fact]
+    public async Task A_gd_annex_5_submission_with_several_faults_names_every_item_with_its_printed_number()
+    {
+        var scene = await AssignmentScenes.CreateAsync(app, jurisdiction: "44.A");
+        using var client = app.CreateClient(await app.TokenForAsync(Roles.Supervisor, "44.A", supervisorId: scene.SupervisorId));
+        var answers = await CompleteAnswersAsync(client, "gd.annex-5");
+        answers.Remove("feedback");
+        answers["entry-at"] = "yesterday";
+        answers["occupation"] = new[] { "electrician" };
+        answers["exit-at"] = 3;
+        answers["item-1"] = "x";
+        var response = await client.PostJsonAsync($"/api/v1/assignments/{scene.AssignmentId}/records", new { formId = "gd.annex-5", answers });
+        var problem = await response.ReadJsonAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, problem.ToString());
+        var errors = problem.GetProperty("errors").EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("reason").GetString()!);
+        errors.Keys.ShouldBe(["answers.feedback", "answers.entry-at", "answers.occupation", "answers.exit-at", "answers.item-1"], ignoreOrder: true);
+        errors["answers.feedback"].ShouldEndWith("(missing-required)");
+        errors["answers.item-1"].ShouldEndWith("(unknown-item)");
+        foreach (var key in new[] { "answers.entry-at", "answers.occupation", "answers.exit-at" }) errors[key].ShouldEndWith("(wrong-type)", Case.Sensitive, key);
+
+        // Each item is named with its number as the source prints it: annex 5 prints none, so no reason carries one.
+        var form = (await (await client.GetAsync("/api/v1/forms/gd.annex-5")).ReadJsonAsync()).GetProperty("form");
+        var numbers = form.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("items").EnumerateArray())
+            .ToDictionary(i => "answers." + i.GetProperty("key").GetString(), i => i.TryGetProperty("number", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null);
+        foreach (var (name, reason) in errors)
+        {
+            if (numbers.GetValueOrDefault(name) is { } number) reason.ShouldContain($"[{number}]", Case.Sensitive, name);
+            else reason.ShouldNotContain(" [", Case.Sensitive, name);
+        }
         (await AssignmentScenes.AssignmentAsync(app, scene.AssignmentId)).Status.ShouldBe("accepted"); // nothing changed
     }
 }

@@ -2,9 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SupervisionCore.Host.Data.Registry;
 using SupervisionCore.Host.Tests.Infrastructure;
 using SupervisionCore.Host.Tests.Registry;
+using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Access;
+using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Rules;
 using static SupervisionCore.Host.Tests.Packs.YunnanSupport;
 
 namespace SupervisionCore.Host.Tests.Packs;
@@ -137,5 +142,126 @@ public sealed class YunnanLearningJobTests(SupervisionApp app) : IClassFixture<S
         }
         (await app.DbAsync(db => db.SupervisorSanctions.CountAsync(s => s.SupervisorId == absent))).ShouldBe(1);
         (await app.DbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "supervisor.sanction"))).ShouldBe(1);
+    }
+}
+
+/// <summary>
+/// YN 17 close never revokes twice (own database: the close judges every internal supervisor in 53). Each row is an
+/// internal supervisor appointed since the start of the closed year who did not pass its learning (but the one who passed),
+/// with what happened to them before the close: whether the close lists them, whether it revokes them now, and how many
+/// sanction records they have afterwards.
+/// </summary>
+public sealed class YunnanLearningRepeatTests(SupervisionApp app) : IClassFixture<SupervisionApp>
+{
+    private static readonly int Year = Today.Year - 1;
+    private static readonly DateOnly YearEnd = new(Year, 12, 31);
+
+    private static readonly (string Name, bool Listed, bool Revoked, int Sanctions)[] Cases =
+    [
+        ("absent", true, true, 1),
+        ("passed", false, false, 0),
+        ("criticised_in_the_year", true, true, 2),                                       // criticism removes nobody
+        ("dismissed_in_the_year_then_appointed_again", true, true, 2),                   // the dismissal was overtaken
+        ("revoked_on_the_last_day_of_the_year", false, false, 1),                        // not appointed at the year's end
+        ("revoked_on_the_first_day_after_the_year", true, false, 1),
+        ("dismissed_on_the_first_day_after_the_year", true, false, 1),
+        ("revoked_for_refusals_after_the_year", true, false, 1),                        // another rule (YN 19)
+        ("revoked_by_an_earlier_close_that_stopped_before_it_was_stored", true, false, 1), // the same rule, a rerun
+        ("revocation_decided_with_a_date_ahead", true, false, 1),                        // still appointed today
+    ];
+
+    [Fact]
+    public async Task A_supervisor_already_revoked_or_dismissed_is_reported_as_such_and_never_revoked_twice()
+    {
+        var institution = await Seed.InstitutionAsync(app, "53");
+        var ids = new Dictionary<string, Guid>();
+        foreach (var c in Cases) ids[c.Name] = (await AppointedAsync(app, "internal", institution.Id)).Id;
+        using var operatorClient = app.CreateClient(await app.TokenForAsync(Roles.InstitutionOperator, "53", institutionId: institution.Id));
+        var session = await operatorClient.PostJsonAsync("/api/v1/regions/yn/learning-sessions", new { year = Year, heldOn = new DateOnly(Year, 6, 10), content = "职业技能等级认定政策与考务规程" });
+        var sessionId = (await session.ReadJsonAsync()).GetProperty("id").GetGuid();
+        (await operatorClient.PutAsJsonAsync($"/api/v1/regions/yn/learning-sessions/{sessionId}/results/{ids["passed"]}", new { attended = true, passed = true }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var admin = await SupervisorTestSupport.AdminAsync(app);
+        async Task DecideAsync(string name, string measure, string ground, DateOnly date)
+        {
+            var response = await admin.PostJsonAsync($"/api/v1/supervisors/{ids[name]}/sanctions", new { measure, ground, date });
+            response.StatusCode.ShouldBe(HttpStatusCode.Created, $"{name}: {await response.Content.ReadAsStringAsync()}");
+        }
+        async Task RevokeThroughThePackActionAsync(string name, string rule, string citation)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var outcome = await scope.ServiceProvider.GetRequiredService<ISupervisorActions>().RevokeQualificationAsync(
+                ids[name].ToString(), Today, new Violation(rule, citation, new LocalizedText("取消督导资格", "qualification revoked")), null, CancellationToken.None);
+            outcome.Changed.ShouldBeTrue(name);
+        }
+        await DecideAsync("criticised_in_the_year", "criticism", "other", new DateOnly(Year, 6, 1));
+        await DecideAsync("dismissed_in_the_year_then_appointed_again", "dismissal", "not-performing-duties", new DateOnly(Year, 3, 1));
+        await app.DbAsync(async db =>
+        {
+            var start = new DateOnly(Year, 4, 1);
+            db.Appointments.Add(new Appointment
+            {
+                Id = Guid.CreateVersion7(), SupervisorId = ids["dismissed_in_the_year_then_appointed_again"], AppointedBy = "53", TermNumber = 2,
+                Start = start, End = Kernel.Appointments.Rules.TermRule.EndOf(start), CreatedAt = DateTimeOffset.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        await DecideAsync("revoked_on_the_last_day_of_the_year", "revocation", "other", YearEnd);
+        await DecideAsync("revoked_on_the_first_day_after_the_year", "revocation", "other", YearEnd.AddDays(1));
+        await DecideAsync("dismissed_on_the_first_day_after_the_year", "dismissal", "not-performing-duties", YearEnd.AddDays(1));
+        await RevokeThroughThePackActionAsync("revoked_for_refusals_after_the_year", "yn.dispatch.refusal-limit", "YN 19");
+        await RevokeThroughThePackActionAsync("revoked_by_an_earlier_close_that_stopped_before_it_was_stored", "yn.learning.annual", "YN 17");
+        await DecideAsync("revocation_decided_with_a_date_ahead", "revocation", "other", Today.AddDays(30));
+        var before = await SanctionsAsync(ids);
+
+        using var centre = app.CreateClient(await app.TokenForAsync(Roles.CenterOperator, "53"));
+        var preview = await CloseAsync(centre, dryRun: true);
+        Decisions(preview, ids).Keys.ShouldBe(Cases.Where(c => c.Listed).Select(c => c.Name), ignoreOrder: true);
+        Decisions(preview, ids).Values.ShouldAllBe(d => !d.GetProperty("changed").GetBoolean());
+        (await SanctionsAsync(ids)).ShouldBe(before);
+
+        var close = await CloseAsync(centre, dryRun: false);
+        close.GetProperty("alreadyClosed").GetBoolean().ShouldBeFalse();
+        var decisions = Decisions(close, ids);
+        var after = await SanctionsAsync(ids);
+        foreach (var (name, listed, revoked, sanctions) in Cases)
+        {
+            decisions.ContainsKey(name).ShouldBe(listed, name);
+            after[name].ShouldBe(sanctions, name);
+            if (!listed) continue;
+            var d = decisions[name];
+            d.GetProperty("rule").GetProperty("rule").GetString().ShouldBe("yn.learning.annual", name);
+            d.GetProperty("changed").GetBoolean().ShouldBe(revoked, name);
+            d.GetProperty("blacklisted").GetBoolean().ShouldBe(revoked, name);
+            if (!revoked) d.GetProperty("withdrawnCards").GetArrayLength().ShouldBe(0, name);
+        }
+        (await app.DbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "supervisor.sanction" && e.Rules.Contains("yn.learning.annual"))))
+            .ShouldBe(Cases.Count(c => c.Revoked) + 1); // and the stopped earlier close's one
+
+        // A rerun reports the first close and changes nothing.
+        var audit = await app.DbAsync(db => db.AuditEntries.CountAsync());
+        var again = await CloseAsync(centre, dryRun: false);
+        again.GetProperty("alreadyClosed").GetBoolean().ShouldBeTrue();
+        Decisions(again, ids).Keys.ShouldBe(decisions.Keys, ignoreOrder: true);
+        (await SanctionsAsync(ids)).ShouldBe(after);
+        (await app.DbAsync(db => db.AuditEntries.CountAsync())).ShouldBe(audit);
+    }
+
+    private Task<Dictionary<string, int>> SanctionsAsync(Dictionary<string, Guid> ids) => app.DbAsync(async db =>
+    {
+        var counts = await db.SupervisorSanctions.GroupBy(s => s.SupervisorId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        return ids.ToDictionary(i => i.Key, i => counts.SingleOrDefault(c => c.Key == i.Value)?.Count ?? 0);
+    });
+
+    private static Dictionary<string, JsonElement> Decisions(JsonElement outcome, Dictionary<string, Guid> ids) =>
+        outcome.GetProperty("decisions").EnumerateArray().ToDictionary(d => ids.Single(i => i.Value == Guid.Parse(d.GetProperty("supervisorId").GetString()!)).Key);
+
+    private static async Task<JsonElement> CloseAsync(HttpClient client, bool dryRun)
+    {
+        var response = await client.PostAsync($"/api/v1/regions/yn/learning-years/{Year}/close?dryRun={(dryRun ? "true" : "false")}", null);
+        var json = await response.ReadJsonAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, json.ToString());
+        return json;
     }
 }

@@ -175,6 +175,71 @@ public sealed class InstitutionSanctionsTests(SupervisionApp app) : IClassFixtur
         (await AuditCountAsync(app)).ShouldBe(audit);
     }
 
+    [Theory]
+    // name, where the institution is, step, ground, expected status, the rule (422) or the field (400) named, the citation (422)
+    [InlineData("GD_22_ground_in_a_city", "44.A", "notice-and-correction", "gd.institution.refused-information", 201, null, null)]
+    [InlineData("GD_22_ground_at_province_level", "44", "disciplinary-recommendation", "gd.institution.retaliation", 201, null, null)]
+    [InlineData("CN_18_ground_in_Guangdong_unchanged", "44.A", "notice-and-correction", "refuse-materials", 201, null, null)]
+    [InlineData("GD_22_ground_outside_Guangdong", "43", "notice-and-correction", "gd.institution.deception", 422, Ladder, "GD 22(四)")]
+    [InlineData("GD_21_measure_on_a_GD_22_ground", "44.A", "non-renewal", "gd.institution.deception", 422, Ladder, "GD 22(四)")]
+    [InlineData("GD_21_measure_on_a_CN_18_ground", "44.A", "non-renewal", "fraud", 422, Ladder, "CN 18")]
+    [InlineData("GD_21_supervisor_ground_for_an_institution", "44.A", "notice-and-correction", "gd.dereliction", 400, "ground", null)]
+    [InlineData("Unknown_GD_ground", "44.A", "notice-and-correction", "gd.institution.bribery", 400, "ground", null)]
+    [InlineData("Unknown_step_on_a_GD_ground", "44.A", "warning", "gd.institution.other", 400, "step", null)]
+    public async Task A_packs_institution_grounds_are_judged_by_where_the_institution_is(
+        string name, string where, string step, string ground, int status, string? named, string? citation)
+    {
+        var id = await NewInstitutionAsync(where);
+        using var admin = await Admin();
+        var before = await StateAsync(id);
+        var audit = await AuditCountAsync(app);
+        var notice = step == "notice-and-correction";
+        var response = await SanctionAsync(admin, id, new
+        {
+            step, ground, correctionDeadline = notice ? Today.AddDays(10) : (DateOnly?)null, seriousJustification = notice ? null : "情节严重",
+        });
+        var body = await response.ReadJsonAsync();
+        ((int)response.StatusCode).ShouldBe(status, $"{name}: {body}");
+        if (status != 201)
+        {
+            if (status == 422)
+            {
+                var violation = body.GetProperty("violations").EnumerateArray().ShouldHaveSingleItem(name);
+                violation.GetProperty("rule").GetString().ShouldBe(named, name);
+                violation.GetProperty("citation").GetString().ShouldBe(citation, name);
+            }
+            else body.NamesField(named!).ShouldBeTrue(name);
+            (await StateAsync(id)).ShouldBe(before, name);
+            (await AuditCountAsync(app)).ShouldBe(audit, name);
+            return;
+        }
+        body.GetProperty("sanction").GetProperty("ground").GetString().ShouldBe(ground, name);
+        body.GetProperty("institution").GetProperty("status").GetString().ShouldBe("notified", name);
+        var entry = (await AuditOfAsync(app, id.ToString())).Last(e => e.GetProperty("action").GetString() == "institution.sanction");
+        string.Join(",", entry.GetProperty("rules").EnumerateArray().Select(r => r.GetString())).ShouldBe(Ladder, name); // GD 22 restates the CN 18 ladder
+        entry.GetProperty("detail").GetString()!.ShouldContain($"ground={ground}", Case.Sensitive, name);
+        if (ground.StartsWith("gd.", StringComparison.Ordinal)) entry.GetProperty("detail").GetString()!.ShouldContain("(GD 22(", Case.Sensitive, name);
+    }
+
+    [Fact]
+    public async Task A_GD_22_ground_climbs_the_same_ladder_and_the_record_reads_back()
+    {
+        var id = await NewInstitutionAsync("44.B");
+        using var province = app.CreateClient(await app.TokenForAsync(Roles.ProvinceAdmin, "44"));
+        await AcceptedAsync(province, id, new { step = "notice-and-correction", ground = "gd.institution.ignored-opinion", on = Today.AddDays(-3), correctionDeadline = Today.AddDays(20) });
+        // The ladder still decides: before the deadline, no recommendation without a serious justification, on a GD or a CN ground.
+        await ShouldBeRefusedByTheLadderAsync(await SanctionAsync(province, id, new { step = "disciplinary-recommendation", ground = "gd.institution.ignored-opinion" }));
+        await ShouldBeRefusedByTheLadderAsync(await SanctionAsync(province, id, new { step = "disciplinary-recommendation", ground = "refuse-correction" }));
+        await AcceptedAsync(province, id, new { step = "disqualification", ground = "gd.institution.deception", seriousJustification = "伪造督导意见整改材料" });
+
+        var list = await (await province.GetAsync($"/api/v1/institutions/{id}/sanctions")).ReadJsonAsync();
+        list.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("ground").GetString()).ShouldBe(["gd.institution.ignored-opinion", "gd.institution.deception"]);
+        list.GetProperty("currentStep").GetString().ShouldBe("disqualification");
+        (await StateAsync(id)).ShouldBe(("disqualified", 2, (await StateAsync(id)).Version));
+        (await CanReceiveAsync(id, Today)).Violations.ShouldHaveSingleItem().Rule.ShouldBe(Ladder);
+        await ShouldBeRefusedByTheLadderAsync(await SanctionAsync(province, id, new { step = "disqualification", ground = "gd.institution.other", seriousJustification = "再犯" }));
+    }
+
     [Fact]
     public async Task A_step_cannot_be_dated_before_the_last_recorded_one()
     {

@@ -131,6 +131,63 @@ public class FormsTests
         problems.ShouldContain(p => p.Key == "reporting-unit" && p.Kind == FormProblemKind.MissingRequired);
     }
 
+    public static TheoryData<string, string, FormProblemKind> BrokenAnnex5 => new()
+    {
+        // how the complete submission is broken, the key named, the problem
+        { "missing:evaluated-on", "evaluated-on", FormProblemKind.MissingRequired },
+        { "missing:feedback", "feedback", FormProblemKind.MissingRequired },
+        { "missing:reporting-unit", "reporting-unit", FormProblemKind.MissingRequired },   // the seal of 填报单位
+        { "text:evaluated-on=2024-02-30", "evaluated-on", FormProblemKind.WrongType },
+        { "text:exit-at=afternoon", "exit-at", FormProblemKind.WrongType },
+        { "number:card-number", "card-number", FormProblemKind.WrongType },
+        { "choices:supervisor-name", "supervisor-name", FormProblemKind.WrongType },      // no item of annex 5 has options
+        { "choices:reporting-unit", "reporting-unit", FormProblemKind.WrongType },
+        { "choices:entry-at", "entry-at", FormProblemKind.WrongType },
+        { "text:item-1=x", "item-1", FormProblemKind.UnknownItem },                        // annex 5 prints no item numbers
+        { "long:feedback", "feedback", FormProblemKind.TooLong },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenAnnex5))]
+    public void A_broken_annex_5_is_refused_naming_the_item_and_its_printed_number(string broken, string key, FormProblemKind kind)
+    {
+        var answers = Complete(GuangdongForms.Annex5);
+        var how = broken[..broken.IndexOf(':', StringComparison.Ordinal)];
+        var rest = broken[(how.Length + 1)..];
+        var (item, value) = rest.Contains('=', StringComparison.Ordinal) ? (rest[..rest.IndexOf('=', StringComparison.Ordinal)], rest[(rest.IndexOf('=', StringComparison.Ordinal) + 1)..]) : (rest, "");
+        switch (how)
+        {
+            case "missing": answers.Remove(item).ShouldBeTrue(item); break;
+            case "text": answers[item] = new FormAnswer(value); break;
+            case "number": answers[item] = new FormAnswer(Number: 7); break;
+            case "choices": answers[item] = new FormAnswer(Choices: ["yes"]); break;
+            case "long": answers[item] = new FormAnswer(new string('意', FormSubmission.MaxTextLength + 1)); break;
+        }
+        var problem = FormSubmission.Validate(GuangdongForms.Annex5, answers).ShouldHaveSingleItem(broken);
+        problem.Key.ShouldBe(key);
+        problem.Kind.ShouldBe(kind);
+        problem.Number.ShouldBe(GuangdongForms.Annex5.Items.SingleOrDefault(i => i.Key == key)?.Number); // as printed: none on annex 5
+    }
+
+    [Fact]
+    public void A_badly_broken_annex_5_names_every_item_once()
+    {
+        var answers = Complete(GuangdongForms.Annex5);
+        answers.Remove("feedback");
+        answers.Remove("reporting-unit");
+        answers["entry-at"] = new FormAnswer("yesterday");
+        answers["occupation"] = new FormAnswer(Choices: ["electrician"]);
+        answers["card-number"] = new FormAnswer(Number: 1);
+        answers["item-8"] = new FormAnswer("x");
+        var problems = FormSubmission.Validate(GuangdongForms.Annex5, answers);
+        problems.Select(p => (p.Key, p.Kind)).ShouldBe(
+        [
+            ("feedback", FormProblemKind.MissingRequired), ("reporting-unit", FormProblemKind.MissingRequired), ("entry-at", FormProblemKind.WrongType),
+            ("occupation", FormProblemKind.WrongType), ("card-number", FormProblemKind.WrongType), ("item-8", FormProblemKind.UnknownItem),
+        ], ignoreOrder: true);
+        problems.ShouldAllBe(p => p.Number == null);
+    }
+
     private static FormDefinition Form(string id) => Catalogue.Forms.Single(f => f.Id == id);
 
     private static List<string> Labels(FormDefinition form, string itemKey) =>

@@ -87,6 +87,25 @@ public class SanctionTests
         v.Message.En.ShouldContain(problem);
     }
 
+    [Theory]
+    [InlineData("gd.institution.refused-information", "notice-and-correction", "44.A", "2025-06-20", null)]
+    [InlineData("gd.institution.deception", "disciplinary-recommendation", "44", "2025-06-20", null)]
+    [InlineData("gd.institution.other", "disqualification", "44.W", "2025-06-20", null)]
+    [InlineData("gd.institution.deception", "non-renewal", "44.A", "2025-06-20", "not 'non-renewal'")]   // a GD 21 measure, not a GD 22 step
+    [InlineData("gd.institution.deception", "revocation", "44.A", "2025-06-20", "not 'revocation'")]
+    [InlineData("gd.institution.retaliation", "notice-and-correction", "43", "2025-06-20", "applies only in 44")]
+    [InlineData("gd.institution.retaliation", "notice-and-correction", "44.A", "2020-12-31", "not in force")]
+    public void A_GD_22_ground_allows_the_ladder_steps_in_44_only(string ground, string step, string where, string on, string? problem)
+    {
+        var (extension, definition) = new ISanctionGrounds[] { Catalogue }.FindGround(ground, SanctionTarget.Institution)!.Value;
+        var outcome = SanctionGrounds.Check(extension, definition, step, JurisdictionCode.Parse(where), DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture));
+        if (problem is null) { outcome.Passed.ShouldBeTrue(); return; }
+        var v = outcome.Violations.ShouldHaveSingleItem();
+        v.Rule.ShouldBe("cn.sanction.institution-ladder"); // GD 22 restates the CN 18 ladder
+        v.Citation.ShouldStartWith("GD 22(");
+        v.Message.En.ShouldContain(problem);
+    }
+
     [Fact]
     public void Lookups_find_grounds_by_target_and_measures_by_key()
     {

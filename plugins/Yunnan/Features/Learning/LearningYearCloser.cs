@@ -16,8 +16,8 @@ namespace SupervisionCore.Plugins.Yunnan.Features.Learning;
 /// <param name="DryRun">True for a preview: nothing changed.</param>
 /// <param name="AlreadyClosed">True when the year was closed before: nothing changed now.</param>
 /// <param name="ClosedOn">Day of the (first) close; null for a dry run of an open year.</param>
-/// <param name="Checked">Internal supervisors judged.</param>
-/// <param name="Decisions">Who loses the qualification, with the rule (for an already closed year: those of the first close).</param>
+/// <param name="Checked">Internal supervisors judged (still appointed, or already removed since the year's end).</param>
+/// <param name="Decisions">Who loses the qualification, with the rule (for an already closed year: those of the first close); <c>changed</c> is false for whoever was already revoked or dismissed.</param>
 public sealed record CloseOutcome(int Year, string Scope, bool DryRun, bool AlreadyClosed, DateOnly? ClosedOn, int Checked, IReadOnlyList<ConsequenceDto> Decisions);
 
 /// <summary>
@@ -26,6 +26,10 @@ public sealed record CloseOutcome(int Year, string Scope, bool DryRun, bool Alre
 /// qualification through the Host (<see cref="ISupervisorActions"/>: cards withdrawn, appointments ended, blacklisted by
 /// <see cref="BlacklistRule"/>, audited). The close is stored, so a second close changes nothing; concurrent closes of the
 /// same year and scope serialise on a PostgreSQL advisory lock (one per cluster).
+/// <para>Never a second revocation: whoever was appointed at the year's end but already stands revoked or dismissed
+/// (<see cref="StandingRemoval"/>: under YN 19, 21, 22, a national measure, or an earlier run of this close that stopped
+/// before it was stored) and fails the year is reported as already revoked (<c>changed</c> false) and not revoked again; the
+/// Host refuses a second revocation of a removed supervisor too (a removal dated ahead of today).</para>
 /// </summary>
 public sealed class LearningYearCloser(YunnanDbContext db, ISupervisionDirectory directory, ISupervisorActions actions, AnnualLearningRule rule)
 {
@@ -51,8 +55,14 @@ public sealed class LearningYearCloser(YunnanDbContext db, ISupervisionDirectory
             return new CloseOutcome(year, scope.Value, dryRun, true, closed.ClosedOn, 0, JsonSerializer.Deserialize<List<ConsequenceDto>>(closed.Decisions, JsonSerializerOptions.Web) ?? []);
 
         var yearEnd = new DateOnly(year, 12, 31);
-        var supervisors = (await directory.ListSupervisorsAsync(new SupervisorQuery(scope, SupervisorKind.Internal, ActiveOn: yearEnd < today ? yearEnd : today), ct))
-            .Where(s => s.Active).ToList();
+        // Appointed at the year's end: judged when still active today, or reported when no longer active because already removed.
+        List<SupervisorFacts> supervisors = [];
+        HashSet<string> removed = [];
+        foreach (var s in await directory.ListSupervisorsAsync(new SupervisorQuery(scope, SupervisorKind.Internal, ActiveOn: yearEnd < today ? yearEnd : today), ct))
+        {
+            if (s.Active) supervisors.Add(s);
+            else if (StandingRemoval.Of(await directory.FileAsync(s.Id, ct)) is not null) { supervisors.Add(s); removed.Add(s.Id); }
+        }
         var ids = supervisors.Select(s => Guid.Parse(s.Id)).ToList();
         var results = await (from r in db.LearningResults.AsNoTracking()
                              join s in db.LearningSessions.AsNoTracking() on r.SessionId equals s.Id
@@ -64,6 +74,8 @@ public sealed class LearningYearCloser(YunnanDbContext db, ISupervisionDirectory
         foreach (var s in supervisors)
         {
             if (rule.CloseYear(year, new LifecycleSubject(s.Id, s.Kind, [.. events[s.Id]])) is not { } decision) continue;
+            // Already revoked or dismissed: reported, not revoked again (nothing to withdraw, no second blacklist entry).
+            if (removed.Contains(s.Id)) { decisions.Add(new ConsequenceDto(s.Id, "revoke-qualification", ViolationDto.From(decision.Violation), false, [], false)); continue; }
             if (dryRun) { decisions.Add(new ConsequenceDto(s.Id, "revoke-qualification", ViolationDto.From(decision.Violation), false, s.CardNumbers, false)); continue; }
             var outcome = await actions.RevokeQualificationAsync(decision.SupervisorId, today, decision.Violation, by, ct);
             decisions.Add(new ConsequenceDto(s.Id, "revoke-qualification", ViolationDto.From(decision.Violation), outcome.Changed, outcome.WithdrawnCards, outcome.Bars.Count > 0));

@@ -50,6 +50,13 @@ public static class InstitutionCodes
         ["other"] = InstitutionSanctionGround.Other,
     };
 
+    /// <summary>
+    /// The kernel's ground for a stored ground key: a CN 第十八条 key as itself; a pack's institution ground (GD 22's
+    /// <c>gd.institution.…</c>, kept as its key in the record) as <see cref="InstitutionSanctionGround.Other"/> — the ladder
+    /// judges steps, not grounds, so the kernel only needs a defined one.
+    /// </summary>
+    public static InstitutionSanctionGround KernelGround(string ground) => Grounds.GetValueOrDefault(ground, InstitutionSanctionGround.Other);
+
     private static readonly NationalInternalCardScheme InternalCards = new();
 
     /// <summary>

@@ -40,6 +40,6 @@ public sealed class InstitutionStanding(SupervisionDbContext db) : IScopedServic
     public static InstitutionSanction ToKernel(InstitutionSanctionRecord row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new(InstitutionCodes.Steps[row.Step], row.On, InstitutionCodes.Grounds[row.Ground], row.CorrectionDeadline, row.SeriousJustification);
+        return new(InstitutionCodes.Steps[row.Step], row.On, InstitutionCodes.KernelGround(row.Ground), row.CorrectionDeadline, row.SeriousJustification);
     }
 }

@@ -172,7 +172,8 @@ public sealed class SupervisorActions(SupervisionDbContext db, SupervisorSanctio
         await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
         var supervisor = (await db.Supervisors.FromSql($"SELECT *, xmin FROM supervision.supervisors WHERE id = {id} FOR UPDATE").ToListAsync(ct)).SingleOrDefault()
             ?? throw new ArgumentException($"unknown supervisor {supervisorId}", nameof(supervisorId));
-        if (await db.SupervisorSanctions.AnyAsync(s => s.SupervisorId == id && s.Measure == "revocation" && s.Ground == reason.Rule, ct))
+        // Idempotent over every rule: a standing revocation or dismissal (any ground, any date) is not recorded again.
+        if (await sanctioning.StandingRemovalAsync(id, ct) is not null)
             return new RevocationOutcome(supervisorId, false, [], 0, []);
 
         var sanction = new SupervisorSanction

@@ -18,8 +18,26 @@ public sealed record SanctionEffects(List<Appointment> Ended, List<Card> Withdra
 /// ended and cards withdrawn (dismissal, revocation), every pack's <see cref="ISanctionConsequenceRule"/> (registry
 /// bars), one audit entry per change. Shared by the sanction endpoint and the packs' revocations (<see cref="ISupervisorActions"/>).
 /// </summary>
-public sealed class SupervisorSanctioning(SupervisionDbContext db, AuditLog audit, IEnumerable<ISanctionConsequenceRule> consequences, TimeProvider clock) : IScopedService
+public sealed class SupervisorSanctioning(
+    SupervisionDbContext db, AuditLog audit, IEnumerable<ISanctionConsequenceRule> consequences, IEnumerable<ISanctionGrounds> packGrounds, TimeProvider clock) : IScopedService
 {
+    /// <summary>
+    /// The removal (取消资格 revocation, 解聘 dismissal, or a pack's measure that ends the appointment such as GD 21 不予续聘)
+    /// that still stands against the supervisor, or null. Reading: the latest removal recorded stands — whatever its rule,
+    /// ground or date — unless the person was appointed again after it was recorded (a later appointment means the removal was
+    /// overtaken and a new removal is a new act). A revocation requested by a pack (<see cref="ISupervisorActions"/>: YN 17
+    /// learning, YN 19 refusals, YN 22 assessment) is not recorded again over a standing removal.
+    /// </summary>
+    public async Task<SupervisorSanction?> StandingRemovalAsync(Guid supervisorId, CancellationToken ct)
+    {
+        List<string> removing = ["dismissal", "revocation", .. packGrounds.SelectMany(p => p.Measures).Where(m => m.EndsAppointment).Select(m => m.Key)];
+        var latest = await db.SupervisorSanctions.AsNoTracking().Where(s => s.SupervisorId == supervisorId && removing.Contains(s.Measure))
+            .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).FirstOrDefaultAsync(ct);
+        if (latest is null) return null;
+        var reappointed = await db.Appointments.AsNoTracking().AnyAsync(a => a.SupervisorId == supervisorId && a.CreatedAt > latest.CreatedAt, ct);
+        return reappointed ? null : latest;
+    }
+
     public async Task<SanctionEffects> ApplyAsync(Supervisor supervisor, SupervisorSanction sanction, bool endsAppointment, AuditActor actor, CancellationToken ct)
     {
         db.SupervisorSanctions.Add(sanction);

@@ -7,6 +7,8 @@ using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Data.Registry;
 using SupervisionCore.Host.Errors;
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
 using SupervisionCore.Kernel.Sanctions;
 using SupervisionCore.Kernel.Sanctions.Rules;
@@ -15,10 +17,10 @@ namespace SupervisionCore.Host.Features.Institutions.Sanctions.Create;
 
 public sealed class Request
 {
-    /// <summary>notice-and-correction (通报批评并责令改正) | disciplinary-recommendation (处分建议) | disqualification (取消评价工作资格).</summary>
+    /// <summary>notice-and-correction (通报批评并责令改正) | disciplinary-recommendation (处分建议) | disqualification (取消评价工作资格); on a pack ground, only the steps the ground allows.</summary>
     /// <example>notice-and-correction</example>
     public string Step { get; set; } = string.Empty;
-    /// <summary>CN 第十八条 item: refuse-materials (一) | obstruct-reporting (二) | refuse-correction (三) | fraud (四) | retaliation (五) | other (六).</summary>
+    /// <summary>CN 第十八条 item: refuse-materials (一) | obstruct-reporting (二) | refuse-correction (三) | fraud (四) | retaliation (五) | other (六); or an institution ground of an enabled pack for an institution in its jurisdiction (GD 第二十二条: gd.institution.refused-information …).</summary>
     /// <example>refuse-materials</example>
     public string Ground { get; set; } = string.Empty;
     /// <summary>Day of the decision (China calendar), not in the future nor before the last recorded step. Default: today.</summary>
@@ -36,17 +38,21 @@ public sealed class Validator : Validator<Request>
 {
     public Validator()
     {
-        RuleFor(r => r.Step).Must(InstitutionCodes.Steps.ContainsKey).WithMessage("'step' must be notice-and-correction, disciplinary-recommendation or disqualification");
-        RuleFor(r => r.Ground).Must(InstitutionCodes.Grounds.ContainsKey).WithMessage("'ground' must be refuse-materials, obstruct-reporting, refuse-correction, fraud, retaliation or other (CN 第十八条)");
+        // National keys, then the enabled packs' own (ISanctionGrounds); whether a pack key applies to this institution is judged by the endpoint.
+        var (steps, grounds) = InstitutionSanctionGrounds.Keys(Resolve<IEnumerable<ISanctionGrounds>>());
+        RuleFor(r => r.Step).Must(s => steps.Contains(s)).WithMessage($"'step' must be {Or(steps)}");
+        RuleFor(r => r.Ground).Must(g => grounds.Contains(g)).WithMessage($"'ground' must be {Or(grounds)} (CN 第十八条 or a pack's institution grounds)");
         RuleFor(r => r.CorrectionDeadline).Null().When(r => r.Step != "notice-and-correction").WithMessage("'correctionDeadline' belongs only to notice-and-correction");
         RuleFor(r => r.SeriousJustification).MaximumLength(2000);
     }
+
+    private static string Or(string[] keys) => keys.Length == 1 ? keys[0] : $"{string.Join(", ", keys[..^1])} or {keys[^1]}";
 }
 
 /// <summary>The recorded step and the institution as it now stands (status, version).</summary>
 public sealed record Response(SanctionDto Sanction, InstitutionDto Institution);
 
-public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvider clock) : Endpoint<Request, Response>
+public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, IEnumerable<ISanctionGrounds> packGrounds, TimeProvider clock) : Endpoint<Request, Response>
 {
     private static readonly InstitutionSanctionLadderRule Ladder = new();
 
@@ -56,7 +62,8 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvid
         Roles(InstitutionScope.Sanctioners);
         Description(b => b.WithName("institutions.sanctions.create").Produces<Response>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(422));
         Tags("registry");
-        Summary(s => { s.Summary = "Sanction an institution (CN 18)"; s.Description = "人力资源社会保障部门依第十八条处理评价机构：通报批评并责令改正（须定改正期限）→ 处分建议 → 取消评价工作资格；越级须记录情节严重理由（cn.sanction.institution-ladder，否则422）。机构状态随之变为 notified / disqualified。"; });
+        Summary(s => { s.Summary = "Sanction an institution (CN 18)"; s.Description = "人力资源社会保障部门依第十八条处理评价机构：通报批评并责令改正（须定改正期限）→ 处分建议 → 取消评价工作资格；越级须记录情节严重理由（cn.sanction.institution-ladder，否则422）。机构状态随之变为 notified / disqualified。" +
+            "已启用的政策包可为其辖区内的评价机构增加处理情形（如广东第二十二条），只能采用该情形允许的措施（否则422，注明规则）；辖区外或不在施行期内同样422。"; });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
@@ -76,8 +83,11 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvid
         if (rows.Count > 0 && rows.Max(s => s.On) is var last && on < last)
         { AddError(r => r.On!, $"'on' cannot be before the last recorded step ({last:yyyy-MM-dd}): steps are recorded in order"); await Send.ErrorsAsync(cancellation: ct); return; }
 
+        // A pack ground (GD 22) is judged by its pack's catalogue first; every step then climbs the national ladder.
+        var (grounds, packGround) = InstitutionSanctionGrounds.Check(packGrounds, req.Step, req.Ground, JurisdictionCode.Parse(institution.Jurisdiction), on);
+        if (!grounds.Passed) { await Send.ResultAsync(Problems.Violations(grounds.Violations)); return; }
         var history = rows.Select(InstitutionStanding.ToKernel).ToList();
-        var next = new InstitutionSanction(InstitutionCodes.Steps[req.Step], on, InstitutionCodes.Grounds[req.Ground], req.CorrectionDeadline,
+        var next = new InstitutionSanction(InstitutionCodes.Steps[req.Step], on, InstitutionCodes.KernelGround(req.Ground), req.CorrectionDeadline,
             string.IsNullOrWhiteSpace(req.SeriousJustification) ? null : req.SeriousJustification.Trim());
         var outcome = Ladder.CheckNext(history, next);
         if (!outcome.Passed) { await Send.ResultAsync(Problems.Violations(outcome.Violations)); return; }
@@ -93,9 +103,11 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvid
         if (status != institution.Status) { institution.Status = status; institution.UpdatedAt = now; }
         await db.SaveChangesAsync(ct);
         var rule = NationalRules.InstitutionSanctionLadder.Id;
+        string[] rules = packGround is { } pg ? [.. new[] { rule, pg.Rule }.Distinct()] : [rule];
+        var cited = packGround is null ? "" : $" ({packGround.Citation})";
         await audit.AppendAsync(db, User.AsActor(), new AuditEvent("institution.sanction", "institution", id.ToString(), institution.Jurisdiction,
-            Rules: [rule], Before: before, After: new { Sanction = SanctionDto.From(record), institution.Status },
-            Detail: $"{rule}: step={record.Step}; ground={record.Ground}; on={on:yyyy-MM-dd}; status {before.Status}→{institution.Status}"
+            Rules: rules, Before: before, After: new { Sanction = SanctionDto.From(record), institution.Status },
+            Detail: $"{rule}: step={record.Step}; ground={record.Ground}{cited}; on={on:yyyy-MM-dd}; status {before.Status}→{institution.Status}"
                 + (next.IsJustifiedAsSerious ? "; serious (情节严重) justification recorded" : "")), ct);
         await tx.CommitAsync(ct);
         HttpContext.Response.Headers.Location = $"/api/v1/institutions/{id}/sanctions";
