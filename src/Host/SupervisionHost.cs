@@ -198,6 +198,7 @@ public static class SupervisionHost
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UseContentTypeRequired();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

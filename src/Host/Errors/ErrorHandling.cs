@@ -80,6 +80,31 @@ internal static class ErrorHandling
         return false;
     }
 
+    /// <summary>
+    /// A write to an operation that takes a body, sent without any <c>Content-Type</c>: FastEndpoints would answer a bare 415
+    /// (started, no body). Answered here as problem+json naming the header and the accepted types. Runs after
+    /// authentication and authorisation, so an anonymous or forbidden caller still gets 401/403 first.
+    /// </summary>
+    public static WebApplication UseContentTypeRequired(this WebApplication app)
+    {
+        app.Use((http, next) =>
+        {
+            var method = http.Request.Method;
+            if ((HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method))
+                && string.IsNullOrEmpty(http.Request.ContentType)
+                && http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>() is { ContentTypes.Count: > 0 } accepts)
+            {
+                var types = string.Join(", ", accepts.ContentTypes);
+                var detail = new LocalizedText($"请求缺少 Content-Type 头，应为：{types}", $"the Content-Type header is missing; send one of: {types}");
+                return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, detail: detail.Get(CultureInfo.CurrentUICulture),
+                    extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["Content-Type"] = [detail.Get(CultureInfo.CurrentUICulture)] } })
+                    .ExecuteAsync(http);
+            }
+            return next(http);
+        });
+        return app;
+    }
+
     /// <summary>Baseline security headers for an API (no framing, no sniffing, no referrer leak).</summary>
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {

@@ -37,6 +37,24 @@ public sealed class ResourceLimitTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData("/api/v1/supervisors")]
+    [InlineData("/api/v1/institutions")]
+    [InlineData("/api/v1/imports")]
+    public async Task A_write_without_a_content_type_is_415_problem_json_naming_the_header_and_an_anonymous_one_is_401(string path)
+    {
+        using var client = _app.CreateClient(await _app.TokenForAsync(Roles.NationalAdmin, "CN"));
+        var response = await client.PostAsync(path, content: null);
+        response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var body = await response.Content.ReadAsStringAsync();
+        body.ShouldContain("Content-Type");
+        body.ShouldContain("application/json");
+
+        using var anonymous = _app.CreateClient();
+        (await anonymous.PostAsync(path, content: null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
     [Fact]
     public async Task A_body_over_the_cap_is_413_problem_json_before_authentication_and_a_body_under_it_is_not()
     {
