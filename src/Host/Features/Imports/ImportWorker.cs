@@ -41,7 +41,12 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportProcessor pr
                 job = await ClaimAsync(stoppingToken);
                 if (job is { } id) await processor.ProcessAsync(id, stoppingToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // This Host is stopping mid-job: hand the job back at once rather than leave it "running" until it is stale.
+                if (job is { } claimed) await ReleaseAsync(claimed);
+                return;
+            }
             catch (Exception ex) when (ex is Npgsql.NpgsqlException or DbUpdateException or InvalidOperationException or TimeoutException)
             {
                 // The database is away or the job broke: try later; a claimed job is taken again once stale.
@@ -52,6 +57,29 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportProcessor pr
                 try { await signal.WaitAsync(Poll, stoppingToken); }
                 catch (OperationCanceledException) { return; }
             }
+        }
+    }
+
+    /// <summary>
+    /// Puts a job this Host claimed back in the queue (best effort, a few seconds at most): an all-or-nothing job wrote nothing
+    /// (its transaction was rolled back); a valid-rows-only job finds its imported rows as duplicates when processed again.
+    /// If the database is away too, the job is taken again once stale.
+    /// </summary>
+    internal async Task ReleaseAsync(Guid job)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SupervisionDbContext>();
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE supervision.import_jobs SET status = 'queued', claimed_by = NULL
+                WHERE id = {job} AND status = 'running' AND claimed_by = {_instance}
+                """, timeout.Token);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or DbUpdateException or InvalidOperationException or OperationCanceledException or ObjectDisposedException)
+        {
+            logger.LogWarning(ex, "import worker: {JobId} not handed back; it is taken again once stale", job);
         }
     }
 
