@@ -92,7 +92,9 @@ internal static class ErrorHandling
             var method = http.Request.Method;
             if ((HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method))
                 && string.IsNullOrEmpty(http.Request.ContentType)
-                && http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>() is { ContentTypes.Count: > 0 } accepts)
+                && http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>() is { ContentTypes.Count: > 0, IsOptional: false } accepts
+                // Operations without a body (route and query only) accept anything and are left alone.
+                && !accepts.ContentTypes.Contains("*/*"))
             {
                 var types = string.Join(", ", accepts.ContentTypes);
                 var detail = new LocalizedText($"请求缺少 Content-Type 头，应为：{types}", $"the Content-Type header is missing; send one of: {types}");

@@ -56,6 +56,14 @@ public sealed class ResourceLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_operation_without_a_body_needs_no_content_type()
+    {
+        using var client = _app.CreateClient(await _app.TokenForAsync(Roles.NationalAdmin, "CN"));
+        // Verifying a draw takes no body: an unknown id is 404, not 415.
+        (await client.PostAsync($"/api/v1/draws/{Guid.NewGuid()}/verify", content: null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_body_over_the_cap_is_413_problem_json_before_authentication_and_a_body_under_it_is_not()
     {
         using var anonymous = _app.CreateClient();
