@@ -34,8 +34,7 @@ public static class SupervisionHost
             builder.WebHost.UseUrls("http://localhost:5080");
 
         var dbOptions = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var (resolved, embedded) = ResolveDatabase(config, dbOptions);
-        var connectionString = WithStatementPreparation(resolved);
+        var (connectionString, embedded) = ResolveDatabase(config, dbOptions);
         try
         {
             var contextOptions = new DbContextOptionsBuilder<SupervisionDbContext>().UseSupervisionDatabase(connectionString).Options;
@@ -79,19 +78,6 @@ public static class SupervisionHost
         {
             throw new StartupException(ex.Message);
         }
-    }
-
-    /// <summary>
-    /// Npgsql prepares the statements a Host runs over and over (the same few dozen SQL texts per endpoint) unless the
-    /// connection string says otherwise: PostgreSQL then parses and plans each once per connection, not once per request
-    /// (bench/results: PostgreSQL's CPU per card issuance). Behind PgBouncer in transaction mode (before 1.21) set
-    /// <c>Max Auto Prepare=0</c> (docs/deploy.md).
-    /// </summary>
-    internal static string WithStatementPreparation(string connectionString)
-    {
-        if (connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) return connectionString;
-        var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 200, AutoPrepareMinUsages = 2 };
-        return b.ConnectionString;
     }
 
     private static void EnsureDatabase(EmbeddedPostgres pg)
