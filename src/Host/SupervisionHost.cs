@@ -129,6 +129,7 @@ public static class SupervisionHost
         // What packs may read from and ask of the kernel's data (kernel contract, implemented here).
         services.AddScoped<ISupervisionDirectory, Features.Packs.Services.SupervisionDirectory>();
         services.AddScoped<ISupervisorActions, Features.Packs.Services.SupervisorActions>();
+        services.AddSingleton<IPackAudit, Features.Packs.Services.PackAudit>();
         services.AddSingleton(new PackCatalog(packs));
         services.AddSupervisionAuth(auth, keys, builder.Environment.IsProduction());
         services.AddAuthorization();

@@ -38,7 +38,7 @@ public sealed record AuditActor(string Id, string Jurisdiction)
 /// <summary>
 /// Appends entries to the hash-chained audit log inside the caller's transaction. The chain head is one row
 /// locked by the append, so concurrent writers (also on other Hosts) are serialised only for the final
-/// statement of their transaction: call <see cref="AppendAsync"/> last, just before commit.
+/// statement of their transaction: call <see cref="AppendAsync(SupervisionDbContext, AuditActor, AuditEvent, CancellationToken)"/> last, just before commit.
 /// </summary>
 public sealed class AuditLog(TimeProvider clock)
 {
@@ -67,7 +67,14 @@ public sealed class AuditLog(TimeProvider clock)
         ArgumentNullException.ThrowIfNull(db);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        await using var batch = new NpgsqlBatch(connection, db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction);
+        return await AppendAsync(connection, db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction, actor, e, ct);
+    }
+
+    /// <summary>Appends one entry on an open connection, in <paramref name="transaction"/> when given (the caller commits).</summary>
+    public async Task<long> AppendAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, AuditActor actor, AuditEvent e, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(AppendCommand(actor, e));
         return (long)(await batch.ExecuteScalarAsync(ct))!;
     }
@@ -75,7 +82,7 @@ public sealed class AuditLog(TimeProvider clock)
     /// <summary>
     /// The append as a batch command (returns the new <c>seq</c>), for a caller that sends it with its own writes in one round
     /// trip: put it LAST in the batch and commit right after, so the chain head is held for the shortest time. The chain is
-    /// the same as <see cref="AppendAsync"/>'s: the head row is read, advanced and linked under its row lock.
+    /// the same as <see cref="AppendAsync(SupervisionDbContext, AuditActor, AuditEvent, CancellationToken)"/>'s: the head row is read, advanced and linked under its row lock.
     /// </summary>
     public NpgsqlBatchCommand AppendCommand(AuditActor actor, AuditEvent e)
     {

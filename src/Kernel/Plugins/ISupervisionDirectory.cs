@@ -145,6 +145,19 @@ public sealed record ActivityFacts(
     string Id, string Kind, JurisdictionCode Jurisdiction, string InstitutionId, string Occupation, string? Level, string? PlanNumber,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, int CandidateCount, IReadOnlyList<ActivityVenueFacts> Venues, IReadOnlyList<ActivityTaskFacts> Tasks);
 
+/// <summary>A supervision task as a pack sees it (contract 1.3).</summary>
+/// <param name="Id">Task id.</param>
+/// <param name="Kind">Kind.</param>
+/// <param name="Status"><c>planned</c>, <c>drawn</c>, <c>in-progress</c>, <c>closed</c> or <c>cancelled</c>.</param>
+/// <param name="Jurisdiction">Where it takes place.</param>
+/// <param name="InstitutionId">The institution supervised.</param>
+/// <param name="ActivityId">The activity supervised, if any (an inspection task may have none).</param>
+/// <param name="WindowStart">Start of the task's time window.</param>
+/// <param name="WindowEnd">End of the task's time window.</param>
+public sealed record TaskFacts(
+    string Id, TaskKind Kind, string Status, JurisdictionCode Jurisdiction, string InstitutionId, string? ActivityId,
+    DateTimeOffset WindowStart, DateTimeOffset WindowEnd);
+
 /// <summary>A registry bar in force, as listed for its scope (a blacklist).</summary>
 /// <param name="Id">Bar id.</param>
 /// <param name="SupervisorId">The supervisor whose sanction caused it.</param>
@@ -190,6 +203,9 @@ public interface ISupervisionDirectory
 
     /// <summary>One institution, or null when unknown. Added within contract 1.2 with a default body (answers "unknown").</summary>
     Task<InstitutionFacts?> FindInstitutionAsync(string institutionId, CancellationToken ct) => Task.FromResult<InstitutionFacts?>(null);
+
+    /// <summary>One supervision task, or null when unknown. Added in contract 1.3 with a default body (answers "unknown").</summary>
+    Task<TaskFacts?> FindTaskAsync(string taskId, CancellationToken ct) => Task.FromResult<TaskFacts?>(null);
 }
 
 /// <summary>Changes to the registry a pack may request (the Host implements it, audits it and applies every national rule).</summary>

@@ -148,6 +148,14 @@ public sealed class SupervisionDirectory(SupervisionDbContext db, TimeProvider c
                 t.RequiredCount, t.StaffingRules, [.. byTask[t.Id]]))]);
     }
 
+    public async Task<TaskFacts?> FindTaskAsync(string taskId, CancellationToken ct)
+    {
+        if (!Guid.TryParse(taskId, out var id)) return null;
+        var t = await db.SupervisionTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
+        return t is null ? null : new TaskFacts(t.Id.ToString(), TaskKinds.Parse(t.Kind), t.Status, JurisdictionCode.Parse(t.Jurisdiction),
+            t.InstitutionId.ToString(), t.ActivityId?.ToString(), t.WindowStart, t.WindowEnd);
+    }
+
     public async Task<IReadOnlyList<RegistryBarEntry>> BarsAsync(JurisdictionCode scope, DateOnly day, CancellationToken ct)
     {
         var s = scope.Value;
