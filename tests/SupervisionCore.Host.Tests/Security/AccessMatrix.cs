@@ -34,11 +34,11 @@ public enum Scope
 /// empty, a get is 404). <paramref name="DeniedOr"/>: a second refusal status accepted where the body names both a
 /// jurisdiction and objects (403 for the jurisdiction, 404 for an object out of reach, whichever is checked first). <paramref name="Changes"/>: false for a POST that computes without changing state (no audit entry).
 /// <paramref name="Realm"/>: the jurisdiction whose principals and objects the row is asked with (<see cref="PackRealms"/>;
-/// the home province 43 by default). <paramref name="Audited"/>: false for the packs' own writes, which the kernel contract
-/// gives no access to the Host's audit log (they log the change instead: an open gap of the contract).
+/// the home province 43 by default). Every write that changes state, the packs' own included (<c>IPackAudit</c>, contract
+/// 1.3), must leave an audit entry.
 /// </summary>
 public sealed record Op(string Id, string[] Roles, Scope Scope, Func<Objects, HttpRequestMessage> Build, int Denied = 404, string[]? PeerRoles = null, string[]? BlindRoles = null, bool Changes = true, int? DeniedOr = null,
-    string Realm = SecurityWorld.OwnProvince, bool Audited = true)
+    string Realm = SecurityWorld.OwnProvince)
 {
     public bool Anonymous => Roles.Length == 0;
 
@@ -183,27 +183,27 @@ public static class AccessMatrix
         // Beijing E-Town (11.ETDZ): the zone's administrators are the bureau (centre operator of the zone), the Beijing
         // province administrator and national administrators; the zone's supervisors and auditors see every venue and competition.
         new("bj-etdz.fee-statements.get", Staff, Scope.Jurisdiction, _ => Get("/api/v1/regions/bj-etdz/fee-statements?month=2025-06"), Denied: 403, Realm: PackRealms.Bj),
-        new("bj-etdz.venues.register", StaffAndInstitution, Scope.Owned, o => Post("/api/v1/regions/bj-etdz/venues", Venue(o.Institution)), Denied: 403, Realm: PackRealms.Bj, Audited: false),
+        new("bj-etdz.venues.register", StaffAndInstitution, Scope.Owned, o => Post("/api/v1/regions/bj-etdz/venues", Venue(o.Institution)), Denied: 403, Realm: PackRealms.Bj),
         new("bj-etdz.venues.list", All, Scope.Global, _ => Get("/api/v1/regions/bj-etdz/venues"), PeerRoles: ZoneReaders, Realm: PackRealms.Bj),
         new("bj-etdz.venues.get", All, Scope.Owned, o => Get($"/api/v1/regions/bj-etdz/venues/{o.Venue}"), PeerRoles: ZoneReaders, Realm: PackRealms.Bj),
         new("bj-etdz.venues.inspections.list", All, Scope.Owned, o => Get($"/api/v1/regions/bj-etdz/venues/{o.Venue}/inspections"), PeerRoles: ZoneReaders, Realm: PackRealms.Bj),
         // Only an external supervisor of the zone in office checks venues (any venue of the zone); one of another province: 403.
-        new("bj-etdz.venues.inspect", [R.Supervisor], Scope.Owned, o => Post($"/api/v1/regions/bj-etdz/venues/{o.Venue}/inspections", VenueCheck()), Denied: 403, PeerRoles: [R.Supervisor], Realm: PackRealms.Bj, Audited: false),
+        new("bj-etdz.venues.inspect", [R.Supervisor], Scope.Owned, o => Post($"/api/v1/regions/bj-etdz/venues/{o.Venue}/inspections", VenueCheck()), Denied: 403, PeerRoles: [R.Supervisor], Realm: PackRealms.Bj),
         new("bj-etdz.competitions.schedule", All, Scope.Owned, o => Get($"/api/v1/regions/bj-etdz/competitions/{o.Competition}/schedule"), PeerRoles: ZoneReaders, Realm: PackRealms.Bj),
 
         // Yunnan (53): learning sessions (institution operators: their own institution's), learning years, annual inspections,
         // the blacklist and annual assessments.
-        new("yn.learning-sessions.create", StaffAndInstitution, Scope.Owned, o => Post("/api/v1/regions/yn/learning-sessions", new { institutionId = o.Institution, jurisdiction = o.Jurisdiction, year = 2025, heldOn = "2025-05-10", content = "业务学习" }), Denied: 403, Realm: PackRealms.Yn, Audited: false),
+        new("yn.learning-sessions.create", StaffAndInstitution, Scope.Owned, o => Post("/api/v1/regions/yn/learning-sessions", new { institutionId = o.Institution, jurisdiction = o.Jurisdiction, year = 2025, heldOn = "2025-05-10", content = "业务学习" }), Denied: 403, Realm: PackRealms.Yn),
         new("yn.learning-sessions.get", Readers, Scope.Owned, o => Get($"/api/v1/regions/yn/learning-sessions/{o.LearningSession}"), Realm: PackRealms.Yn),
-        new("yn.learning-sessions.record-result", StaffAndInstitution, Scope.Owned, o => Put($"/api/v1/regions/yn/learning-sessions/{o.LearningSession}/results/{o.Supervisor}", new { attended = true, passed = true }), Realm: PackRealms.Yn, Audited: false),
+        new("yn.learning-sessions.record-result", StaffAndInstitution, Scope.Owned, o => Put($"/api/v1/regions/yn/learning-sessions/{o.LearningSession}/results/{o.Supervisor}", new { attended = true, passed = true }), Realm: PackRealms.Yn),
         new("yn.learning-years.close", Staff, Scope.Jurisdiction, _ => Post("/api/v1/regions/yn/learning-years/2024/close?dryRun=true", new { }), Denied: 403, Changes: false, Realm: PackRealms.Yn),
         new("yn.learning-years.get", DrawReaders, Scope.Jurisdiction, _ => Get("/api/v1/regions/yn/learning-years/2024"), Denied: 403, Realm: PackRealms.Yn),
-        new("yn.annual-inspections.create", Staff, Scope.Owned, o => Post("/api/v1/regions/yn/annual-inspections", new { taskId = o.InspectionTask, institutionId = o.Institution, jurisdiction = o.Jurisdiction, year = 2025 }), Denied: 403, Realm: PackRealms.Yn, Audited: false),
+        new("yn.annual-inspections.create", Staff, Scope.Owned, o => Post("/api/v1/regions/yn/annual-inspections", new { taskId = o.InspectionTask, institutionId = o.Institution, jurisdiction = o.Jurisdiction, year = 2025 }), Denied: 403, Realm: PackRealms.Yn),
         new("yn.annual-inspections.get", DrawReaders, Scope.Owned, o => Get($"/api/v1/regions/yn/annual-inspections/{o.AnnualInspection}"), Realm: PackRealms.Yn),
-        new("yn.annual-inspections.record-step", Staff, Scope.Owned, o => Post($"/api/v1/regions/yn/annual-inspections/{o.AnnualInspection}/steps", new { step = "notice", on = Today, text = "年检评估通知" }), Realm: PackRealms.Yn, Audited: false),
+        new("yn.annual-inspections.record-step", Staff, Scope.Owned, o => Post($"/api/v1/regions/yn/annual-inspections/{o.AnnualInspection}/steps", new { step = "notice", on = Today, text = "年检评估通知" }), Realm: PackRealms.Yn),
         new("yn.blacklist.list", Staff, Scope.Jurisdiction, _ => Get("/api/v1/regions/yn/blacklist"), Denied: 403, Realm: PackRealms.Yn),
         // Passed: a failed assessment would revoke the supervisor the other rows rely on.
-        new("yn.assessments.record", StaffAndInstitution, Scope.Owned, o => Post("/api/v1/regions/yn/assessments", new { supervisorId = o.Supervisor, year = 2025, passed = true, assessedOn = "2025-12-20" }), Realm: PackRealms.Yn, Audited: false),
+        new("yn.assessments.record", StaffAndInstitution, Scope.Owned, o => Post("/api/v1/regions/yn/assessments", new { supervisorId = o.Supervisor, year = 2025, passed = true, assessedOn = "2025-12-20" }), Realm: PackRealms.Yn),
     ];
 
     /// <summary>A valid venue registration (one occupation, one equipment line) for the institution.</summary>

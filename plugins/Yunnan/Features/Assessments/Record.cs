@@ -47,7 +47,7 @@ public sealed class Validator : Validator<Request>
 public sealed record Response(Guid Id, Guid SupervisorId, int Year, bool Passed, DateOnly AssessedOn, IReadOnlyList<ConsequenceDto> Consequences);
 
 /// <summary>Records an annual assessment result (YN 22); a failed one revokes the qualification at once (and blacklists, YN 23).</summary>
-public sealed class Endpoint(YunnanDbContext db, ISupervisionDirectory directory, ISupervisorActions actions, AnnualAssessmentRule rule) : Endpoint<Request, Response>
+public sealed class Endpoint(YunnanDbContext db, ISupervisionDirectory directory, ISupervisorActions actions, IPackAudit audit, AnnualAssessmentRule rule) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -72,7 +72,9 @@ public sealed class Endpoint(YunnanDbContext db, ISupervisionDirectory directory
             Note = req.Note, RecordedBy = User.Actor(), RecordedAt = DateTimeOffset.UtcNow,
         };
         db.AnnualAssessments.Add(assessment);
-        await db.SaveChangesAsync(ct);
+        await db.SaveAuditedAsync(audit, new PackAuditEntry("yn.assessment.record", "yn.assessment", assessment.Id.ToString(), s.Jurisdiction,
+            [YunnanRules.AssessmentAnnual.Id], After: new { assessment.SupervisorId, assessment.Year, assessment.Passed, assessment.AssessedOn, assessment.Note },
+            Detail: $"supervisor={s.Id} year={req.Year} passed={(req.Passed ? "yes" : "no")}"), User, ct);
 
         var events = await db.AnnualAssessments.AsNoTracking().Where(a => a.SupervisorId == req.SupervisorId && a.Year == req.Year)
             .Select(a => new LifecycleEvent(LifecycleEventKinds.AnnualAssessment, a.AssessedOn.Year == req.Year ? a.AssessedOn : new DateOnly(req.Year, 12, 31), a.Passed)).ToListAsync(ct);

@@ -4,6 +4,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Forms;
+using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
 using SupervisionCore.Plugins.Yunnan.Data;
@@ -69,15 +70,15 @@ public sealed class CreateValidator : Validator<CreateRequest>
 }
 
 /// <summary>Opens the procedure of an annual inspection (年检评估, YN 10(三), 11).</summary>
-public sealed class CreateEndpoint(YunnanDbContext db, SupervisionCore.Kernel.Plugins.ISupervisionDirectory directory) : Endpoint<CreateRequest, InspectionDto>
+public sealed class CreateEndpoint(YunnanDbContext db, ISupervisionDirectory directory, IPackAudit audit) : Endpoint<CreateRequest, InspectionDto>
 {
     public override void Configure()
     {
         Post("/api/v1/regions/yn/annual-inspections");
         Roles(AccessRoles.NationalAdmin, AccessRoles.ProvinceAdmin, AccessRoles.CenterOperator);
-        Description(b => b.WithName("yn.annual-inspections.create").Produces<InspectionDto>(201).ProducesProblem(403).ProducesProblem(409));
+        Description(b => b.WithName("yn.annual-inspections.create").Produces<InspectionDto>(201).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422));
         Tags("yn");
-        Summary(s => { s.Summary = "Open an annual inspection (YN 10, 11)"; s.Description = "为年检评估任务（task kind annual-inspection）建立第十一条程序：通知 → 现场考察并按《职业技能等级认定现场质量督导情况报告表》打分 → 初步督导意见 → 整改 → 督导报告。每个任务一个（409）。"; });
+        Summary(s => { s.Summary = "Open an annual inspection (YN 10, 11)"; s.Description = "为年检评估任务（task kind annual-inspection）建立第十一条程序：通知 → 现场考察并按《职业技能等级认定现场质量督导情况报告表》打分 → 初步督导意见 → 整改 → 督导报告。taskId 须为该机构的年检评估任务（未知 404；其他类型或其他机构的任务 422，规则 yn.task.annual-inspection）；每个任务一个（409）。记入审计日志。"; });
     }
 
     public override async Task HandleAsync(CreateRequest req, CancellationToken ct)
@@ -87,6 +88,15 @@ public sealed class CreateEndpoint(YunnanDbContext db, SupervisionCore.Kernel.Pl
         // The institution named must exist inside that jurisdiction (not one of another province: OWASP API1).
         if (await directory.FindInstitutionAsync(req.InstitutionId.ToString(), ct) is not { } institution || !where.Contains(institution.Jurisdiction))
         { await Send.ResultAsync(PackProblems.Forbidden(new LocalizedText($"机构 {req.InstitutionId} 不在 {where.Value} 内", $"institution {req.InstitutionId} is not in {where.Value}"))); return; }
+        // The task must be the Host's annual-inspection task of that institution (contract 1.3 lets the pack look it up).
+        if (await directory.FindTaskAsync(req.TaskId.ToString(), ct) is not { } task || !User.CanAccess(task.Jurisdiction))
+        { await Send.ResultAsync(PackProblems.NotFound($"supervision task {req.TaskId} in the caller's part of Yunnan")); return; }
+        if (task.Kind != TaskKind.AnnualInspection || task.InstitutionId != institution.Id)
+        {
+            await Send.ResultAsync(PackProblems.Violations([YunnanRules.TaskAnnualInspection.Violated(new LocalizedText(
+                $"任务 {req.TaskId} 不是机构 {req.InstitutionId} 的年检评估任务", $"task {req.TaskId} is not an annual-inspection task of institution {req.InstitutionId}"))]));
+            return;
+        }
         if (await db.AnnualInspections.AnyAsync(i => i.TaskId == req.TaskId, ct))
         { await Send.ResultAsync(PackProblems.Conflict(new LocalizedText("该任务已有年检评估", "this task already has an annual inspection"))); return; }
         var inspection = new AnnualInspection
@@ -95,8 +105,10 @@ public sealed class CreateEndpoint(YunnanDbContext db, SupervisionCore.Kernel.Pl
             CreatedBy = User.Actor(), CreatedAt = DateTimeOffset.UtcNow,
         };
         db.AnnualInspections.Add(inspection);
-        await db.SaveChangesAsync(ct);
-        await Send.ResponseAsync(InspectionDto.From(inspection), 201, ct);
+        var dto = InspectionDto.From(inspection);
+        await db.SaveAuditedAsync(audit, new PackAuditEntry("yn.annual-inspection.create", "yn.annual-inspection", inspection.Id.ToString(), where,
+            [YunnanRules.TaskAnnualInspection.Id], After: dto, Detail: $"task={req.TaskId} institution={req.InstitutionId} year={req.Year}"), User, ct);
+        await Send.ResponseAsync(dto, 201, ct);
     }
 }
 
@@ -154,7 +166,7 @@ public sealed class StepValidator : Validator<StepRequest>
 }
 
 /// <summary>Records the next step of the YN 11 procedure; a step out of order is 409 naming yn.task.annual-inspection.</summary>
-public sealed class StepEndpoint(YunnanDbContext db) : Endpoint<StepRequest, InspectionDto>
+public sealed class StepEndpoint(YunnanDbContext db, IPackAudit audit) : Endpoint<StepRequest, InspectionDto>
 {
     public override void Configure()
     {
@@ -198,8 +210,10 @@ public sealed class StepEndpoint(YunnanDbContext db) : Endpoint<StepRequest, Ins
             Answers = req.Answers is null ? null : JsonSerializer.Serialize(req.Answers, JsonSerializerOptions.Web), Total = total,
             RecordedBy = User.Actor(), RecordedAt = DateTimeOffset.UtcNow,
         });
-        await db.SaveChangesAsync(ct);
+        var dto = InspectionDto.From(i);
+        await db.SaveAuditedAsync(audit, new PackAuditEntry("yn.annual-inspection.step", "yn.annual-inspection", i.Id.ToString(), JurisdictionCode.Parse(i.Jurisdiction),
+            [YunnanRules.TaskAnnualInspection.Id], After: dto, Detail: $"step={req.Step} sequence={done.Count + 1}" + (total is { } t ? $" total={t}" : "")), User, ct);
         await tx.CommitAsync(ct);
-        await Send.OkAsync(InspectionDto.From(i), ct);
+        await Send.OkAsync(dto, ct);
     }
 }

@@ -31,7 +31,7 @@ public sealed record CloseOutcome(int Year, string Scope, bool DryRun, bool Alre
 /// before it was stored) and fails the year is reported as already revoked (<c>changed</c> false) and not revoked again; the
 /// Host refuses a second revocation of a removed supervisor too (a removal dated ahead of today).</para>
 /// </summary>
-public sealed class LearningYearCloser(YunnanDbContext db, ISupervisionDirectory directory, ISupervisorActions actions, AnnualLearningRule rule)
+public sealed class LearningYearCloser(YunnanDbContext db, ISupervisionDirectory directory, ISupervisorActions actions, IPackAudit audit, AnnualLearningRule rule)
 {
     /// <summary>Closes (or previews) <paramref name="year"/> in <paramref name="scope"/> on <paramref name="today"/>.</summary>
     /// <param name="year">The year closed.</param>
@@ -87,7 +87,9 @@ public sealed class LearningYearCloser(YunnanDbContext db, ISupervisionDirectory
             Year = year, Scope = scope.Value, ClosedOn = today, ClosedBy = by is null ? "system" : Caller.Actor(by), ClosedAt = DateTimeOffset.UtcNow,
             Decisions = JsonSerializer.Serialize(decisions, JsonSerializerOptions.Web),
         });
-        await db.SaveChangesAsync(ct);
+        await db.SaveAuditedAsync(audit, new PackAuditEntry("yn.learning-year.close", "yn.learning-year", $"{year}/{scope.Value}", scope,
+            [YunnanRules.LearningAnnual.Id], After: decisions,
+            Detail: $"year={year} judged={supervisors.Count} revoked={decisions.Count(d => d.Changed)} already-removed={decisions.Count(d => !d.Changed)}"), by, ct);
         await tx.CommitAsync(ct);
         return new CloseOutcome(year, scope.Value, false, false, today, supervisors.Count, decisions);
     }

@@ -2,6 +2,7 @@ using FastEndpoints;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Kernel;
+using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.Yunnan.Data;
 using SupervisionCore.Plugins.Yunnan.Rules;
@@ -72,7 +73,7 @@ public sealed class CreateSessionValidator : Validator<CreateSessionRequest>
 }
 
 /// <summary>An institution schedules a business-learning session for its internal supervisors (YN 17).</summary>
-public sealed class CreateSessionEndpoint(YunnanDbContext db, SupervisionCore.Kernel.Plugins.ISupervisionDirectory directory) : Endpoint<CreateSessionRequest, SessionDto>
+public sealed class CreateSessionEndpoint(YunnanDbContext db, ISupervisionDirectory directory, IPackAudit audit) : Endpoint<CreateSessionRequest, SessionDto>
 {
     public override void Configure()
     {
@@ -110,8 +111,10 @@ public sealed class CreateSessionEndpoint(YunnanDbContext db, SupervisionCore.Ke
             CreatedBy = User.Actor(), CreatedAt = DateTimeOffset.UtcNow,
         };
         db.LearningSessions.Add(session);
-        await db.SaveChangesAsync(ct);
-        await Send.ResponseAsync(SessionDto.From(session, []), 201, ct);
+        var dto = SessionDto.From(session, []);
+        await db.SaveAuditedAsync(audit, new PackAuditEntry("yn.learning-session.create", "yn.learning-session", session.Id.ToString(), where,
+            [YunnanRules.LearningAnnual.Id], After: dto, Detail: $"institution={institution} year={session.Year}"), User, ct);
+        await Send.ResponseAsync(dto, 201, ct);
     }
 }
 
@@ -164,7 +167,7 @@ public sealed class RecordResultValidator : Validator<RecordResultRequest>
 }
 
 /// <summary>Records attendance and result of one internal supervisor of the session's institution (YN 17).</summary>
-public sealed class RecordResultEndpoint(YunnanDbContext db, SupervisionCore.Kernel.Plugins.ISupervisionDirectory directory) : Endpoint<RecordResultRequest, ResultDto>
+public sealed class RecordResultEndpoint(YunnanDbContext db, ISupervisionDirectory directory, IPackAudit audit) : Endpoint<RecordResultRequest, ResultDto>
 {
     public override void Configure()
     {
@@ -192,9 +195,12 @@ public sealed class RecordResultEndpoint(YunnanDbContext db, SupervisionCore.Ker
             return;
         }
         var result = await db.LearningResults.SingleOrDefaultAsync(r => r.SessionId == s.Id && r.SupervisorId == req.SupervisorId, ct);
+        var before = result is null ? null : new ResultDto(result.SupervisorId, result.Attended, result.Passed);
         if (result is null) db.LearningResults.Add(result = new LearningResult { SessionId = s.Id, SupervisorId = req.SupervisorId });
         (result.Attended, result.Passed, result.RecordedBy, result.RecordedAt) = (req.Attended, req.Passed, User.Actor(), DateTimeOffset.UtcNow);
-        await db.SaveChangesAsync(ct);
-        await Send.OkAsync(new ResultDto(result.SupervisorId, result.Attended, result.Passed), ct);
+        var after = new ResultDto(result.SupervisorId, result.Attended, result.Passed);
+        await db.SaveAuditedAsync(audit, new PackAuditEntry("yn.learning-result.record", "yn.learning-result", $"{s.Id}/{req.SupervisorId}", JurisdictionCode.Parse(s.Jurisdiction),
+            [YunnanRules.LearningAnnual.Id], before, after, $"session={s.Id} attended={(req.Attended ? "yes" : "no")} passed={req.Passed switch { true => "yes", false => "no", null => "-" }}"), User, ct);
+        await Send.OkAsync(after, ct);
     }
 }

@@ -19,7 +19,7 @@ public sealed class CloseYearRequest
 }
 
 /// <summary>Closes a learning year (YN 17): whoever has no passed session loses the qualification and is blacklisted.</summary>
-public sealed class CloseYearEndpoint(YunnanDbContext db, ISupervisionDirectory directory, ISupervisorActions actions, AnnualLearningRule rule, TimeProvider clock)
+public sealed class CloseYearEndpoint(YunnanDbContext db, ISupervisionDirectory directory, ISupervisorActions actions, IPackAudit audit, AnnualLearningRule rule, TimeProvider clock)
     : Endpoint<CloseYearRequest, CloseOutcome>
 {
     public override void Configure()
@@ -45,7 +45,7 @@ public sealed class CloseYearEndpoint(YunnanDbContext db, ISupervisionDirectory 
                 [YunnanRules.LearningAnnual.Violated(new LocalizedText("年度结束时关闭", "a year is closed when it is over"))]));
             return;
         }
-        var outcome = await new LearningYearCloser(db, directory, actions, rule).CloseAsync(req.Year, scope, today, req.DryRun, User, wait: true, ct);
+        var outcome = await new LearningYearCloser(db, directory, actions, audit, rule).CloseAsync(req.Year, scope, today, req.DryRun, User, wait: true, ct);
         await Send.OkAsync(outcome!, ct);
     }
 }

@@ -3,9 +3,9 @@ using System.Text.Json;
 using FastEndpoints;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.BeijingEtdz.Access;
 using SupervisionCore.Plugins.BeijingEtdz.Data;
 using SupervisionCore.Plugins.BeijingEtdz.Forms;
@@ -33,7 +33,7 @@ public sealed class Request
 }
 
 /// <summary>An external supervisor of the zone records a venue check (附件5; bj.venue.inspection, BJ 23).</summary>
-public sealed class Endpoint(BeijingEtdzDbContext db, ISupervisionDirectory directory, TimeProvider clock, ILogger<Endpoint> log) : Endpoint<Request, InspectionDto>
+public sealed class Endpoint(BeijingEtdzDbContext db, ISupervisionDirectory directory, IPackAudit audit, TimeProvider clock) : Endpoint<Request, InspectionDto>
 {
     public override void Configure()
     {
@@ -93,8 +93,9 @@ public sealed class Endpoint(BeijingEtdzDbContext db, ISupervisionDirectory dire
             RecordedAt = clock.GetUtcNow(),
         };
         db.VenueInspections.Add(inspection);
-        await db.SaveChangesAsync(ct);
-        log.LogInformation("bj-etdz venue {VenueId} inspected ({Inspection}), matches={Matches} ({Rule})", venue.Id, inspection.Id, inspection.Matches, BeijingEtdzRules.VenueInspection.Id);
-        await Send.ResponseAsync(InspectionDto.From(inspection), 201, ct);
+        var dto = InspectionDto.From(inspection);
+        await db.SaveAuditedAsync(audit, new PackAuditEntry("bj-etdz.venue.inspect", "bj-etdz.venue-inspection", inspection.Id.ToString(), JurisdictionCode.Parse(venue.Jurisdiction),
+            [BeijingEtdzRules.VenueInspection.Id], After: dto, Detail: $"venue={venue.Id} matches={(inspection.Matches ? "yes" : "no")}"), User, ct);
+        await Send.ResponseAsync(dto, 201, ct);
     }
 }

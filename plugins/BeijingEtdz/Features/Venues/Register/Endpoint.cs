@@ -1,6 +1,5 @@
 using FastEndpoints;
 using FluentValidation;
-using Microsoft.Extensions.Logging;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Plugins.BeijingEtdz.Access;
 using SupervisionCore.Plugins.BeijingEtdz.Data;
@@ -76,7 +75,7 @@ public sealed class Validator : Validator<Request>
 }
 
 /// <summary>An institution registers (备案) a recognition venue (bj.venue.inspection, BJ 23).</summary>
-public sealed class Endpoint(BeijingEtdzDbContext db, ISupervisionDirectory directory, TimeProvider clock, ILogger<Endpoint> log) : Endpoint<Request, VenueDto>
+public sealed class Endpoint(BeijingEtdzDbContext db, ISupervisionDirectory directory, IPackAudit audit, TimeProvider clock) : Endpoint<Request, VenueDto>
 {
     public override void Configure()
     {
@@ -119,9 +118,9 @@ public sealed class Endpoint(BeijingEtdzDbContext db, ISupervisionDirectory dire
             RegisteredAt = clock.GetUtcNow(),
         };
         db.Venues.Add(venue);
-        await db.SaveChangesAsync(ct);
-        // The Host's hash-chained audit log is not part of the kernel contract: the pack logs the change (no personal data).
-        log.LogInformation("bj-etdz venue {VenueId} registered for institution {InstitutionId} by {Actor} ({Rule})", venue.Id, institutionId, venue.RegisteredBy, BeijingEtdzRules.VenueInspection.Id);
-        await Send.ResponseAsync(VenueDto.From(venue), 201, ct);
+        var dto = VenueDto.From(venue);
+        await db.SaveAuditedAsync(audit, new PackAuditEntry("bj-etdz.venue.register", "bj-etdz.venue", venue.Id.ToString(), institution.Jurisdiction,
+            [BeijingEtdzRules.VenueInspection.Id], After: dto, Detail: $"institution={institutionId}"), User, ct);
+        await Send.ResponseAsync(dto, 201, ct);
     }
 }
