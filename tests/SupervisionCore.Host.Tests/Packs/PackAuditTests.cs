@@ -6,6 +6,7 @@ using Npgsql;
 using SupervisionCore.Host.Features.Packs.Services;
 using SupervisionCore.Host.Plugins;
 using SupervisionCore.Host.Tests.Infrastructure;
+using SupervisionCore.Host.Tests.Registry;
 using SupervisionCore.Host.Tests.Security;
 using SupervisionCore.Kernel.Access;
 using SupervisionCore.Kernel.Plugins;
@@ -153,12 +154,7 @@ public sealed class PackAuditTests(SupervisionApp app) : IClassFixture<Supervisi
         return json.GetProperty("id").GetGuid();
     }
 
-    private async Task<IReadOnlyList<JsonElement>> EntriesAsync(string targetId)
-    {
-        using var auditor = app.CreateClient(await app.TokenForAsync(Roles.Auditor, "CN"));
-        var page = await (await auditor.GetAsync($"/api/v1/audit?targetId={Uri.EscapeDataString(targetId)}&limit=200")).ReadJsonAsync();
-        return [.. page.GetProperty("items").EnumerateArray()];
-    }
+    private Task<List<JsonElement>> EntriesAsync(string targetId) => RegistryTestData.AuditOfAsync(app, Uri.EscapeDataString(targetId));
 
     private async Task<IReadOnlyList<JsonElement>> AllEntriesAsync()
     {

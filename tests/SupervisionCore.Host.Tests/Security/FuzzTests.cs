@@ -9,7 +9,7 @@ namespace SupervisionCore.Host.Tests.Security;
 /// <summary>
 /// Schema fuzzing: for every operation of the served documents, requests generated from its schema and from a valid
 /// request of the access matrix — wrong types, huge and unicode strings, missing and extra fields, boundary numbers and
-/// dates, broken JSON, oversized bodies (413) — sent as the national admin (the widest reach). Every answer is below
+/// dates, null lists and null list elements, broken JSON, oversized bodies (413) — sent as the national admin (the widest reach). Every answer is below
 /// 500; every 4xx is RFC 9457 problem+json without a stack trace, SQL or the token; a batch with no 2xx leaves the
 /// database exactly as it was. 100 requests per operation by default, 1,000 under SUPERVISION_LONG_TESTS=1.
 /// </summary>
@@ -109,8 +109,15 @@ public sealed class FuzzTests(SecurityWorld world, ITestOutputHelper output) : I
                     .Append($"pageSize={Pick(["0", "-1", "101", "100000", "2147483648", "x"], random)}").Append("page=" + Pick(["0", "-5", "1000001", "1e3"], random)));
                 break;
             case 3 when baseBody is not null: // one property with a wrong type or boundary value
-            case 4 when baseBody is not null:
                 content = Json(MutateProperty(baseBody.DeepClone(), api, random));
+                break;
+            case 4 when baseBody is not null: // every list with a null element, every list null, or one property mutated
+                content = Json((i / 10 % 3) switch
+                {
+                    0 => Lists(baseBody.DeepClone(), list => { list.Add(null); return list; }),
+                    1 => Lists(baseBody.DeepClone(), _ => null),
+                    _ => MutateProperty(baseBody.DeepClone(), api, random),
+                });
                 break;
             case 5 when baseBody is JsonObject: // a required or any property missing; extra fields (status, jurisdiction, serial, fee, id)
                 var body = (JsonObject)baseBody.DeepClone();
@@ -168,6 +175,22 @@ public sealed class FuzzTests(SecurityWorld world, ITestOutputHelper output) : I
         }
         if (node is JsonArray array) { array.Add(Pick(Values, random)?.DeepClone()); return array; }
         return Pick(Values, random)?.DeepClone() ?? JsonValue.Create(0)!;
+    }
+
+    // Applies change to every array in the document (found by the long run: a null element or a null list crashed validators).
+    private static JsonNode? Lists(JsonNode node, Func<JsonArray, JsonNode?> change)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var key in obj.Select(p => p.Key).ToList()) obj[key] = obj[key] is { } child ? Lists(child.DeepClone(), change) : null;
+                return obj;
+            case JsonArray array:
+                for (var k = 0; k < array.Count; k++) array[k] = array[k] is { } child ? Lists(child.DeepClone(), change) : null;
+                return change(array);
+            default:
+                return node;
+        }
     }
 
     private static JsonNode Replace(JsonNode node, Func<string, string> replace)

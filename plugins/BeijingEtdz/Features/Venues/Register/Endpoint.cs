@@ -57,14 +57,14 @@ public sealed class Validator : Validator<Request>
         RuleFor(r => r.Address).NotEmpty().WithMessage("address is required").MaximumLength(500);
         RuleFor(r => r.Occupations).NotEmpty().WithMessage("occupations: at least one occupation and level is required")
             .Must(o => o is null || o.Count <= 100).WithMessage("occupations: at most 100");
-        RuleForEach(r => r.Occupations).ChildRules(o =>
+        RuleForEach(r => r.Occupations).NotNull().WithMessage("each occupation is an object with 'occupation' and 'level'").ChildRules(o =>
         {
             o.RuleFor(x => x.Occupation).NotEmpty().WithMessage("occupation is required").MaximumLength(200);
             o.RuleFor(x => x.Level).Must(l => Levels.Contains(l)).WithMessage("level must be one of " + string.Join(", ", Levels));
         });
         RuleFor(r => r.Equipment).NotEmpty().WithMessage("equipment: at least one line (name, model, spec, quantity) is required")
             .Must(e => e is null || e.Count <= 500).WithMessage("equipment: at most 500 lines");
-        RuleForEach(r => r.Equipment).ChildRules(e =>
+        RuleForEach(r => r.Equipment).NotNull().WithMessage("each equipment line is an object with 'name', 'model', 'spec' and 'quantity'").ChildRules(e =>
         {
             e.RuleFor(x => x.Name).NotEmpty().WithMessage("name is required").MaximumLength(200);
             e.RuleFor(x => x.Model).MaximumLength(200);

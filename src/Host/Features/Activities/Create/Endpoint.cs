@@ -76,15 +76,15 @@ public sealed class Validator : Validator<Request>
         RuleFor(r => r.EndsAt).GreaterThan(r => r.StartsAt).WithMessage("'endsAt' must be after 'startsAt'")
             .Must((r, end) => end - r.StartsAt <= TimeSpan.FromDays(366)).WithMessage("an activity lasts at most a year");
         RuleFor(r => r.CandidateCount).InclusiveBetween(0, 100_000);
-        RuleFor(r => r.Venues).Must(v => v.Count <= 200);
-        RuleForEach(r => r.Venues).ChildRules(v =>
+        RuleFor(r => r.Venues).NotNull().WithMessage("'venues' must be a list ([] for none)").Must(v => v is null || v.Count <= 200).WithMessage("'venues': at most 200");
+        RuleForEach(r => r.Venues).NotNull().WithMessage("each venue is an object").ChildRules(v =>
         {
             v.RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
             v.RuleFor(x => x.Address).MaximumLength(300);
             v.RuleFor(x => x.Contestants).InclusiveBetween(0, 100_000);
         });
-        RuleFor(r => r.Examiners).Must(e => e.Count <= 1000);
-        RuleForEach(r => r.Examiners).ChildRules(e =>
+        RuleFor(r => r.Examiners).NotNull().WithMessage("'examiners' must be a list ([] for none)").Must(e => e is null || e.Count <= 1000).WithMessage("'examiners': at most 1000");
+        RuleForEach(r => r.Examiners).NotNull().WithMessage("each examiner is an object").ChildRules(e =>
         {
             e.RuleFor(x => x).Must(x => (x.SupervisorId is null) != string.IsNullOrWhiteSpace(x.IdNumber)).WithName("examiners").WithMessage("each examiner has either supervisorId or idNumber");
             e.RuleFor(x => x.IdNumber).Must(n => n is null || ResidentIdNumber.TryParse(n, DateOnly.FromDateTime(DateTime.UtcNow), out _, out _)).WithMessage("'idNumber' is not a valid resident ID number (GB 11643)");

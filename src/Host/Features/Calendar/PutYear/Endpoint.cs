@@ -28,11 +28,13 @@ public sealed class Validator : Validator<Request>
     {
         RuleFor(r => r.Year).InclusiveBetween(2000, 2099);
         RuleFor(r => r.Source).NotEmpty().MaximumLength(200);
-        RuleFor(r => r.DaysOff).NotEmpty().Must(d => d.Count <= 40);
-        RuleFor(r => r.AdjustedWorkingDays).Must(d => d.Count <= 40);
+        RuleFor(r => r.DaysOff).NotEmpty().Must(d => d is null || d.Count <= 40).WithMessage("'daysOff': at most 40 periods");
+        RuleForEach(r => r.DaysOff).NotNull().WithMessage("each period of 'daysOff' is an object with 'first' and 'last'");
+        RuleFor(r => r.AdjustedWorkingDays).NotNull().WithMessage("'adjustedWorkingDays' must be a list ([] for none)").Must(d => d is null || d.Count <= 40).WithMessage("'adjustedWorkingDays': at most 40 days");
         // The kernel checks the arrangement as a whole (ranges inside the year, adjusted days on weekends, …).
         RuleFor(r => r).Custom((r, ctx) =>
         {
+            if (r.DaysOff is null || r.DaysOff.Any(d => d is null) || r.AdjustedWorkingDays is null) return; // named above
             foreach (var problem in new ArrangementDto(r.Source, r.DaysOff, r.AdjustedWorkingDays).ToKernel(r.Year).Problems())
                 ctx.AddFailure("daysOff", problem);
         });

@@ -49,8 +49,8 @@ public sealed class Validator : Validator<Request>
         RuleFor(r => r).Must(r => (r.AuthorityId is { Length: > 0 }) != r.InstitutionId.HasValue).When(r => r.Kind == "internal")
             .WithName("institutionId").WithMessage("internal cards need exactly one issuer: 'institutionId' or 'authorityId' (industry department)");
         RuleFor(r => r.InstitutionId).Null().When(r => r.Kind == "external").WithMessage("external cards are not issued by an institution");
-        RuleFor(r => r.SupervisorIds).NotEmpty().Must(l => l.Count <= MaxCards).WithMessage($"at most {MaxCards} supervisors per batch")
-            .Must(l => l.Distinct().Count() == l.Count).WithMessage("'supervisorIds' must be distinct");
+        RuleFor(r => r.SupervisorIds).NotEmpty().Must(l => l is null || l.Count <= MaxCards).WithMessage($"at most {MaxCards} supervisors per batch")
+            .Must(l => l is null || l.Distinct().Count() == l.Count).WithMessage("'supervisorIds' must be distinct");
     }
 }
 

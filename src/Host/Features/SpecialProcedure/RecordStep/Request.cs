@@ -34,8 +34,8 @@ public sealed class Validator : Validator<Request>
         RuleFor(r => r.On).NotNull().WithMessage("'on' (the day of the step) is required");
         RuleFor(r => r.RebuttalDue).NotNull().When(r => r.Step == "preliminary-opinion").WithMessage("'rebuttalDue' is required with a preliminary opinion");
         RuleFor(r => r.RebuttalDue).Null().When(r => r.Step != "preliminary-opinion").WithMessage("'rebuttalDue' is set only with a preliminary opinion");
-        RuleFor(r => r.Attachments).Must(a => a.Count <= 20).WithMessage("at most 20 attachments");
-        RuleForEach(r => r.Attachments).ChildRules(a =>
+        RuleFor(r => r.Attachments).NotNull().WithMessage("'attachments' must be a list ([] for none)").Must(a => a is null || a.Count <= 20).WithMessage("at most 20 attachments");
+        RuleForEach(r => r.Attachments).NotNull().WithMessage("each attachment is an object").ChildRules(a =>
         {
             a.RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
             a.RuleFor(x => x.MediaType).NotEmpty().MaximumLength(100).Matches(@"^[\w.+-]+/[\w.+-]+$").WithMessage("'mediaType' must be a media type such as application/pdf");

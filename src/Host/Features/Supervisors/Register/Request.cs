@@ -48,7 +48,7 @@ public sealed class Validator : Validator<Request>
         RuleFor(r => r.InstitutionId).Null().When(r => r.Kind == "external").WithMessage("an external supervisor has no 'institutionId'");
         RuleFor(r => r.Phone).Must(SupervisorFields.IsPhone).When(r => r.Phone is not null).WithMessage("'phone' must be a mainland mobile (1[3-9] + 9 digits) or landline number");
         RuleFor(r => r.Experience!).SetValidator(new ExperienceValidator()).When(r => r.Experience is not null);
-        RuleFor(r => r.Conflicts).Must(c => c.Count <= 50);
-        RuleForEach(r => r.Conflicts).SetValidator(new ConflictValidator());
+        RuleFor(r => r.Conflicts).NotNull().WithMessage("'conflicts' must be a list ([] for none)").Must(c => c is null || c.Count <= 50).WithMessage("'conflicts': at most 50");
+        RuleForEach(r => r.Conflicts).NotNull().WithMessage("each conflict is an object").SetValidator(new ConflictValidator());
     }
 }

@@ -37,7 +37,7 @@ public sealed class Validator : Validator<Request>
         RuleFor(r => r.Phone).Must(SupervisorFields.IsPhone).When(r => r.Phone is not null).WithMessage("'phone' must be a mainland mobile (1[3-9] + 9 digits) or landline number");
         RuleFor(r => r.Experience!).SetValidator(new ExperienceValidator()).When(r => r.Experience is not null);
         RuleFor(r => r.Conflicts).Must(c => c!.Count <= 50).When(r => r.Conflicts is not null);
-        RuleForEach(r => r.Conflicts).SetValidator(new ConflictValidator());
+        RuleForEach(r => r.Conflicts).NotNull().WithMessage("each conflict is an object").SetValidator(new ConflictValidator());
     }
 }
 

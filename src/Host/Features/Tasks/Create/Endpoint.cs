@@ -49,7 +49,7 @@ public sealed class Validator : Validator<Request>
         RuleFor(r => r).Must(r => r.ActivityId is not null || (r.WindowStart is not null && r.WindowEnd is not null)).WithName("windowStart")
             .WithMessage("a task without an activity needs 'windowStart' and 'windowEnd'");
         RuleFor(r => r.WindowEnd).GreaterThan(r => r.WindowStart).When(r => r.WindowStart is not null && r.WindowEnd is not null).WithMessage("'windowEnd' must be after 'windowStart'");
-        RuleFor(r => r.Matters).Must(m => m.Count <= 50);
+        RuleFor(r => r.Matters).NotNull().WithMessage("'matters' must be a list ([] for none)").Must(m => m is null || m.Count <= 50).WithMessage("'matters': at most 50");
         RuleForEach(r => r.Matters).NotEmpty().MaximumLength(500);
     }
 }
@@ -69,8 +69,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, Institutio
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var activity = req.ActivityId is { } aid ? await db.Activities.AsNoTracking().Include(a => a.Venues).SingleOrDefaultAsync(a => a.Id == aid, ct) : null;
-        var institutionId = activity?.InstitutionId ?? req.InstitutionId!.Value;
-        var institution = await institutions.VisibleAsync(User, institutionId, ct);
+        var institution = (activity?.InstitutionId ?? req.InstitutionId) is { } institutionId ? await institutions.VisibleAsync(User, institutionId, ct) : null;
         if (institution is null || (req.ActivityId is not null && activity is null)) { await Send.ResultAsync(Problems.NotFound("activity or institution not found")); return; }
         var venue = req.VenueId is { } vid ? activity?.Venues.SingleOrDefault(v => v.Id == vid) : null;
         if (req.VenueId is not null && venue is null) { await Send.ResultAsync(Problems.NotFound($"venue {req.VenueId} of this activity")); return; }

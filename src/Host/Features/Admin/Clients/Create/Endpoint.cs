@@ -48,8 +48,9 @@ public sealed class Validator : Validator<Request>
         RuleFor(r => r.Roles).NotEmpty();
         RuleForEach(r => r.Roles).Must(KernelRoles.All.Contains).WithMessage("'{PropertyValue}' is not a role");
         RuleFor(r => r.Jurisdiction).Must(j => JurisdictionCode.TryParse(j, out _)).WithMessage("'jurisdiction' must be a code such as CN, 44 or 44.A");
-        RuleFor(r => r.InstitutionId).NotNull().When(r => !r.Public && r.Roles.Contains(KernelRoles.InstitutionOperator)).WithMessage("an institution-operator client needs 'institutionId'");
-        RuleFor(r => r.SupervisorId).NotNull().When(r => !r.Public && r.Roles.Contains(KernelRoles.Supervisor)).WithMessage("a supervisor client needs 'supervisorId'");
+        RuleFor(r => r.InstitutionId).NotNull().When(r => !r.Public && r.Roles is not null && r.Roles.Contains(KernelRoles.InstitutionOperator)).WithMessage("an institution-operator client needs 'institutionId'");
+        RuleFor(r => r.SupervisorId).NotNull().When(r => !r.Public && r.Roles is not null && r.Roles.Contains(KernelRoles.Supervisor)).WithMessage("a supervisor client needs 'supervisorId'");
+        RuleFor(r => r.RedirectUris).NotNull().WithMessage("'redirectUris' must be a list ([] for none)");
         RuleFor(r => r.RedirectUris).NotEmpty().When(r => r.Public).WithMessage("a public client needs at least one redirect URI");
         RuleForEach(r => r.RedirectUris).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var x) && x.Scheme is "https" or "http").WithMessage("redirect URIs must be absolute http(s) URLs");
     }

@@ -34,7 +34,7 @@ public sealed class Validator : Validator<Request>
     public Validator()
     {
         RuleFor(r => r.AppointedBy).MaximumLength(64);
-        RuleFor(r => r.Start).NotEmpty();
+        RuleFor(r => r.Start).NotEmpty().InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31)).WithMessage("'start' must be a day from 2000-01-01 to 2099-12-31");
     }
 }
 
