@@ -38,51 +38,49 @@ public sealed class FaultTests(ITestOutputHelper output)
     public async Task Two_hosts_and_32_clients_issue_one_issuer_years_cards_without_gap_or_duplicate()
     {
         var count = LongTests.Scale(320, 50_000);
-        var database = TestCluster.NewDatabase("faultcards");
-        await using var seeder = SupervisionApp.With(new Dictionary<string, string?>(), database);
-        var ids = await SupervisorsAsync(seeder, count);
-        await using var a = HostProcess.Start(Settings(database));
-        await using var b = HostProcess.Start(Settings(database));
-        await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
-        var token = await seeder.AdminTokenAsync();
-        using var ca = Client(a, token);
-        using var cb = Client(b, token);
-        var queue = new ConcurrentQueue<Guid>(ids);
-        int fiveHundreds = 0, created = 0;
+        await using var hosts = await TwoHosts.StartAsync("faultcards", count);
+        var (seeder, ca, cb, queue) = (hosts.Seeder, hosts.ClientA, hosts.ClientB, hosts.Queue);
+        int fiveHundreds = 0, created = 0, exhausted = 0, other = 0;
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(async c =>
         {
             while (queue.TryDequeue(out var id))
             {
-                var response = await (c % 2 == 0 ? ca : cb).PostAsJsonAsync($"/api/v1/supervisors/{id}/cards", new { issuedOn = "2025-06-01", authorityId = "43" });
+                using var response = await (c % 2 == 0 ? ca : cb).PostAsJsonAsync($"/api/v1/supervisors/{id}/cards", new { issuedOn = "2025-06-01", authorityId = "43" });
                 if ((int)response.StatusCode >= 500) Interlocked.Increment(ref fiveHundreds);
-                if (response.StatusCode == HttpStatusCode.Created) Interlocked.Increment(ref created);
+                else if (response.StatusCode == HttpStatusCode.Created) Interlocked.Increment(ref created);
+                else if (await IsSerialExhaustedAsync(response)) Interlocked.Increment(ref exhausted);
+                else Interlocked.Increment(ref other);
             }
         }));
         var serials = await seeder.DbAsync(db => db.Cards.Where(k => k.AllocationKey == "cn.external/43/2025").Select(k => k.Serial).ToListAsync());
-        Figures.Record(output, $"concurrency: 2 hosts × {Clients} clients, {count} issuances: created {created}, rows {serials.Count}, distinct {serials.Distinct().Count()}, max serial {serials.DefaultIfEmpty().Max()}, 5xx {fiveHundreds}");
+        var expected = Math.Min(count, SerialsPerIssuerYear);
+        Figures.Record(output, $"concurrency: 2 hosts × {Clients} clients, {count} issuances: created {created}, refused as serials ran out {exhausted}, other answers {other}, rows {serials.Count}, distinct {serials.Distinct().Count()}, max serial {serials.DefaultIfEmpty().Max()}, 5xx {fiveHundreds}");
         fiveHundreds.ShouldBe(0);
-        created.ShouldBe(count);
-        serials.Count.ShouldBe(count);
-        serials.Distinct().Count().ShouldBe(count);
-        serials.Max().ShouldBe(count);
+        other.ShouldBe(0);
+        created.ShouldBe(expected);
+        exhausted.ShouldBe(count - expected);
+        serials.Count.ShouldBe(expected);
+        serials.Distinct().Count().ShouldBe(expected);
+        serials.Max().ShouldBe(expected);
     }
+
+    /// <summary>
+    /// One issuer-year has serials 0001–9999 (<c>cn.card.serial-sequence</c>): the long run's 50,000 issuances fill it and
+    /// the rest must be refused with that rule, none numbered twice or past 9999.
+    /// </summary>
+    private const int SerialsPerIssuerYear = 9999;
+
+    private static async Task<bool> IsSerialExhaustedAsync(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.UnprocessableEntity && (await response.Content.ReadAsStringAsync()).Contains("cn.card.serial-sequence", StringComparison.Ordinal);
 
     [Fact]
     public async Task With_one_host_killed_mid_run_clients_retrying_with_idempotency_keys_lose_no_card_and_duplicate_none()
     {
         var count = LongTests.Scale(320, 50_000);
-        var database = TestCluster.NewDatabase("faultretry");
-        await using var seeder = SupervisionApp.With(new Dictionary<string, string?>(), database);
-        var ids = await SupervisorsAsync(seeder, count);
-        await using var a = HostProcess.Start(Settings(database));
-        await using var b = HostProcess.Start(Settings(database));
-        await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
-        var token = await seeder.AdminTokenAsync();
-        using var ca = Client(a, token);
-        using var cb = Client(b, token);
-        var queue = new ConcurrentQueue<Guid>(ids);
+        await using var hosts = await TwoHosts.StartAsync("faultretry", count);
+        var (seeder, b, ca, cb, queue) = (hosts.Seeder, hosts.B, hosts.ClientA, hosts.ClientB, hosts.Queue);
         var acknowledged = new ConcurrentBag<Guid>();
-        int sent = 0, retries = 0, fiveHundreds = 0;
+        int sent = 0, retries = 0, fiveHundreds = 0, exhausted = 0;
         var killAt = count / 3;
         var killed = 0;
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(async c =>
@@ -101,6 +99,7 @@ public sealed class FaultTests(ITestOutputHelper output)
                         using var response = await client.SendAsync(request);
                         if ((int)response.StatusCode >= 500) { Interlocked.Increment(ref fiveHundreds); Interlocked.Increment(ref retries); continue; }
                         if (response.IsSuccessStatusCode) acknowledged.Add(id);
+                        else if (await IsSerialExhaustedAsync(response)) Interlocked.Increment(ref exhausted);
                         break;
                     }
                     catch (HttpRequestException) { Interlocked.Increment(ref retries); }
@@ -111,10 +110,12 @@ public sealed class FaultTests(ITestOutputHelper output)
         var cards = await seeder.DbAsync(db => db.Cards.Where(k => k.AllocationKey == "cn.external/43/2025").Select(k => new { k.SupervisorId, k.Serial }).ToListAsync());
         var lost = acknowledged.Count(id => cards.All(k => k.SupervisorId != id));
         var duplicates = cards.Count - cards.Select(k => k.SupervisorId).Distinct().Count();
-        Figures.Record(output, $"host SIGKILL mid-run: {count} issuances with Idempotency-Key, acknowledged {acknowledged.Count}, retries {retries}, 5xx {fiveHundreds}, cards {cards.Count}, duplicates {duplicates}, lost acknowledged {lost}, serials distinct {cards.Select(k => k.Serial).Distinct().Count()} max {cards.Select(k => k.Serial).DefaultIfEmpty().Max()}");
+        var expected = Math.Min(count, SerialsPerIssuerYear);
+        Figures.Record(output, $"host SIGKILL mid-run: {count} issuances with Idempotency-Key, acknowledged {acknowledged.Count}, refused as serials ran out {exhausted}, retries {retries}, 5xx {fiveHundreds}, cards {cards.Count}, duplicates {duplicates}, lost acknowledged {lost}, serials distinct {cards.Select(k => k.Serial).Distinct().Count()} max {cards.Select(k => k.Serial).DefaultIfEmpty().Max()}");
         lost.ShouldBe(0);
         duplicates.ShouldBe(0);
-        acknowledged.Count.ShouldBe(count);
+        acknowledged.Count.ShouldBe(expected);
+        exhausted.ShouldBe(count - expected);
         cards.Select(k => k.Serial).Distinct().Count().ShouldBe(cards.Count);
         cards.Select(k => k.Serial).Max().ShouldBe(cards.Count);
     }
@@ -218,6 +219,44 @@ public sealed class FaultTests(ITestOutputHelper output)
         answers.ShouldAllBe(a => a.Status == HttpStatusCode.ServiceUnavailable && a.Type == "application/problem+json");
         ready.ShouldAllBe(s => s == HttpStatusCode.ServiceUnavailable);
         recovered.ShouldBeTrue();
+    }
+
+    /// <summary>
+    /// The arrangement of the two-Host card tests: a database seeded (through an in-process app) with <c>count</c> external
+    /// supervisors of 43, two Host processes on it, an admin client for each, and the supervisors to issue to as a queue.
+    /// </summary>
+    private sealed class TwoHosts : IAsyncDisposable
+    {
+        private TwoHosts(SupervisionApp seeder, HostProcess a, HostProcess b, HttpClient clientA, HttpClient clientB, ConcurrentQueue<Guid> queue) =>
+            (Seeder, A, B, ClientA, ClientB, Queue) = (seeder, a, b, clientA, clientB, queue);
+
+        public SupervisionApp Seeder { get; }
+        public HostProcess A { get; }
+        public HostProcess B { get; }
+        public HttpClient ClientA { get; }
+        public HttpClient ClientB { get; }
+        public ConcurrentQueue<Guid> Queue { get; }
+
+        public static async Task<TwoHosts> StartAsync(string name, int count)
+        {
+            var database = TestCluster.NewDatabase(name);
+            var seeder = SupervisionApp.With(new Dictionary<string, string?>(), database);
+            var ids = await SupervisorsAsync(seeder, count);
+            var a = HostProcess.Start(Settings(database));
+            var b = HostProcess.Start(Settings(database));
+            await Task.WhenAll(a.WaitReadyAsync(), b.WaitReadyAsync());
+            var token = await seeder.AdminTokenAsync();
+            return new TwoHosts(seeder, a, b, Client(a, token), Client(b, token), new ConcurrentQueue<Guid>(ids));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            ClientA.Dispose();
+            ClientB.Dispose();
+            await B.DisposeAsync();
+            await A.DisposeAsync();
+            await Seeder.DisposeAsync();
+        }
     }
 
     private static HttpClient Client(HostProcess host, string token)
