@@ -177,37 +177,26 @@ public sealed class FuzzTests(SecurityWorld world, ITestOutputHelper output) : I
         return Pick(Values, random)?.DeepClone() ?? JsonValue.Create(0)!;
     }
 
-    // Applies change to every array in the document (found by the long run: a null element or a null list crashed validators).
-    private static JsonNode? Lists(JsonNode node, Func<JsonArray, JsonNode?> change)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var key in obj.Select(p => p.Key).ToList()) obj[key] = obj[key] is { } child ? Lists(child.DeepClone(), change) : null;
-                return obj;
-            case JsonArray array:
-                for (var k = 0; k < array.Count; k++) array[k] = array[k] is { } child ? Lists(child.DeepClone(), change) : null;
-                return change(array);
-            default:
-                return node;
-        }
-    }
+    // Every array of the document changed by change (found by the long run: a null element or a null list crashed validators).
+    private static JsonNode? Lists(JsonNode node, Func<JsonArray, JsonNode?> change) => Rewrite(node, n => n is JsonArray a ? change(a) : n);
 
-    private static JsonNode Replace(JsonNode node, Func<string, string> replace)
+    // Every string value of the document replaced.
+    private static JsonNode Replace(JsonNode node, Func<string, string> replace) =>
+        Rewrite(node, n => n is JsonValue v && v.TryGetValue<string>(out var s) ? JsonValue.Create(replace(s)) : n)!;
+
+    // Rewrites the document bottom-up: children first, then the node itself through rewrite.
+    private static JsonNode? Rewrite(JsonNode node, Func<JsonNode, JsonNode?> rewrite)
     {
         switch (node)
         {
             case JsonObject obj:
-                foreach (var key in obj.Select(p => p.Key).ToList()) obj[key] = obj[key] is { } child ? Replace(child.DeepClone(), replace) : null;
-                return obj;
+                foreach (var key in obj.Select(p => p.Key).ToList()) obj[key] = obj[key] is { } child ? Rewrite(child.DeepClone(), rewrite) : null;
+                break;
             case JsonArray array:
-                for (var k = 0; k < array.Count; k++) array[k] = array[k] is { } child ? Replace(child.DeepClone(), replace) : null;
-                return array;
-            case JsonValue value when value.TryGetValue<string>(out var s):
-                return JsonValue.Create(replace(s))!;
-            default:
-                return node;
+                for (var k = 0; k < array.Count; k++) array[k] = array[k] is { } child ? Rewrite(child.DeepClone(), rewrite) : null;
+                break;
         }
+        return rewrite(node);
     }
 
     private static StringContent Json(JsonNode? node) => new(node?.ToJsonString() ?? "null", Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
