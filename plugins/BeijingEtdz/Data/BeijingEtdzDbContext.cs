@@ -1,6 +1,6 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using SupervisionCore.Plugins.Shared;
 
 namespace SupervisionCore.Plugins.BeijingEtdz.Data;
 
@@ -131,25 +131,7 @@ public sealed class BeijingEtdzDbContext(DbContextOptions<BeijingEtdzDbContext> 
             e.Property(x => x.Note).HasMaxLength(2000);
         });
 
-        // snake_case columns, keys, indexes and constraints (the Host's naming convention is not applied to pack contexts).
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
-        {
-            foreach (var property in entity.GetProperties()) property.SetColumnName(Snake(property.Name));
-            foreach (var key in entity.GetKeys()) key.SetName($"pk_{entity.GetTableName()}" + (key.IsPrimaryKey() ? "" : "_" + string.Join("_", key.Properties.Select(p => Snake(p.Name)))));
-            foreach (var index in entity.GetIndexes()) index.SetDatabaseName($"ix_{entity.GetTableName()}_{string.Join("_", index.Properties.Select(p => Snake(p.Name)))}");
-            foreach (var fk in entity.GetForeignKeys()) fk.SetConstraintName($"fk_{entity.GetTableName()}_{fk.PrincipalEntityType.GetTableName()}_{string.Join("_", fk.Properties.Select(p => Snake(p.Name)))}");
-        }
-    }
-
-    private static string Snake(string name)
-    {
-        var b = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0) b.Append('_');
-            b.Append(char.ToLowerInvariant(name[i]));
-        }
-        return b.ToString();
+        modelBuilder.UseSnakeCaseNames(); // plugins/Shared/PackStorage.cs
     }
 }
 

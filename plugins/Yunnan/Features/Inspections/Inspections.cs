@@ -7,6 +7,7 @@ using SupervisionCore.Kernel.Forms;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
+using SupervisionCore.Plugins.Shared;
 using SupervisionCore.Plugins.Yunnan.Data;
 using SupervisionCore.Plugins.Yunnan.Forms;
 using SupervisionCore.Plugins.Yunnan.Rules;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
+using SupervisionCore.Plugins.Shared;
 using SupervisionCore.Plugins.Yunnan.Data;
 using SupervisionCore.Plugins.Yunnan.Rules;
 

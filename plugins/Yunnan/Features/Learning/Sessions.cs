@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
+using SupervisionCore.Plugins.Shared;
 using SupervisionCore.Plugins.Yunnan.Data;
 using SupervisionCore.Plugins.Yunnan.Rules;
 using AccessRoles = SupervisionCore.Kernel.Access.Roles;

@@ -10,6 +10,7 @@ using SupervisionCore.Plugins.BeijingEtdz.Access;
 using SupervisionCore.Plugins.BeijingEtdz.Data;
 using SupervisionCore.Plugins.BeijingEtdz.Forms;
 using SupervisionCore.Plugins.BeijingEtdz.Rules;
+using SupervisionCore.Plugins.Shared;
 using AccessRoles = SupervisionCore.Kernel.Access.Roles;
 
 namespace SupervisionCore.Plugins.BeijingEtdz.Features.Venues.Inspect;

@@ -4,6 +4,7 @@ using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Plugins.BeijingEtdz.Access;
 using SupervisionCore.Plugins.BeijingEtdz.Data;
 using SupervisionCore.Plugins.BeijingEtdz.Rules;
+using SupervisionCore.Plugins.Shared;
 using AccessRoles = SupervisionCore.Kernel.Access.Roles;
 
 namespace SupervisionCore.Plugins.BeijingEtdz.Features.Venues.Register;
