@@ -127,6 +127,20 @@ public sealed class Draw
         }
     }
     public int Count { get; set; }
+
+    /// <summary>Records a run: status <c>run</c>, the transcript's seed, sorted pool, digest, ranking and count, and when.</summary>
+    public void RecordRun(Kernel.Dispatch.DrawTranscript transcript, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(transcript);
+        Status = "run";
+        Seed = transcript.Seed;
+        Pool = [.. transcript.Pool];
+        PoolDigest = transcript.PoolDigest;
+        Ranking = [.. transcript.Ranking]; // after Pool: stored as positions into it
+        Count = transcript.Count;
+        RunAt = at;
+    }
+
     /// <summary>For an inspection draw: the filter used to build the population (JSON).</summary>
     public string? Filter { get; set; }
     public Guid? ReplacesDrawId { get; set; }

@@ -57,14 +57,8 @@ public sealed class DrawService(
             draw.ReplacesDrawId = live.Id;
             draw.RedrawReason = reason;
         }
-        draw.Status = "run";
-        draw.Seed = transcript.Seed;
-        draw.Pool = [.. transcript.Pool];
-        draw.PoolDigest = transcript.PoolDigest;
-        draw.Ranking = [.. transcript.Ranking];
-        draw.Count = transcript.Count;
+        draw.RecordRun(transcript, now);
         draw.Exclusions = JsonSerializer.Serialize(exclusions, Json);
-        draw.RunAt = now;
         if (draw != live) db.Draws.Add(draw);
         db.Assignments.AddRange(transcript.Selected.Select((id, i) => new Assignment
         {

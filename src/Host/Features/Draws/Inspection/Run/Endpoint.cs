@@ -64,15 +64,9 @@ public sealed class Endpoint(SupervisionDbContext db, InspectionPopulation popul
             Id = Guid.CreateVersion7(), Purpose = "inspection", Jurisdiction = subtree.Value, Status = "run", Algorithm = VerifiableDraw.Algorithm,
             CreatedBy = User.ActorId(), CreatedAt = now,
         };
-        draw.Status = "run";
-        draw.Seed = transcript.Seed;
-        draw.Pool = [.. transcript.Pool];
-        draw.PoolDigest = transcript.PoolDigest;
-        draw.Ranking = [.. transcript.Ranking];
-        draw.Count = transcript.Count;
+        draw.RecordRun(transcript, now);
         draw.Exclusions = "[]";
         draw.Filter = JsonSerializer.Serialize(filter, DrawService.Json);
-        draw.RunAt = now;
         if (announced is null) db.Draws.Add(draw);
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, User.AsActor(), new AuditEvent("draw.inspection", "draw", draw.Id.ToString(), draw.Jurisdiction,
