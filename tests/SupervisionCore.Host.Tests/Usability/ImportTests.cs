@@ -86,6 +86,24 @@ public sealed class ImportTests(SupervisionApp app) : IClassFixture<SupervisionA
     }
 
     [Fact]
+    public async Task An_import_does_not_depend_on_another_Host_of_the_same_process()
+    {
+        using var admin = await AdminAsync();
+        // Another Host is built after this one and disposed: FastEndpoints' process-wide resolver now points at a disposed
+        // provider (what a test process with many Hosts did to the import worker, leaving jobs "running").
+        await using (var other = SupervisionApp.With(new Dictionary<string, string?>(), TestCluster.NewDatabase("importother")))
+            (await other.AdminTokenAsync()).ShouldNotBeNullOrEmpty();
+        var number = IdNumber();
+        var file = Utf8(Csv(["name", "idNumber", "kind", "jurisdiction"], ["周一", number, "external", "44"]));
+
+        var job = await ImportAsync(admin, file, "s.csv", "supervisors", "valid-rows-only");
+
+        job.GetProperty("status").GetString().ShouldBe("succeeded", job.ToString());
+        job.GetProperty("rowsImported").GetInt32().ShouldBe(1);
+        (await SupervisorsInAsync([number])).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Rows_outside_the_uploaders_jurisdiction_are_refused_by_the_same_scope_check()
     {
         var token = await app.TokenForAsync(Roles.ProvinceAdmin, "44");

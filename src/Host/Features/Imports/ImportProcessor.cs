@@ -111,7 +111,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider cl
         List<ImportRowError> errors, string detail, CancellationToken ct)
     {
         var req = await mapper.SupervisorAsync(row, db, errors, ct);
-        if (!Validate(new Supervisors.Register.Validator(), req, mapper, row, errors)) return false;
+        if (!Validate(new Supervisors.Register.Validator(services.GetRequiredService<TimeProvider>()), req, mapper, row, errors)) return false;
         var registration = services.GetRequiredService<SupervisorRegistration>();
         if (await registration.CheckAsync(user, req, ct) is { } refusal) { errors.Add(Refused(refusal, mapper, row)); return false; }
         await registration.AddAsync(user, req, ct, detail);

@@ -32,9 +32,17 @@ public sealed class Request
 
 public sealed class Validator : Validator<Request>
 {
-    public Validator()
+    /// <summary>The endpoint's validator (FastEndpoints builds it inside the running Host).</summary>
+    public Validator() => Define(Resolve<TimeProvider>());
+
+    /// <summary>
+    /// The same rules outside an endpoint (the import worker): the clock comes from the caller's services, not from
+    /// FastEndpoints' process-wide resolver, which may belong to another (even disposed) Host in the same process.
+    /// </summary>
+    public Validator(TimeProvider clock) => Define(clock);
+
+    private void Define(TimeProvider clock)
     {
-        var clock = Resolve<TimeProvider>();
         RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
         RuleFor(r => r.IdNumber).Custom((value, ctx) =>
         {
