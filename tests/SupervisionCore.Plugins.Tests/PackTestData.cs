@@ -50,6 +50,9 @@ public static class PackTestData
                 ("bj.fee.schedule", "27"),
                 ("bj.venue.inspection", "23"),
                 ("bj.forms", "annexes 3–7"),
+                // Added by this project beyond RULES.md (docs/rules.md).
+                ("bj.task.kinds", "18, 25"),
+                ("bj.dispatch.appointed", "11, 14"),
             ],
             ["yn"] =
             [
@@ -60,6 +63,8 @@ public static class PackTestData
                 ("yn.revocation.blacklist", "23"),
                 ("yn.assessment.annual", "22"),
                 ("yn.task.annual-inspection", "10"),
+                // Added by this project beyond RULES.md (docs/rules.md).
+                ("yn.dispatch.appointed", "18"),
             ],
         };
 

@@ -8,8 +8,8 @@ namespace SupervisionCore.Plugins.BeijingEtdz.Rules;
 
 /// <summary>
 /// 年龄条件 (age limit): "男性不超过65周岁、女性不超过60周岁". BJ 第十条第（五）项 (<c>bj.eligibility.age</c>). Checked at
-/// appointment (<see cref="IEligibilityRule"/>) and for every dispatched activity (<see cref="IDispatchConstraint"/>: the
-/// candidate is excluded from the draw's pool).
+/// appointment and for every dispatched activity (<see cref="EligibilityStages.Both"/>: at dispatch the kernel's
+/// <c>DispatchScreen</c> runs it for draw pools, substitutes, manual assignments and acceptances alike).
 /// <para>Readings: age is completed years (周岁) in China time, <see cref="ChinaTime.CompletedYears"/>: a man is 66 — and
 /// refused — from his 66th birthday, 65 the day before. A person born on 29 February has, in a common year, no
 /// birthday date: the year of age is completed on 1 March (the kernel's one reading of 周岁, used by every rule; it agrees
@@ -19,7 +19,7 @@ namespace SupervisionCore.Plugins.BeijingEtdz.Rules;
 /// activity ("每次委派活动之日"), and age only grows. Sex and birth date come from the resident ID number; when either is
 /// unknown the rule says so as a violation instead of guessing.</para>
 /// </summary>
-public sealed class AgeLimitRule : IEligibilityRule, IDispatchConstraint
+public sealed class AgeLimitRule : IEligibilityRule
 {
     /// <summary>Oldest completed age for men.</summary>
     public const int MaxAgeMen = 65;
@@ -72,14 +72,6 @@ public sealed class AgeLimitRule : IEligibilityRule, IDispatchConstraint
         ArgumentNullException.ThrowIfNull(context);
         var on = context.Task is { } task ? LastDay(task, context.OnDate) : context.OnDate;
         return Check(context.Candidate, on);
-    }
-
-    /// <inheritdoc />
-    public DispatchExclusion? Evaluate(DispatchContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var outcome = Check(context.Candidate, LastDay(context.Task, context.Task.ActivityDate));
-        return outcome.Passed ? null : new DispatchExclusion(context.Candidate.SupervisorId ?? string.Empty, outcome.Violations[0]);
     }
 
     private static DateOnly LastDay(TaskInfo task, DateOnly first)

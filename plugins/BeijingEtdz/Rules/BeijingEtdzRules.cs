@@ -79,11 +79,21 @@ public static class BeijingEtdzRules
         "表格：认定督导记录表（现场1—17项、事后1—16项）、外督员情况反馈表、场地核查单、竞赛督导安排表、竞赛督导记录表（事中11项、事后13项）",
         "Forms: recognition record on-site (items 1–17) and after-the-fact (items 1–16), feedback (annex 4), venue check (annex 5), competition schedule (annex 6), competition records in-progress (11 items) and after (13 items)");
 
-    /// <summary>Every BJ rule, in RULES.md order.</summary>
+    /// <summary>督导形式 (task kinds): on-site and after-the-fact recognition supervision, in-progress and after competition checks. BJ 第十八条、第二十五条.</summary>
+    public static readonly RuleDescriptor TaskKinds = Bj("bj.task.kinds", "18, 25", "第十八条、第二十五条",
+        "质量督导分为现场督导、事后认定资料督导；竞赛监督检查分为事中监督检查和事后监督检查",
+        "Supervision is on-site or after-the-fact review of recognition records; competitions are checked in progress and after");
+
+    /// <summary>聘任制 (appointment system): supervisors are dispatched only during an appointment. BJ 第十一条、第十四条.</summary>
+    public static readonly RuleDescriptor DispatchAppointed = Bj("bj.dispatch.appointed", "11, 14", "第十一条、第十四条",
+        "质量督导员实行聘任制，聘期3年，聘期届满自动解聘：只在聘期内委派",
+        "Supervisors serve by appointment (3 years, ending by itself): they are dispatched only during an appointment");
+
+    /// <summary>Every BJ rule, in RULES.md order (then the rules this project added, docs/rules.md).</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         EligibilityAge, CardInternalFormat, CardInternalScope, StaffingRecognition, StaffingCompetition,
-        RecordDeadline, FeeSchedule, VenueInspection, Forms,
+        RecordDeadline, FeeSchedule, VenueInspection, Forms, TaskKinds, DispatchAppointed,
     ];
 
     private static RuleDescriptor Bj(string id, string article, string articleZh, string zh, string en) =>

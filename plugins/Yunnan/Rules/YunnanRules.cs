@@ -66,11 +66,16 @@ public static class YunnanRules
         "质量督导形式包括现场督导、专项督导和年检评估",
         "Task kind \"annual inspection evaluation\" in addition to on-site and special");
 
-    /// <summary>Every YN rule, in RULES.md order.</summary>
+    /// <summary>聘任制 (appointment system): supervisors are dispatched only during an appointment. YN 第十八条.</summary>
+    public static readonly RuleDescriptor DispatchAppointed = Yn("yn.dispatch.appointed", "18", "第十八条",
+        "质量督导人员实行聘任制，聘期一般为3年：只在聘期内指派",
+        "Supervisors serve by appointment (usually 3 years): they are dispatched only during an appointment");
+
+    /// <summary>Every YN rule, in RULES.md order (then the rules this project added, docs/rules.md).</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         EligibilityExperience, InternalFullProcess, LearningAnnual, DispatchRefusalLimit, RevocationBlacklist,
-        AssessmentAnnual, TaskAnnualInspection,
+        AssessmentAnnual, TaskAnnualInspection, DispatchAppointed,
     ];
 
     private static RuleDescriptor Yn(string id, string article, string articleZh, string zh, string en) =>

@@ -8,7 +8,7 @@ using SupervisionCore.Host.Features.Institutions;
 using SupervisionCore.Host.Features.Tasks;
 using SupervisionCore.Host.Infrastructure;
 using SupervisionCore.Kernel.Appointments.Rules;
-using SupervisionCore.Kernel.Dispatch;
+using SupervisionCore.Kernel.Acts;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 
@@ -107,9 +107,9 @@ internal static class DemoData
                 Id = Guid.CreateVersion7(), Kind = "daily", AuthorityId = code, Jurisdiction = code, InstitutionId = institutions[0].Id, ActivityId = activity.Id,
                 Matters = ["考场秩序", "考评人员、管理人员工作情况"], Status = "planned", WindowStart = activity.StartsAt, WindowEnd = activity.EndsAt, CreatedBy = "system", CreatedAt = now,
             };
-            var (requirement, rule) = Staffing.For(TaskKinds.Info(task, activity.CandidateCount), staffing);
-            task.RequiredCount = requirement.Required;
-            task.StaffingRules = [rule.Id];
+            var planned = TaskCreationDecision.Decide(new TaskCreationFacts { Task = TaskKinds.Info(task, activity.CandidateCount) }, services.GetServices<ITaskKindProvider>(), staffing);
+            if (!planned.Allowed) throw new InvalidOperationException("demo task refused: " + string.Join(", ", planned.Violations.Select(v => v.Rule)));
+            TaskKinds.Apply(task, planned.Transition);
             db.SupervisionTasks.Add(task);
             await db.SaveChangesAsync(ct);
             await audit.AppendAsync(db, AuditActor.System, new AuditEvent("demo.seed", "jurisdiction", code, code, Detail: "2 institutions, 8 supervisors, 1 activity, 1 task"), ct);

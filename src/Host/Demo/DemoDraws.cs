@@ -4,6 +4,7 @@ using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Data.Supervision;
 using SupervisionCore.Host.Features.Assignments;
 using SupervisionCore.Host.Features.Draws;
+using SupervisionCore.Kernel.Acts;
 using SupervisionCore.Host.Features.Tasks;
 using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
@@ -38,6 +39,8 @@ internal static class DemoDraws
         var draws = services.GetRequiredService<DrawService>();
         var audit = services.GetRequiredService<AuditLog>();
         var staffing = services.GetServices<IStaffingRule>();
+        var kinds = services.GetServices<ITaskKindProvider>();
+        var acts = services.GetRequiredService<AssignmentActs>();
         var lines = new List<string>();
         // The draw service commits its own transactions: a session lock (on a connection kept open) makes Hosts starting
         // together complete the demo draws once.
@@ -52,17 +55,17 @@ internal static class DemoDraws
                 if (institutions.Count < 2) continue;
                 foreach (var plan in Plans)
                 {
-                    var task = await TaskAsync(db, code, institutions[plan.Publish ? 1 : 0], plan, staffing, ct);
+                    var task = await TaskAsync(db, code, institutions[plan.Publish ? 1 : 0], plan, kinds, staffing, ct);
                     var draw = await db.Draws.SingleOrDefaultAsync(d => d.TaskId == task.Id && d.Purpose == "supervisor" && d.Status == "run", ct);
                     if (draw is null)
                     {
-                        var (pool, exclusions) = await draws.CandidatesAsync(task, ct);
-                        if (pool.Count < task.RequiredCount) { lines.Add($"  {code,-8} task {task.Id}: only {pool.Count} dispatchable supervisors, not drawn"); continue; }
-                        draw = await draws.RecordAsync(task, null, VerifiableDraw.Run(pool, VerifiableDraw.NewSeed(), task.RequiredCount), exclusions, AuditActor.System, null, ct);
-                        if (draw is null) continue;
+                        var run = await draws.DrawAsync(task, null, VerifiableDraw.NewSeed(), null, null, AuditActor.System, ct);
+                        if (!run.Decision.Allowed) { lines.Add($"  {code,-8} task {task.Id}: not drawn ({string.Join(", ", run.Decision.Violations.Select(v => v.Rule))})"); continue; }
+                        if (run.Draw is null) continue;
+                        draw = run.Draw;
                     }
                     if (plan.Publish) await draws.PublishAsync(draw, AuditActor.System, ct);
-                    if (plan.Accept) await AcceptFirstAsync(db, audit, task, draw, ct);
+                    if (plan.Accept) await AcceptFirstAsync(db, acts, draw, ct);
                     lines.Add($"  {code,-8} draw {draw.Id}  task {task.Id}  {(plan.Publish ? "published" : "rank 1 accepted")}");
                     db.ChangeTracker.Clear();
                 }
@@ -77,7 +80,8 @@ internal static class DemoDraws
     }
 
     /// <summary>The plan's activity and daily task, created when missing (tracked: the draw moves the task to <c>drawn</c>).</summary>
-    private static async Task<SupervisionTask> TaskAsync(SupervisionDbContext db, string code, Guid institutionId, Plan plan, IEnumerable<IStaffingRule> staffing, CancellationToken ct)
+    private static async Task<SupervisionTask> TaskAsync(
+        SupervisionDbContext db, string code, Guid institutionId, Plan plan, IEnumerable<ITaskKindProvider> kinds, IEnumerable<IStaffingRule> staffing, CancellationToken ct)
     {
         var planNumber = $"{code}-DEMO-{plan.Suffix}";
         var existing = await (from t in db.SupervisionTasks
@@ -102,29 +106,20 @@ internal static class DemoDraws
             Id = Guid.CreateVersion7(), Kind = "daily", AuthorityId = code, Jurisdiction = code, InstitutionId = institutionId, ActivityId = activity.Id,
             Matters = ["考场秩序", "考评人员、管理人员工作情况"], Status = "planned", WindowStart = activity.StartsAt, WindowEnd = activity.EndsAt, CreatedBy = "system", CreatedAt = now,
         };
-        var (requirement, rule) = Staffing.For(TaskKinds.Info(task, activity.CandidateCount), staffing);
-        task.RequiredCount = requirement.Required;
-        task.StaffingRules = [rule.Id];
+        var planned = TaskCreationDecision.Decide(new TaskCreationFacts { Task = TaskKinds.Info(task, activity.CandidateCount) }, kinds, staffing);
+        if (!planned.Allowed) throw new InvalidOperationException("demo task refused: " + string.Join(", ", planned.Violations.Select(v => v.Rule)));
+        TaskKinds.Apply(task, planned.Transition);
         db.SupervisionTasks.Add(task);
         await db.SaveChangesAsync(ct);
         return task;
     }
 
-    /// <summary>The first selected supervisor accepts (as <c>POST /assignments/{id}/acceptance</c> does): the task starts.</summary>
-    private static async Task AcceptFirstAsync(SupervisionDbContext db, AuditLog audit, SupervisionTask task, Draw draw, CancellationToken ct)
+    /// <summary>The first selected supervisor accepts, through the same act as <c>POST /assignments/{id}/acceptance</c>: the task starts.</summary>
+    private static async Task AcceptFirstAsync(SupervisionDbContext db, AssignmentActs acts, Draw draw, CancellationToken ct)
     {
-        var first = await db.Assignments.SingleOrDefaultAsync(a => a.DrawId == draw.Id && a.Rank == 1, ct);
+        var first = await db.Assignments.AsNoTracking().SingleOrDefaultAsync(a => a.DrawId == draw.Id && a.Rank == 1, ct);
         if (first is not { Status: AssignmentStatuses.Invited }) return;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var taskBefore = TaskDto.From(task);
-        first.Status = AssignmentStatuses.Accepted;
-        first.RespondedAt = DateTimeOffset.UtcNow;
-        task.Status = "in-progress";
-        await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(db, AuditActor.System, new AuditEvent("assignment.accept", "assignment", first.Id.ToString(), task.Jurisdiction,
-            Rules: [NationalRules.DispatchRandom.Id], After: new { first.Id, first.TaskId, first.SupervisorId, first.Status }, Detail: "demo"), ct);
-        await audit.AppendAsync(db, AuditActor.System, new AuditEvent("task.start", "supervision-task", task.Id.ToString(), task.Jurisdiction,
-            Before: taskBefore, After: TaskDto.From(task), Detail: "first acceptance: assignment " + first.Id), ct);
-        await tx.CommitAsync(ct);
+        var accepted = await acts.AcceptAsync(first, AuditActor.System, "demo", ct);
+        if (accepted.Problem is not null) throw new InvalidOperationException($"demo acceptance of {first.Id} refused");
     }
 }

@@ -30,4 +30,10 @@ public sealed record DispatchStanding
 
     /// <summary>First day on which the person is barred from supervision (e.g. listed as dishonest), or null.</summary>
     public DateOnly? BannedOn { get; init; }
+
+    /// <summary>First day on which the person is dismissed (解聘, CN 第十七条), or null.</summary>
+    public DateOnly? DismissedOn { get; init; }
+
+    /// <summary>True when one of <see cref="Terms"/> is in force on <paramref name="day"/>.</summary>
+    public bool IsAppointedOn(DateOnly day) => Terms.Any(t => t.IsActiveOn(day));
 }

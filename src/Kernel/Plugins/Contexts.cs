@@ -65,6 +65,13 @@ public sealed record CandidateInfo
     /// <summary>Attested experience.</summary>
     public SupervisorExperience Experience { get; init; } = SupervisorExperience.None;
 
+    /// <summary>
+    /// Whether an appointment (聘任) is in force on the date of the act; null when not known. Nationally a card holder can be
+    /// dispatched without one (CN 第八条 "也可…聘用"); a pack whose text makes appointment a condition of dispatch checks
+    /// it (<c>Dispatch.Rules.AppointmentBeforeDispatchRule</c>).
+    /// </summary>
+    public bool? Appointed { get; init; }
+
     /// <summary>The five conditions of CN 第六条 as attested at registration; null when not recorded (<c>cn.supervisor.conditions</c>).</summary>
     public SupervisorConditions? Conditions { get; init; }
 

@@ -1,3 +1,4 @@
+using SupervisionCore.Kernel.Acts;
 using SupervisionCore.Kernel.Appointments;
 using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Dispatch;
@@ -18,10 +19,10 @@ public class DispatchRulesTests
 
     public static TheoryData<string, DispatchStanding, string, string[]> Standings => new()
     {
-        { "Active_on_the_last_day_of_the_term", Good, "2024-05-31", [] },
-        { "Refuses_the_day_after_expiry", Good, "2024-06-01", ["cn.appointment.term"] },
-        { "Refuses_before_the_term_starts", Good, "2021-05-31", ["cn.appointment.term"] },
-        { "Refuses_without_appointment", Good with { Terms = [] }, "2022-01-10", ["cn.appointment.term"] },
+        // CN 8: drawn from card holders; an appointment is "也可" (a pack's choice: BJ 11, YN 18), never a national condition.
+        { "Card_holder_on_the_last_day_of_the_term", Good, "2024-05-31", [] },
+        { "Card_holder_the_day_after_the_term_expired", Good, "2024-06-01", [] },
+        { "Card_holder_without_appointment", Good with { Terms = [] }, "2022-01-10", [] },
         { "Refuses_without_card", Good with { Card = null }, "2022-01-10", ["cn.dispatch.random"] },
         { "Refuses_before_card_issue", Good with { Card = new CardStanding("R44210001", D("2022-01-11")) }, "2022-01-10", ["cn.dispatch.random"] },
         { "Refuses_on_the_day_the_card_is_withdrawn", Good with { Card = new CardStanding("R44210001", D("2021-05-20"), D("2022-01-10")) }, "2022-01-10", ["cn.dispatch.random"] },
@@ -31,11 +32,12 @@ public class DispatchRulesTests
         { "Refuses_after_revocation", Good with { QualificationRevokedOn = D("2022-01-10") }, "2022-01-10", ["cn.dispatch.random"] },
         { "Allows_before_revocation", Good with { QualificationRevokedOn = D("2022-01-11") }, "2022-01-10", [] },
         { "Refuses_when_banned", Good with { BannedOn = D("2021-12-01") }, "2022-01-10", ["cn.dispatch.random"] },
-        { "Refuses_dismissed", Good with { Terms = [new AppointmentTerm(D("2021-06-01"), D("2022-01-01"))] }, "2022-01-10", ["cn.appointment.term"] },
+        { "Refuses_on_the_day_of_dismissal", Good with { DismissedOn = D("2022-01-10") }, "2022-01-10", ["cn.dispatch.random"] },
+        { "Allows_the_day_before_dismissal", Good with { DismissedOn = D("2022-01-11") }, "2022-01-10", [] },
         { "Renewed_term_counts", Good with { Terms = [new AppointmentTerm(D("2021-06-01")), new AppointmentTerm(D("2024-06-01"))] }, "2024-06-01", [] },
         {
             "Returns_every_reason", new DispatchStanding { Suspensions = [DateRange.Day(D("2022-01-10"))], BannedOn = D("2022-01-10") }, "2022-01-10",
-            ["cn.appointment.term", "cn.dispatch.random", "cn.dispatch.random", "cn.dispatch.random"]
+            ["cn.dispatch.random", "cn.dispatch.random", "cn.dispatch.random"]
         },
     };
 
@@ -79,17 +81,18 @@ public class DispatchRulesTests
     }
 
     [Fact]
-    public void Dispatch_check_records_every_exclusion()
+    public void Dispatch_judgement_records_every_reason()
     {
         var candidate = new CandidateInfo { SupervisorId = "s-9", ConflictInstitutionIds = ["inst-1"], ExaminerActivityIds = ["act-1"] };
-        var exclusions = new DispatchCheck().Exclusions(Good with { Card = null }, new DispatchContext(candidate, Task(), []));
-        exclusions.Select(e => e.RuleId).ShouldBe(["cn.dispatch.random", "cn.recusal.conflict", "cn.recusal.examiner"]);
-        exclusions.ShouldAllBe(e => e.SupervisorId == "s-9");
+        var outcome = DispatchJudgement.Judge(new DispatchScreen(Task(), [], []),
+            new DispatchFacts { Role = SupervisorKind.External, Candidate = candidate, Standing = Good with { Card = null } });
+        outcome.Violations.Select(e => e.Rule).ShouldBe(["cn.dispatch.random", "cn.recusal.conflict", "cn.recusal.examiner"]);
     }
 
     [Fact]
-    public void A_dispatchable_candidate_stays_in_the_pool() =>
-        new DispatchCheck().Check(Good, new DispatchContext(new CandidateInfo { SupervisorId = "s-1" }, Task(), [])).Passed.ShouldBeTrue();
+    public void A_dispatchable_candidate_passes() =>
+        DispatchJudgement.Judge(new DispatchScreen(Task(), [], []),
+            new DispatchFacts { Role = SupervisorKind.External, Candidate = new CandidateInfo { SupervisorId = "s-1" }, Standing = Good }).Passed.ShouldBeTrue();
 
     [Fact]
     public void A_candidate_without_id_is_a_caller_error() =>

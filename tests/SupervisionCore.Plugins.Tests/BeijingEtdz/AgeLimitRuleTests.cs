@@ -39,13 +39,14 @@ public class AgeLimitRuleTests
     {
         var candidate = Person(sex, born);
         Rule.Check(new EligibilityContext(candidate, EligibilityStages.Appointment, D(on))).Passed.ShouldBe(allowed);
-        var exclusion = Rule.Evaluate(new DispatchContext(candidate, Task(on), []));
-        (exclusion is null).ShouldBe(allowed);
+        // At dispatch the kernel's screen runs the rule (EligibilityStages.Dispatch) for every path to a dispatch.
+        var exclusions = AtDispatch(candidate, Task(on));
+        (exclusions.Count == 0).ShouldBe(allowed);
         if (!allowed)
         {
-            exclusion!.SupervisorId.ShouldBe("s-1");
-            exclusion.RuleId.ShouldBe("bj.eligibility.age");
-            exclusion.Violation.Citation.ShouldBe("BJ 10(五)");
+            var exclusion = exclusions.ShouldHaveSingleItem();
+            exclusion.Rule.ShouldBe("bj.eligibility.age");
+            exclusion.Citation.ShouldBe("BJ 10(五)");
         }
     }
 
@@ -68,7 +69,7 @@ public class AgeLimitRuleTests
         var violation = Rule.Check(Person(sex, born), D("2026-01-01")).Violations.ShouldHaveSingleItem();
         violation.Rule.ShouldBe("bj.eligibility.age");
         violation.Message.En.ShouldStartWith($"The {missing} ");
-        Rule.Evaluate(new DispatchContext(Person(sex, born), Task("2026-01-01"), [])).ShouldNotBeNull();
+        AtDispatch(Person(sex, born), Task("2026-01-01")).ShouldNotBeEmpty();
     }
 
     [Fact]
@@ -76,10 +77,13 @@ public class AgeLimitRuleTests
     {
         // He turns 66 on the second day of a two-day activity: excluded.
         var man = Person(Sex.Male, "1960-06-15");
-        Rule.Evaluate(new DispatchContext(man, Task("2026-06-14"), [])).ShouldBeNull();
-        Rule.Evaluate(new DispatchContext(man, Task("2026-06-14", "2026-06-15"), [])).ShouldNotBeNull();
+        AtDispatch(man, Task("2026-06-14")).ShouldBeEmpty();
+        AtDispatch(man, Task("2026-06-14", "2026-06-15")).ShouldNotBeEmpty();
         Rule.Check(new EligibilityContext(man, EligibilityStages.Dispatch, D("2026-06-14"), Task("2026-06-14", "2026-06-15"))).Passed.ShouldBeFalse();
     }
+
+    private static IReadOnlyList<Kernel.Rules.Violation> AtDispatch(CandidateInfo candidate, TaskInfo task) =>
+        new Kernel.Dispatch.DispatchScreen(task, [], [Rule]).Exclusions(candidate, []);
 
     [Fact]
     public void Applies_at_appointment_and_dispatch_in_the_zone()

@@ -194,6 +194,7 @@ public class ZoneAuthoritiesTests
         [
             new AgeLimitRule(), new InternalCardScheme(), new InternalCardScopeRule(), new RecognitionStaffingRule(), new CompetitionStaffingRule(),
             new RecognitionRecordDeadline(), new InstitutionFeedbackDeadline(), new CompetitionRecordDeadline(), new FeeScheduleRule(),
+            new TaskKindsRule(), new AppointedRule(),
         ];
         foreach (var e in extensions)
         {
@@ -206,9 +207,9 @@ public class ZoneAuthoritiesTests
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IPackExtension).IsAssignableFrom(t))
             .Select(t => t.Name).Order(StringComparer.Ordinal).ShouldBe(
             [
-                "AgeLimitRule", "BeijingEtdzForms", "CompetitionRecordDeadline", "CompetitionStaffingRule", "FeeScheduleRule",
+                "AgeLimitRule", "AppointedRule", "BeijingEtdzForms", "CompetitionRecordDeadline", "CompetitionStaffingRule", "FeeScheduleRule",
                 "InstitutionFeedbackDeadline", "InternalCardScheme", "InternalCardScopeRule", "RecognitionRecordDeadline",
-                "RecognitionStaffingRule", "ZoneAuthorities",
+                "RecognitionStaffingRule", "TaskKindsRule", "ZoneAuthorities",
             ]);
     }
 }

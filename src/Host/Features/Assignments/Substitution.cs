@@ -3,17 +3,18 @@ using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Data.Supervision;
 using SupervisionCore.Host.Features.Draws;
 using SupervisionCore.Host.Infrastructure;
+using SupervisionCore.Kernel.Plugins;
 
 namespace SupervisionCore.Host.Features.Assignments;
 
 /// <summary>
 /// 替补 (substitution) after a refusal (<c>cn.dispatch.random</c>, CN 第八条): the next person in the refused assignment's
 /// draw ranking who is not already on the task (in any state) and who, judged again now as the draw would judge them
-/// (<see cref="DrawService.EvaluateAsync"/>: still dispatchable on the task's first day, no recusal, no pack exclusion),
+/// (<see cref="DispatchFactsLoader.JudgeAsync"/>, the kernel's <c>DispatchJudgement</c>: still dispatchable on the task's first day, no recusal, no pack exclusion),
 /// may go. Candidates passed over are reported with the rules that stopped them. A manual assignment, or one of a
 /// superseded draw, has no ranking to take a substitute from.
 /// </summary>
-public sealed class Substitution(SupervisionDbContext db, DrawService draws) : IScopedService
+public sealed class Substitution(SupervisionDbContext db, DispatchFactsLoader facts) : IScopedService
 {
     /// <summary>The outcome: the new invitation (added to the context, not saved) or null, and who was passed over.</summary>
     public sealed record Result(Assignment? Replacement, IReadOnlyList<ExclusionDto> Skipped);
@@ -33,7 +34,7 @@ public sealed class Substitution(SupervisionDbContext db, DrawService draws) : I
         {
             var id = Guid.Parse(draw.Ranking[i]);
             if (taken.Contains(id)) continue;
-            var outcome = await draws.EvaluateAsync(task, id, ct);
+            var outcome = await facts.JudgeAsync(task, id, SupervisorKind.External, ct);
             if (!outcome.Passed)
             {
                 skipped.Add(new ExclusionDto(draw.Ranking[i], [.. outcome.Violations.Select(v => v.Rule).Distinct()]));

@@ -11,9 +11,10 @@ namespace SupervisionCore.Host.Features.Draws;
 
 /// <summary>
 /// The dispatchable supervisors of a jurisdiction subtree on a day, in one query (a draw's pool can be 100,000 people):
-/// an external supervisor with an appointment active that day (started, not past its end, not terminated), a card
-/// valid that day (issued, not expired, not withdrawn), and no suspension covering the day nor a revocation, ban or
-/// dismissal decided by then. This is the SQL form of the kernel's <c>DispatchabilityRule</c> (<c>cn.dispatch.random</c>,
+/// a card holder of the kind with a card valid that day (issued, not expired, not withdrawn), and no suspension covering
+/// the day nor a revocation, ban or dismissal decided by then. Whether an appointment is active that day is read as a
+/// fact (<see cref="CandidateInfo.Appointed"/>), not a condition: nationally a card holder may be dispatched without one
+/// (CN 8 "也可…聘用"); packs that require it say so with a dispatch-stage eligibility rule (BJ 11, YN 18). This is the SQL form of the kernel's <c>DispatchabilityRule</c> (<c>cn.dispatch.random</c>,
 /// CN 第八条: drawn "from the card holders"); a test holds the two to the same answers.
 /// </summary>
 public sealed class DispatchPool(SupervisionDbContext db) : IScopedService
@@ -23,8 +24,6 @@ public sealed class DispatchPool(SupervisionDbContext db) : IScopedService
           FROM supervision.supervisors s
          WHERE s.kind = @kind
            AND (@all OR s.jurisdiction = @j OR s.jurisdiction LIKE @prefix)
-           AND EXISTS (SELECT 1 FROM supervision.appointments a
-                        WHERE a.supervisor_id = s.id AND a.start <= @d AND a."end" >= @d AND (a.terminated_on IS NULL OR a.terminated_on > @d))
            AND EXISTS (SELECT 1 FROM supervision.cards c
                         WHERE c.supervisor_id = s.id AND c.kind = @kind AND c.issued_on <= @d AND c.valid_until >= @d
                           AND (c.withdrawn_on IS NULL OR c.withdrawn_on > @d))
@@ -42,7 +41,9 @@ public sealed class DispatchPool(SupervisionDbContext db) : IScopedService
 
     private const string PoolSql = """
         SELECT s.id, s.sex, s.birth_date, s.institution_id, s.years_in_evaluation, s.years_as_examiner, s.management_or_technical_role,
-               s.political_commitment, s.policy_knowledge, s.integrity, s.organising_and_expression, s.health
+               s.political_commitment, s.policy_knowledge, s.integrity, s.organising_and_expression, s.health,
+               EXISTS (SELECT 1 FROM supervision.appointments a
+                        WHERE a.supervisor_id = s.id AND a.start <= @d AND a."end" >= @d AND (a.terminated_on IS NULL OR a.terminated_on > @d)) AS appointed
 
         """ + DispatchableFrom + InKeyOrder;
 
@@ -73,19 +74,23 @@ public sealed class DispatchPool(SupervisionDbContext db) : IScopedService
                 InstitutionId = reader.IsDBNull(3) ? null : reader.GetGuid(3).ToString(),
                 Experience = new SupervisorExperience(reader.GetBoolean(6), reader.GetInt32(4), reader.GetInt32(5)),
                 Conditions = new SupervisorConditions(reader.GetBoolean(7), reader.GetBoolean(8), reader.GetBoolean(9), reader.GetBoolean(10), reader.GetBoolean(11)),
+                Appointed = reader.GetBoolean(12),
             });
         }
         return candidates;
     }
 
-    /// <summary>One stored supervisor as dispatch rules see them: the same facts <see cref="LoadAsync"/> reads.</summary>
-    public static CandidateInfo CandidateOf(Supervisor s, SupervisorKind kind)
+    /// <summary>
+    /// One stored supervisor as dispatch rules see them: the same facts <see cref="LoadAsync"/> reads except
+    /// <see cref="CandidateInfo.Appointed"/>, which the dispatch judgement takes from the supervisor's standing.
+    /// </summary>
+    public static CandidateInfo CandidateOf(Supervisor s)
     {
         ArgumentNullException.ThrowIfNull(s);
         return new CandidateInfo
         {
             SupervisorId = s.Id.ToString(),
-            Kind = kind,
+            Kind = s.Kind == "internal" ? SupervisorKind.Internal : SupervisorKind.External,
             Sex = s.Sex == "male" ? Sex.Male : Sex.Female,
             BirthDate = s.BirthDate,
             InstitutionId = s.InstitutionId?.ToString(),

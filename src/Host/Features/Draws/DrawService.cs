@@ -6,6 +6,7 @@ using SupervisionCore.Host.Data.Supervision;
 using SupervisionCore.Host.Features.Supervisors;
 using SupervisionCore.Host.Features.Tasks;
 using SupervisionCore.Host.Infrastructure;
+using SupervisionCore.Kernel.Acts;
 using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
@@ -24,10 +25,48 @@ public sealed record ExclusionDto(string Id, IReadOnlyList<string> Rules);
 /// (<c>cn.recusal.conflict</c>, <c>cn.recusal.examiner</c>, pack caps and age limits …), then the kernel's
 /// verifiable ranking.
 /// </summary>
-public sealed class DrawService(
-    SupervisionDbContext db, DispatchPool pool, SupervisorStanding standing, IEnumerable<IDispatchConstraint> packConstraints, AuditLog audit, TimeProvider clock) : IScopedService
+public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, DispatchFactsLoader facts, AuditLog audit, TimeProvider clock) : IScopedService
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly string Invited = AssignmentState.Invited.Text();
+    private static readonly string Replaced = AssignmentState.Replaced.Text();
+
+    /// <summary>What a draw did: the kernel's decision, the draw recorded (null when refused, or when another draw of the task
+    /// won meanwhile: 409), its exclusions and the pool's size.</summary>
+    public sealed record DrawOutcome(Decision<DrawAllowed> Decision, Draw? Draw, IReadOnlyList<ExclusionDto> Exclusions, int PoolSize);
+
+    /// <summary>
+    /// 抽取 (a supervisor draw), as every caller runs it: the pool and its exclusions, the kernel's <see cref="DrawDecision"/>
+    /// (staffing count, pool size, announced seed), the verifiable ranking, and the record in one transaction.
+    /// </summary>
+    public async Task<DrawOutcome> DrawAsync(
+        SupervisionTask task, Draw? live, string? seed, int? count, string? reason, AuditActor actor, CancellationToken ct, PhaseTimings? timings = null)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var (candidates, exclusions) = await CandidatesAsync(task, ct, timings);
+        var staffing = await facts.StaffingAsync(task, ct);
+        var decision = DrawDecision.Decide(new DrawFacts
+        {
+            TaskState = States.ParseTask(task.Status), Staffing = staffing, RequestedCount = count,
+            KeptAssignments = await KeptAsync(task.Id, live, staffing.Requirement.Kind, ct),
+            PoolSize = candidates.Count, Excluded = exclusions.Count,
+            AnnouncedCommitment = live is { Status: "announced" } ? live.SeedCommitment : null, Seed = seed,
+        });
+        if (!decision.Allowed) return new(decision, null, exclusions, candidates.Count);
+        var transcript = VerifiableDraw.Run(candidates, seed!, decision.Transition.Count);
+        timings?.Mark("rank");
+        var draw = await RecordAsync(task, live, transcript, exclusions, decision.Transition, actor, reason, ct, timings);
+        return new(decision, draw, exclusions, candidates.Count);
+    }
+
+    /// <summary>Live assignments of the staffing kind that a draw keeps: all but the open invitations of the draw it replaces.</summary>
+    private Task<int> KeptAsync(Guid taskId, Draw? live, SupervisorKind kind, CancellationToken ct)
+    {
+        var role = kind == SupervisorKind.Internal ? "internal" : "external";
+        string[] states = [Invited, AssignmentState.Accepted.Text(), AssignmentState.Completed.Text()];
+        var replacedDraw = live is { Status: "run" } ? live.Id : (Guid?)null;
+        return db.Assignments.CountAsync(a => a.TaskId == taskId && a.Role == role && states.Contains(a.Status) && !(a.DrawId == replacedDraw && a.Status == Invited), ct);
+    }
 
     /// <summary>
     /// Records a run draw of <paramref name="task"/> in one transaction (<c>cn.dispatch.random</c>): the draw (the announced
@@ -35,12 +74,13 @@ public sealed class DrawService(
     /// invited assignment per selected candidate in rank order, the task <c>drawn</c>, and the audit entry. Returns null
     /// when another draw of the task won meanwhile (the caller answers 409); nothing is then saved.
     /// </summary>
-    public async Task<Draw?> RecordAsync(
-        SupervisionTask task, Draw? live, DrawTranscript transcript, IReadOnlyList<ExclusionDto> exclusions, AuditActor actor, string? reason, CancellationToken ct,
-        PhaseTimings? timings = null)
+    private async Task<Draw?> RecordAsync(
+        SupervisionTask task, Draw? live, DrawTranscript transcript, IReadOnlyList<ExclusionDto> exclusions, DrawAllowed allowed, AuditActor actor, string? reason,
+        CancellationToken ct, PhaseTimings? timings = null)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(transcript);
+        ArgumentNullException.ThrowIfNull(allowed);
         ArgumentNullException.ThrowIfNull(actor);
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -52,7 +92,7 @@ public sealed class DrawService(
         if (live is { Status: "run" })
         {
             live.Status = "superseded";
-            await db.Assignments.Where(a => a.DrawId == live.Id && a.Status == "invited").ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, "replaced"), ct);
+            await db.Assignments.Where(a => a.DrawId == live.Id && a.Status == Invited).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, Replaced), ct);
             await db.SaveChangesAsync(ct);
             draw.ReplacesDrawId = live.Id;
             draw.RedrawReason = reason;
@@ -62,9 +102,9 @@ public sealed class DrawService(
         if (draw != live) db.Draws.Add(draw);
         db.Assignments.AddRange(transcript.Selected.Select((id, i) => new Assignment
         {
-            Id = Guid.CreateVersion7(), TaskId = task.Id, DrawId = draw.Id, SupervisorId = Guid.Parse(id), Rank = i + 1, Role = "external", Status = "invited", CreatedAt = now,
+            Id = Guid.CreateVersion7(), TaskId = task.Id, DrawId = draw.Id, SupervisorId = Guid.Parse(id), Rank = i + 1, Role = "external", Status = Invited, CreatedAt = now,
         }));
-        task.Status = "drawn";
+        task.Status = allowed.TaskState.Text();
         timings?.Mark("prepare");
         if (!await DrawConflicts.TrySaveAsync(db, ct)) return null;
         timings?.Mark("write");
@@ -92,9 +132,9 @@ public sealed class DrawService(
     public async Task<(IReadOnlyList<string> Pool, IReadOnlyList<ExclusionDto> Exclusions)> CandidatesAsync(SupervisionTask task, CancellationToken ct, PhaseTimings? timings = null)
     {
         var authority = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == task.AuthorityId, ct);
-        var screen = await ScreenAsync(task, null, ct);
+        var screen = await facts.ScreenAsync(task, null, ct);
         timings?.Mark("facts");
-        var candidates = await pool.LoadAsync(JurisdictionCode.Parse(authority.Jurisdiction), SupervisorKind.External, screen.Task.ActivityDate, ct);
+        var candidates = await pool.LoadAsync(JurisdictionCode.Parse(authority.Jurisdiction), SupervisorKind.External, screen.Kernel.Task.ActivityDate, ct);
         timings?.Mark("pool");
         var kept = new List<string>(candidates.Count);
         var excluded = new List<ExclusionDto>();
@@ -107,119 +147,6 @@ public sealed class DrawService(
         }
         timings?.Mark("screen");
         return (kept, [.. excluded.OrderBy(e => e.Id, StringComparer.Ordinal)]);
-    }
-
-    /// <summary>
-    /// Judges one external supervisor for the task as a draw would, on the task's first day: dispatchable
-    /// (<see cref="SupervisorStanding.IsDispatchableAsync"/>, <c>cn.dispatch.random</c>) and excluded by no national or pack
-    /// dispatch constraint. Used for substitutes after a refusal and for manual assignments; every violation is returned.
-    /// </summary>
-    public async Task<RuleOutcome> EvaluateAsync(SupervisionTask task, Guid supervisorId, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(task);
-        var supervisor = await db.Supervisors.AsNoTracking().SingleAsync(s => s.Id == supervisorId, ct);
-        var screen = await ScreenAsync(task, [supervisorId], ct);
-        var dispatchable = await standing.IsDispatchableAsync(supervisorId, screen.Task.ActivityDate, ct);
-        return new RuleOutcome([.. dispatchable.Violations, .. screen.Exclusions(DispatchPool.CandidateOf(supervisor, SupervisorKind.External))]);
-    }
-
-    /// <summary>
-    /// The exclusion facts of a task, loaded once: recorded conflicts with its institution, its activity's examiners, the
-    /// national and pack constraints in force on its first day in its jurisdiction, and (for pack constraints) dispatch
-    /// history — of everyone, or only of <paramref name="only"/>.
-    /// </summary>
-    private async Task<DispatchScreen> ScreenAsync(SupervisionTask task, IReadOnlyCollection<Guid>? only, CancellationToken ct)
-    {
-        var info = TaskKinds.Info(task, 0);
-        var conflicts = db.SupervisorConflicts.AsNoTracking().Where(c => c.InstitutionId == task.InstitutionId);
-        if (only is not null) conflicts = conflicts.Where(c => only.Contains(c.SupervisorId));
-        var conflicted = (await conflicts.Select(c => c.SupervisorId).ToListAsync(ct)).Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal);
-        var examiners = task.ActivityId is { } activityId ? await ExaminersAsync(activityId, ct) : [];
-        var internalSupervisors = task.ActivityId is { } sessionId ? await InternalSupervisorsAsync(sessionId, ct) : [];
-        var constraints = new DispatchCheck().Constraints.Concat(packConstraints).Where(c => c.Scope.Contains(info.Jurisdiction) && c.Rule.IsInForceOn(info.ActivityDate)).ToList();
-        var needsHistory = constraints.Any(c => c.PackId != NationalRules.PackId);
-        var history = needsHistory ? await HistoryAsync(info.ActivityDate, only, ct) : [];
-        return new DispatchScreen(info, task, conflicted, examiners, internalSupervisors, constraints, history);
-    }
-
-    /// <summary>The per-candidate evaluation shared by draws, substitutes and manual assignments.</summary>
-    private sealed class DispatchScreen(
-        TaskInfo info, SupervisionTask task, HashSet<string> conflicted, HashSet<string> examiners, HashSet<string> internalSupervisors,
-        IReadOnlyList<IDispatchConstraint> constraints, Dictionary<string, IReadOnlyList<DispatchHistoryEntry>> history)
-    {
-        public TaskInfo Task => info;
-
-        /// <summary>Every constraint violation of the candidate (empty: the candidate may be dispatched as far as exclusions go).</summary>
-        public IReadOnlyList<Violation> Exclusions(CandidateInfo candidate)
-        {
-            // A pool can hold 100,000 candidates: copy the candidate only when a per-task fact applies to them.
-            var id = candidate.SupervisorId!;
-            var isConflicted = conflicted.Contains(id);
-            var isExaminer = examiners.Contains(id);
-            var isInternal = internalSupervisors.Contains(id);
-            var context = new DispatchContext(
-                isConflicted || isExaminer || isInternal
-                    ? candidate with
-                    {
-                        ConflictInstitutionIds = isConflicted ? [task.InstitutionId.ToString()] : [],
-                        ExaminerActivityIds = isExaminer ? [task.ActivityId!.Value.ToString()] : [],
-                        InternalSupervisorActivityIds = isInternal ? [task.ActivityId!.Value.ToString()] : [],
-                    }
-                    : candidate,
-                info,
-                history.TryGetValue(id, out var h) ? h : []);
-            List<Violation>? violations = null;
-            foreach (var constraint in constraints)
-                if (constraint.Evaluate(context) is { } exclusion) (violations ??= []).Add(exclusion.Violation);
-            return violations is null ? Array.Empty<Violation>() : violations;
-        }
-    }
-
-    /// <summary>Supervisor ids that examine in the activity: registered examiners, and people matched by ID-number keyed hash.</summary>
-    private async Task<HashSet<string>> ExaminersAsync(Guid activityId, CancellationToken ct)
-    {
-        var rows = await db.ActivityExaminers.AsNoTracking().Where(e => e.ActivityId == activityId).ToListAsync(ct);
-        var ids = rows.Where(r => r.SupervisorId is not null).Select(r => r.SupervisorId!.Value).ToList();
-        var hashes = rows.Where(r => r.IdNumberHash is not null).Select(r => r.IdNumberHash!).ToList();
-        if (hashes.Count > 0)
-            ids.AddRange(await db.Supervisors.AsNoTracking().Where(s => hashes.Contains(s.IdNumberHash)).Select(s => s.Id).ToListAsync(ct));
-        return ids.Select(i => i.ToString()).ToHashSet(StringComparer.Ordinal);
-    }
-
-    /// <summary>
-    /// Supervisor ids of the people assigned as internal supervisors (内督) of the activity (<c>gd.recusal.dual-role</c>):
-    /// the assigned supervisors themselves and, matched by ID-number keyed hash, the other supervisor rows of the same
-    /// person (an external card holder who is also an institution's internal supervisor). Refused and replaced
-    /// assignments do not count.
-    /// </summary>
-    private async Task<HashSet<string>> InternalSupervisorsAsync(Guid activityId, CancellationToken ct)
-    {
-        var hashes = await (from a in db.Assignments.AsNoTracking()
-                            join t in db.SupervisionTasks.AsNoTracking() on a.TaskId equals t.Id
-                            join s in db.Supervisors.AsNoTracking() on a.SupervisorId equals s.Id
-                            where t.ActivityId == activityId && a.Role == "internal" && a.Status != "refused" && a.Status != "replaced"
-                            select s.IdNumberHash).ToListAsync(ct);
-        List<Guid> ids = hashes.Count == 0 ? [] : await db.Supervisors.AsNoTracking().Where(s => hashes.Contains(s.IdNumberHash)).Select(s => s.Id).ToListAsync(ct);
-        return ids.Select(i => i.ToString()).ToHashSet(StringComparer.Ordinal);
-    }
-
-    /// <summary>Dispatch history of the last 400 days, per supervisor, for pack constraints (caps, refusal limits).</summary>
-    private async Task<Dictionary<string, IReadOnlyList<DispatchHistoryEntry>>> HistoryAsync(DateOnly day, IReadOnlyCollection<Guid>? only, CancellationToken ct)
-    {
-        // Npgsql writes only UTC offsets to timestamptz: 00:00 China time of the first day, in UTC.
-        var since = Kernel.Calendar.ChinaTime.StartOf(day.AddDays(-400)).ToUniversalTime();
-        var assignments = db.Assignments.AsNoTracking().Where(a => a.Role == "external");
-        if (only is not null) assignments = assignments.Where(a => only.Contains(a.SupervisorId));
-        var rows = await (from a in assignments
-                          join t in db.SupervisionTasks.AsNoTracking() on a.TaskId equals t.Id
-                          where t.WindowStart >= since
-                          select new { a.SupervisorId, a.TaskId, t.InstitutionId, t.WindowStart, a.Status }).ToListAsync(ct);
-        return rows.GroupBy(r => r.SupervisorId.ToString()).ToDictionary(
-            g => g.Key,
-            g => (IReadOnlyList<DispatchHistoryEntry>)[.. g.OrderBy(r => r.WindowStart).Select(r => new DispatchHistoryEntry(
-                r.TaskId.ToString(), r.InstitutionId.ToString(), Kernel.Calendar.ChinaTime.DateOf(r.WindowStart),
-                r.Status switch { "refused" => DispatchResponse.Refused, "invited" => DispatchResponse.Invited, _ => DispatchResponse.Accepted }))],
-            StringComparer.Ordinal);
     }
 
     /// <summary>The recorded transcript of a run draw.</summary>

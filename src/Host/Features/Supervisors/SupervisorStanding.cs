@@ -12,7 +12,7 @@ namespace SupervisionCore.Host.Features.Supervisors;
 
 /// <summary>
 /// A supervisor's standing from the stored facts — appointments, cards, sanctions — as the kernel's
-/// <see cref="DispatchabilityRule"/> judges it (可委派: active term + valid card + not suspended, revoked or banned).
+/// <see cref="DispatchabilityRule"/> judges it (可委派: a valid card, not suspended, revoked, dismissed or banned; terms are read for packs that require an appointment).
 /// The dispatch area calls <see cref="IsDispatchableAsync"/> before putting a supervisor in a draw pool.
 /// </summary>
 public sealed class SupervisorStanding(SupervisionDbContext db, TimeProvider clock) : IScopedService
@@ -65,6 +65,7 @@ public sealed class SupervisorStanding(SupervisionDbContext db, TimeProvider clo
                 .Select(s => new DateRange(s.SuspendedFrom!.Value, s.SuspendedUntil!.Value))],
             QualificationRevokedOn = Sanctions.Where(s => s.Measure == "revocation").Select(s => (DateOnly?)s.DecidedOn).Min(),
             BannedOn = Sanctions.Where(s => s.Measure == "ban").Select(s => (DateOnly?)s.DecidedOn).Min(),
+            DismissedOn = Sanctions.Where(s => s.Measure == "dismissal").Select(s => (DateOnly?)s.DecidedOn).Min(),
         };
 
         public StandingDto Summary(DateOnly today)

@@ -1,5 +1,6 @@
 using SupervisionCore.Host.Data.Supervision;
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Acts;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 
@@ -47,6 +48,16 @@ public static class TaskKinds
     public static bool TryParse(string? text, out TaskKind kind) => ByText.TryGetValue(text ?? "", out kind);
 
     public static TaskKind Parse(string text) => ByText[text];
+
+    /// <summary>Sets the staffing and state a kernel <see cref="TaskCreationDecision"/> allowed.</summary>
+    public static void Apply(SupervisionTask task, TaskPlanned planned)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(planned);
+        task.RequiredCount = planned.Staffing.Requirement.Required;
+        task.StaffingRules = [planned.Staffing.Rule.Id];
+        task.Status = planned.State.Text();
+    }
 
     /// <summary>The task as kernel rules see it.</summary>
     public static TaskInfo Info(SupervisionTask task, int candidateCount) => new()

@@ -1,4 +1,3 @@
-using SupervisionCore.Kernel.Appointments.Rules;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
@@ -6,14 +5,15 @@ using SupervisionCore.Kernel.Rules;
 namespace SupervisionCore.Kernel.Dispatch.Rules;
 
 /// <summary>
-/// 可委派 (dispatchable): supervisors are drawn from active card holders (从取得证卡的人员中随机抽调): on the day of the
-/// activity the person has an active term (<c>cn.appointment.term</c>), a valid card, and is not suspended, revoked or
-/// barred (<c>cn.dispatch.random</c>). CN 第八条. Returns every reason, not just the first.
+/// 可委派 (dispatchable): "委派机构从取得《技能人才评价质量督导员》证卡的人员中采取随机抽调的方式派遣" — supervisors are drawn
+/// from card holders: on the day of the activity the person holds a valid card and is not suspended, revoked, dismissed
+/// or barred (<c>cn.dispatch.random</c>). CN 第八条. Returns every reason, not just the first.
+/// <para>Reading: an appointment (聘用) is not a national condition of dispatch — CN 8's second paragraph says the body
+/// "也可" (may also) sign an appointment. A pack whose text makes it one (BJ 11 "实行聘任制", YN 18) adds an
+/// <see cref="AppointmentBeforeDispatchRule"/> (docs/readings.md).</para>
 /// </summary>
 public sealed class DispatchabilityRule : IRuleExtension
 {
-    private readonly TermRule _term = new();
-
     /// <inheritdoc />
     public string PackId => NationalRules.PackId;
 
@@ -27,17 +27,19 @@ public sealed class DispatchabilityRule : IRuleExtension
     public RuleOutcome Check(DispatchStanding standing, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(standing);
-        var violations = new List<Violation>(_term.CheckAnyActiveOn(standing.Terms, day).Violations);
+        var violations = new List<Violation>();
         if (standing.Card is not { } card)
             violations.Add(Violated("未取得质量督导员证卡", "Holds no supervisor card"));
         else if (day < card.IssuedOn)
             violations.Add(Violated($"证卡于{card.IssuedOn:yyyy-MM-dd}颁发，{day:yyyy-MM-dd}尚未持证", $"The card was issued on {card.IssuedOn:yyyy-MM-dd}, after {day:yyyy-MM-dd}"));
         else if (!card.IsValidOn(day))
-            violations.Add(Violated($"证卡已于{card.WithdrawnOn:yyyy-MM-dd}收回", $"The card was withdrawn with effect from {card.WithdrawnOn:yyyy-MM-dd}"));
+            violations.Add(Violated($"证卡自{card.WithdrawnOn:yyyy-MM-dd}起已失效（收回或期满）", $"The card no longer holds from {card.WithdrawnOn:yyyy-MM-dd} (withdrawn or expired)"));
         foreach (var s in standing.Suspensions.Where(s => s.Contains(day)))
             violations.Add(Violated($"{s}暂停委派", $"Dispatch suspended {s}"));
         if (standing.QualificationRevokedOn is { } revoked && revoked <= day)
             violations.Add(Violated($"督导资格已于{revoked:yyyy-MM-dd}取消", $"The qualification was revoked with effect from {revoked:yyyy-MM-dd}"));
+        if (standing.DismissedOn is { } dismissed && dismissed <= day)
+            violations.Add(Violated($"已于{dismissed:yyyy-MM-dd}解聘", $"Dismissed with effect from {dismissed:yyyy-MM-dd}"));
         if (standing.BannedOn is { } banned && banned <= day)
             violations.Add(Violated($"自{banned:yyyy-MM-dd}起不得从事质量督导工作", $"Barred from supervision since {banned:yyyy-MM-dd}"));
         return new RuleOutcome(violations);

@@ -36,6 +36,6 @@ public sealed class RecusalConflictRule : IDispatchConstraint
     public DispatchExclusion? Evaluate(DispatchContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return DispatchCheck.FirstExclusion(context.Candidate, Check(context.Candidate.ConflictInstitutionIds, context.Task.InstitutionId));
+        return DispatchScreen.FirstExclusion(context.Candidate, Check(context.Candidate.ConflictInstitutionIds, context.Task.InstitutionId));
     }
 }

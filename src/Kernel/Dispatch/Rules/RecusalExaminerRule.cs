@@ -36,6 +36,6 @@ public sealed class RecusalExaminerRule : IDispatchConstraint
     public DispatchExclusion? Evaluate(DispatchContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return DispatchCheck.FirstExclusion(context.Candidate, Check(context.Candidate.ExaminerActivityIds, context.Task.ActivityId));
+        return DispatchScreen.FirstExclusion(context.Candidate, Check(context.Candidate.ExaminerActivityIds, context.Task.ActivityId));
     }
 }

@@ -2,15 +2,11 @@ using FastEndpoints;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Host.Access;
-using SupervisionCore.Host.Audit;
 using SupervisionCore.Host.Data;
-using SupervisionCore.Host.Data.Supervision;
 using SupervisionCore.Host.Errors;
-using SupervisionCore.Host.Features.Draws;
 using SupervisionCore.Host.Features.Tasks;
-using SupervisionCore.Kernel;
+using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
-using SupervisionCore.Kernel.Rules;
 using KernelRoles = SupervisionCore.Kernel.Access.Roles;
 
 namespace SupervisionCore.Host.Features.Assignments.Create;
@@ -36,7 +32,7 @@ public sealed class Validator : Validator<Request>
     }
 }
 
-public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, AssignmentAccess access, DrawService draws, AuditLog audit, TimeProvider clock)
+public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, AssignmentAccess access, AssignmentActs acts)
     : Endpoint<Request, AssignmentDto>
 {
     public override void Configure()
@@ -45,7 +41,7 @@ public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, Assignme
         Roles(KernelRoles.NationalAdmin, KernelRoles.ProvinceAdmin, KernelRoles.CenterOperator);
         Description(b => b.WithName("assignments.create").Produces<AssignmentDto>(201).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422));
         Tags("assignments");
-        Summary(s => { s.Summary = "Assign a supervisor manually"; s.Description = "委派机构直接委派督导员（待其接受）：外督须在任务首日可委派并通过全部回避与政策包委派规则（违反时 422 列出每条规则）；内督须为该任务所属机构的内部督导员并在辖区内（全过程内部督导）。同一人重复委派到同一任务 409；已结束或已取消的任务 409。"; });
+        Summary(s => { s.Summary = "Assign a supervisor manually"; s.Description = "委派机构直接委派督导员（待其接受）：外督和内督作同样审查：持有效证卡、未暂停/取消资格/解聘/禁入，回避（利害关系、考评人员），政策包的委派限制和委派时的任职条件（如年龄、聘任制）；内督还须为该任务所属机构的内部督导员；超过人员配备规则上限的委派被拒绝（违反时 422 列出每条规则）。同一人重复委派到同一任务 409；已结束或已取消的任务 409。"; });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
@@ -58,29 +54,8 @@ public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, Assignme
             || (req.Role == "internal" && !JurisdictionCode.Parse(authority.Jurisdiction).Contains(JurisdictionCode.Parse(supervisor.Jurisdiction))))
         { await Send.ResultAsync(Problems.NotFound($"supervisor {req.SupervisorId} in the jurisdiction")); return; }
 
-        var outcome = req.Role == "external"
-            ? (supervisor.Kind == "external" ? await draws.EvaluateAsync(visible, supervisor.Id, ct) : KindViolation("只能委派外部督导员担任外督", "only an external supervisor can be assigned as external"))
-            : (supervisor.Kind == "internal" && supervisor.InstitutionId == visible.InstitutionId ? RuleOutcome.Pass
-                : KindViolation("内部督导员须为该任务所属评价机构的内部督导员", "an internal supervisor must be an internal supervisor of the task's institution"));
-        if (!outcome.Passed) { await Send.ResultAsync(Problems.Violations(outcome.Violations)); return; }
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var task = await TaskLifecycle.LockAsync(db, visible.Id, ct);
-        if (TaskLifecycle.Finished(task) is { } finished) { await Send.ResultAsync(finished); return; }
-        if (await db.Assignments.AnyAsync(a => a.TaskId == task.Id && a.SupervisorId == supervisor.Id && AssignmentStatuses.Live.Contains(a.Status), ct))
-        { await Send.ResultAsync(Problems.Conflict(new LocalizedText("该督导员已委派到此任务", "this supervisor is already assigned to the task"))); return; }
-        var assignment = new Assignment
-        {
-            Id = Guid.CreateVersion7(), TaskId = task.Id, SupervisorId = supervisor.Id, Role = req.Role, Status = AssignmentStatuses.Invited, CreatedAt = clock.GetUtcNow(),
-        };
-        db.Assignments.Add(assignment);
-        await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(db, User.AsActor(), new AuditEvent("assignment.create", "assignment", assignment.Id.ToString(), task.Jurisdiction,
-            Rules: req.Role == "external" ? [NationalRules.DispatchRandom.Id, NationalRules.RecusalConflict.Id, NationalRules.RecusalExaminer.Id] : [NationalRules.SupervisorKinds.Id],
-            After: new { assignment.Id, assignment.TaskId, assignment.SupervisorId, assignment.Role, assignment.Status }, Detail: "manual assignment"), ct);
-        await tx.CommitAsync(ct);
-        await Send.ResponseAsync(await access.DtoAsync(assignment.Id, ct), 201, ct);
+        var made = await acts.AssignAsync(visible.Id, supervisor, req.Role == "internal" ? SupervisorKind.Internal : SupervisorKind.External, User.AsActor(), ct);
+        if (made.Problem is not null) { await Send.ResultAsync(made.Problem); return; }
+        await Send.ResponseAsync(await access.DtoAsync(made.Assignment!.Id, ct), 201, ct);
     }
-
-    private static RuleOutcome KindViolation(string zh, string en) => RuleOutcome.Fail(NationalRules.SupervisorKinds.Violated(new LocalizedText(zh, en)));
 }

@@ -6,9 +6,7 @@ using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Errors;
 using SupervisionCore.Host.Features.Tasks;
 using SupervisionCore.Host.Infrastructure;
-using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Dispatch;
-using SupervisionCore.Kernel.Rules;
 using KernelRoles = SupervisionCore.Kernel.Access.Roles;
 
 namespace SupervisionCore.Host.Features.Draws.Run;
@@ -63,32 +61,15 @@ public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, DrawServ
         if (live is { Status: "run" } && live.Id != req.Replaces) { await Send.ResultAsync(DrawConflicts.AlreadyLive()); return; }
         if (req.Replaces is not null && live?.Id != req.Replaces) { await Send.ResultAsync(Problems.NotFound($"live draw {req.Replaces} of this task")); return; }
         var seed = req.Seed?.ToLowerInvariant() ?? (live is { Status: "announced" } ? null : VerifiableDraw.NewSeed());
-        if (live is { Status: "announced" } && (seed is null || VerifiableDraw.CommitmentOf(seed) != live.SeedCommitment))
-        {
-            await Send.ResultAsync(Problems.Violations([NationalRules.DispatchRandom.Violated(new LocalizedText(
-                "公开的种子与事先公布的承诺值不符", "the revealed seed does not match the announced commitment"))]));
-            return;
-        }
 
         var timings = new PhaseTimings();
-        var (pool, exclusions) = await draws.CandidatesAsync(task, ct, timings);
-        var count = req.Count ?? task.RequiredCount;
-        if (pool.Count < count)
-        {
-            var rule = task.StaffingRules.FirstOrDefault() is { } id ? id : NationalRules.SpecialGroupSize.Id;
-            await Send.ResultAsync(Problems.Violations([new Violation(rule, NationalRules.Find(rule)?.Citation.ToString() ?? rule, new LocalizedText(
-                $"可委派的督导员只有 {pool.Count} 名（排除 {exclusions.Count} 名），任务需要 {count} 名",
-                $"only {pool.Count} dispatchable supervisors ({exclusions.Count} excluded) for the {count} the task needs"))]));
-            return;
-        }
-        var transcript = VerifiableDraw.Run(pool, seed!, count);
-        timings.Mark("rank");
-        var draw = await draws.RecordAsync(task, live, transcript, exclusions, User.AsActor(), req.Reason, ct, timings);
-        if (draw is null) { await Send.ResultAsync(DrawConflicts.AlreadyLive()); return; }
+        var run = await draws.DrawAsync(task, live, seed, req.Count, req.Reason, User.AsActor(), ct, timings);
+        if (!run.Decision.Allowed) { await Send.ResultAsync(Problems.Violations(run.Decision.Violations)); return; }
+        if (run.Draw is not { } draw) { await Send.ResultAsync(DrawConflicts.AlreadyLive()); return; }
         // Where a draw's time goes (a 100,000-candidate pool is the slow path of the API): a log line for operators, and
         // Server-Timing for the benchmark suite (only with Bench:Yardsticks, never in production).
-        logger.LogInformation("draw {DrawId}: pool {PoolSize}, excluded {Excluded}; {Timings}", draw.Id, pool.Count, exclusions.Count, timings.ToString());
+        logger.LogInformation("draw {DrawId}: pool {PoolSize}, excluded {Excluded}; {Timings}", draw.Id, run.PoolSize, run.Exclusions.Count, timings.ToString());
         if (config.GetValue<bool>("Bench:Yardsticks")) HttpContext.Response.Headers["Server-Timing"] = timings.ServerTiming();
-        await Send.ResponseAsync(DrawDto.From(draw, exclusions), 201, ct);
+        await Send.ResponseAsync(DrawDto.From(draw, run.Exclusions), 201, ct);
     }
 }

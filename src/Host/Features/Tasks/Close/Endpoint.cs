@@ -6,6 +6,8 @@ using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Errors;
 using SupervisionCore.Host.Features.Assignments;
 using SupervisionCore.Kernel;
+using SupervisionCore.Kernel.Acts;
+using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Rules;
 using KernelRoles = SupervisionCore.Kernel.Access.Roles;
 
@@ -17,7 +19,7 @@ public sealed class Request
     public Guid Id { get; set; }
 }
 
-public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, AuditLog audit, Activities.ActivityCoverageCheck coverage) : Endpoint<Request, TaskDto>
+public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, AuditLog audit, Activities.ActivityCoverageCheck coverage, Draws.DispatchFactsLoader facts) : Endpoint<Request, TaskDto>
 {
     public override void Configure()
     {
@@ -25,7 +27,7 @@ public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, AuditLog
         Roles(KernelRoles.NationalAdmin, KernelRoles.ProvinceAdmin, KernelRoles.CenterOperator);
         Description(b => b.WithName("tasks.close").ProducesProblem(404).ProducesProblem(409).ProducesProblem(422));
         Tags("tasks");
-        Summary(s => { s.Summary = "Close a task"; s.Description = "结束进行中的督导任务：每一名已接受委派的外部督导员都须已向委派机构提交督导记录（CN 第十条，cn.report.required），否则 422 逐一列出；结束时有记录的委派转为已完成，未答复的邀请撤回（replaced）。"; });
+        Summary(s => { s.Summary = "Close a task"; s.Description = "结束进行中的督导任务：每一名已接受委派的外部督导员都须已向委派机构提交督导记录（CN 第十条，cn.report.required），否则 422 逐一列出；已接受委派的督导员人数须达到人员配备规则的下限（如专项至少3名 cn.special.group-size，BJ 19/26 至少2名外督），否则 422；结束时有记录的委派转为已完成，未答复的邀请撤回（replaced）。"; });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
@@ -40,22 +42,25 @@ public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, AuditLog
         var assignments = await db.Assignments.Where(a => a.TaskId == task.Id).ToListAsync(ct);
         var ids = assignments.Select(a => a.Id).ToList();
         var filed = (await db.SupervisionRecords.AsNoTracking().Where(r => ids.Contains(r.AssignmentId)).Select(r => r.AssignmentId).ToListAsync(ct)).ToHashSet();
-        var missing = assignments.Where(a => a.Role == "external" && a.Status is AssignmentStatuses.Accepted or AssignmentStatuses.Completed && !filed.Contains(a.Id))
-            .Select(a => NationalRules.ReportRequired.Violated(new LocalizedText(
-                $"督导员 {a.SupervisorId} 的委派 {a.Id} 尚未提交督导记录", $"assignment {a.Id} of supervisor {a.SupervisorId} has no filed record"))).ToList();
-        // Packs' coverage rules over the whole activity (GD 13 full coverage, YN full-process internal supervision).
-        if (task.ActivityId is { } activityId) missing.AddRange(await coverage.FlagsAsync(activityId, ct));
-        if (missing.Count > 0) { await Send.ResultAsync(Problems.Violations(missing)); return; }
+        var decision = ClosureDecision.Decide(new ClosureFacts
+        {
+            Assignments = [.. assignments.Select(a => new AssignmentOnTask(a.Id.ToString(), a.SupervisorId.ToString(),
+                a.Role == "internal" ? SupervisorKind.Internal : SupervisorKind.External, States.ParseAssignment(a.Status), filed.Contains(a.Id)))],
+            Staffing = await facts.StaffingAsync(task, ct),
+            // Packs' coverage rules over the whole activity (GD 13 full coverage, YN full-process internal supervision).
+            CoverageFlags = task.ActivityId is { } activityId ? await coverage.FlagsAsync(activityId, ct) : [],
+        });
+        if (!decision.Allowed) { await Send.ResultAsync(Problems.Violations(decision.Violations)); return; }
 
         var before = TaskDto.From(task);
-        foreach (var a in assignments.Where(a => a.Status == AssignmentStatuses.Accepted && filed.Contains(a.Id))) a.Status = AssignmentStatuses.Completed;
-        var withdrawn = assignments.Where(a => a.Status == AssignmentStatuses.Invited).ToList();
-        foreach (var a in withdrawn) a.Status = AssignmentStatuses.Replaced;
-        task.Status = "closed";
+        var closed = decision.Transition;
+        foreach (var a in assignments.Where(a => closed.Completed.Contains(a.Id.ToString()))) a.Status = AssignmentState.Completed.Text();
+        foreach (var a in assignments.Where(a => closed.Withdrawn.Contains(a.Id.ToString()))) a.Status = AssignmentState.Replaced.Text();
+        task.Status = closed.TaskState.Text();
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, User.AsActor(), new AuditEvent("task.close", "supervision-task", task.Id.ToString(), task.Jurisdiction,
-            Rules: [NationalRules.ReportRequired.Id], Before: before, After: TaskDto.From(task),
-            Detail: $"{filed.Count} record(s) filed; {withdrawn.Count} open invitation(s) withdrawn"), ct);
+            Rules: [NationalRules.ReportRequired.Id, .. task.StaffingRules], Before: before, After: TaskDto.From(task),
+            Detail: $"{filed.Count} record(s) filed; {closed.Withdrawn.Count} open invitation(s) withdrawn"), ct);
         await tx.CommitAsync(ct);
         await Send.OkAsync(TaskDto.From(task), ct);
     }

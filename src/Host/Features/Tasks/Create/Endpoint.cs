@@ -6,7 +6,8 @@ using SupervisionCore.Host.Audit;
 using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Data.Supervision;
 using SupervisionCore.Host.Errors;
-using SupervisionCore.Kernel.Dispatch;
+using SupervisionCore.Kernel.Acts;
+using SupervisionCore.Kernel.Rules;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using KernelRoles = SupervisionCore.Kernel.Access.Roles;
@@ -54,7 +55,8 @@ public sealed class Validator : Validator<Request>
     }
 }
 
-public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, InstitutionAccess institutions, Features.Institutions.InstitutionStanding standing, IEnumerable<IStaffingRule> staffingRules, TimeProvider clock)
+public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, InstitutionAccess institutions, Features.Institutions.InstitutionStanding standing,
+    IEnumerable<ITaskKindProvider> kindProviders, IEnumerable<IStaffingRule> staffingRules, TimeProvider clock)
     : Endpoint<Request, TaskDto>
 {
     public override void Configure()
@@ -63,7 +65,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, Institutio
         Roles(KernelRoles.NationalAdmin, KernelRoles.ProvinceAdmin, KernelRoles.CenterOperator);
         Description(b => b.WithName("tasks.create").Produces<TaskDto>(201).ProducesProblem(404).ProducesProblem(422));
         Tags("tasks");
-        Summary(s => { s.Summary = "Create a supervision task"; s.Description = "设立督导任务（日常、专项、事后、竞赛事中/事后、年检评估）：委派机构、对象（活动或机构）、督导事项；所需督导员人数由人员配备规则确定（全国：专项至少3名，其余至少1名；政策包可覆盖）。"; });
+        Summary(s => { s.Summary = "Create a supervision task"; s.Description = "设立督导任务（日常、专项、事后、竞赛事中/事后、年检评估）：委派机构、对象（活动或机构）、督导事项；所需督导员人数由人员配备规则确定（全国：专项至少3名，其余至少1名；政策包可覆盖）。督导形式须在该地区存在：全国为日常、专项（CN 13），其他形式由政策包规定（BJ 18/25 事后、竞赛；YN 10 年检评估），否则 422 cn.task.kinds；已取消评价资格的机构 422。"; });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
@@ -77,25 +79,25 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, Institutio
         if (authority is null || !User.CanAccess(JurisdictionCode.Parse(authority.Jurisdiction))
             || !JurisdictionCode.Parse(authority.Jurisdiction).Contains(JurisdictionCode.Parse(institution.Jurisdiction)))
         { await Send.ResultAsync(Problems.NotFound($"authority '{req.AuthorityId}' covering the institution's jurisdiction")); return; }
-        var allowed = await standing.CanReceiveNewActivityAsync(institution.Id, Kernel.Calendar.ChinaTime.DateOf(req.WindowStart ?? activity!.StartsAt), ct);
-        if (!allowed.Passed) { await Send.ResultAsync(Problems.Violations(allowed.Violations)); return; }
-
         var task = new SupervisionTask
         {
             Id = Guid.CreateVersion7(), Kind = req.Kind, AuthorityId = authority.Id, Jurisdiction = institution.Jurisdiction, InstitutionId = institution.Id,
-            ActivityId = activity?.Id, VenueId = venue?.Id, Matters = [.. req.Matters], Status = "planned",
+            ActivityId = activity?.Id, VenueId = venue?.Id, Matters = [.. req.Matters], Status = TaskState.Planned.Text(),
             WindowStart = (req.WindowStart ?? activity!.StartsAt).ToUniversalTime(), WindowEnd = (req.WindowEnd ?? activity!.EndsAt).ToUniversalTime(),
             CreatedBy = User.ActorId(), CreatedAt = clock.GetUtcNow(),
         };
-        var (requirement, rule) = Staffing.For(TaskKinds.Info(task, venue?.Contestants ?? activity?.CandidateCount ?? 0), staffingRules);
-        task.RequiredCount = requirement.Required;
-        task.StaffingRules = [rule.Id];
+        var decision = TaskCreationDecision.Decide(new TaskCreationFacts
+        {
+            Task = TaskKinds.Info(task, venue?.Contestants ?? activity?.CandidateCount ?? 0), InstitutionSanctions = await standing.HistoryAsync(institution.Id, ct),
+        }, kindProviders, staffingRules);
+        if (!decision.Allowed) { await Send.ResultAsync(Problems.Violations(decision.Violations)); return; }
+        TaskKinds.Apply(task, decision.Transition);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.SupervisionTasks.Add(task);
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, User.AsActor(), new AuditEvent("task.create", "supervision-task", task.Id.ToString(), task.Jurisdiction,
-            Rules: [rule.Id], After: TaskDto.From(task)), ct);
+            Rules: [NationalRules.TaskKinds.Id, .. task.StaffingRules], After: TaskDto.From(task)), ct);
         await tx.CommitAsync(ct);
         await Send.ResponseAsync(TaskDto.From(task), 201, ct);
     }

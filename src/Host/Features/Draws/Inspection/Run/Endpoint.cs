@@ -7,6 +7,7 @@ using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Data.Supervision;
 using SupervisionCore.Host.Errors;
 using SupervisionCore.Kernel;
+using SupervisionCore.Kernel.Acts;
 using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
@@ -36,23 +37,12 @@ public sealed class Endpoint(SupervisionDbContext db, InspectionPopulation popul
         if (announced is not null && announced.Jurisdiction != subtree.Value)
         { await Send.ResultAsync(Problems.Conflict(new($"公告的抽取属于辖区 {announced.Jurisdiction}", $"the announcement is for jurisdiction {announced.Jurisdiction}"))); return; }
         var seed = req.Seed?.ToLowerInvariant() ?? VerifiableDraw.NewSeed();
-        if (announced is not null && VerifiableDraw.CommitmentOf(seed) != announced.SeedCommitment)
-        {
-            await Send.ResultAsync(Problems.Violations([NationalRules.TaskDoubleRandom.Violated(new LocalizedText(
-                "公开的种子与事先公布的承诺值不符", "the revealed seed does not match the announced commitment"))]));
-            return;
-        }
-
         var f = req.Filter;
         var filter = new InspectionFilter(req.Target, [.. f.Kinds.Distinct().Order(StringComparer.Ordinal)], [.. f.Statuses.Distinct().Order(StringComparer.Ordinal)], f.Occupation, f.From, f.To);
         var ids = await population.IdsAsync(subtree, filter, ct);
-        if (ids.Count == 0)
-        {
-            await Send.ResultAsync(Problems.Violations([NationalRules.TaskDoubleRandom.Violated(new LocalizedText(
-                "符合条件的检查对象为空，无法抽取", "no institution or activity matches the filter: nothing to draw from"))]));
-            return;
-        }
-        var transcript = VerifiableDraw.Run(ids, seed, InspectionSample.SizeOf(ids.Count, req.Count, req.Ratio));
+        var decision = InspectionDrawDecision.Decide(new InspectionDrawFacts(ids.Count, req.Count, req.Ratio, announced?.SeedCommitment, seed));
+        if (!decision.Allowed) { await Send.ResultAsync(Problems.Violations(decision.Violations)); return; }
+        var transcript = VerifiableDraw.Run(ids, seed, decision.Transition.Size);
         var now = clock.GetUtcNow();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -94,7 +94,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvid
         // Packs' appointment conditions in force in the supervisor's jurisdiction on the start day (GD 6(五), BJ 10(五), YN 6(三)).
         var packRules = packEligibility.Applicable(JurisdictionCode.Parse(supervisor.Jurisdiction), req.Start)
             .Where(r => r.Stages.HasFlag(EligibilityStages.Appointment)).ToList();
-        var candidate = Draws.DispatchPool.CandidateOf(supervisor, supervisor.Kind == "internal" ? SupervisorKind.Internal : SupervisorKind.External);
+        var candidate = Draws.DispatchPool.CandidateOf(supervisor);
         outcome = RuleOutcome.All([outcome, .. packRules.Select(r => r.Check(new EligibilityContext(candidate, EligibilityStages.Appointment, req.Start)))]);
         // Registry bars (GD 21 lifetime ban, YN blacklist) matched by the person, not the row.
         var barred = await db.ViolationsAsync(supervisor.IdNumberHash, JurisdictionCode.Parse(supervisor.Jurisdiction), req.Start, ct);
