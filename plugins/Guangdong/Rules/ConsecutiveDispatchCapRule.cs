@@ -32,13 +32,16 @@ public enum CapCounting
 /// <para>Readings (configuration <c>Packs:gd:ConsecutiveCap:Window</c> = <c>rolling-12-months</c> (default) |
 /// <c>calendar-year</c>; <c>Packs:gd:ConsecutiveCap:Counting</c> = <c>consecutive</c> (default) | <c>total</c>):</para>
 /// <list type="bullet">
-/// <item>Dispatches counted: the supervisor's invited and accepted dispatches (a refused invitation is no dispatch:
-/// 不接受指派), other than the task being staffed, dated on or before the activity — the new dispatch is judged against
-/// the ones before it; one dated later is not re-judged.</item>
-/// <item>Window: rolling = dated after the same day one year before the activity (2025-03-10 → from 2024-03-11);
-/// calendar year = from 1 January of the activity's year.</item>
-/// <item>Consecutive: ordered by date inside the window, the last two are to this institution (A, A → a third A is
-/// excluded; A, A, B → A is allowed). Total: two or more to this institution in the window, in any order.</item>
+/// <item>Dispatches counted: the supervisor's dispatches that happened (the kernel's <c>DispatchHistory</c>: accepted or
+/// completed; a refusal, an invitation never answered or one withdrawn is no dispatch), other than the task being staffed.</item>
+/// <item>Order: the activities' dates, whatever order the tasks were staffed in. The new dispatch is put in its place
+/// among the others, before and after it: staffing a task dated between two dispatches to the institution is judged
+/// the same as staffing them in date order.</item>
+/// <item>Window: three dispatches fall "一年之内" when, rolling, the last is within a year of the first (2024-03-11 …
+/// 2025-03-10 is one year); calendar year = all three in one calendar year.</item>
+/// <item>Consecutive: three in a row to this institution in that order that include the new one (A, A → a third A is
+/// excluded; A, A, B → A is allowed; A, [new A], A is excluded too). Total: three or more to this institution, the new
+/// one included, inside one window, in any order.</item>
 /// </list>
 /// <para>An unknown configuration value throws <see cref="InvalidOperationException"/> when the rule is built (the Host
 /// fails loudly instead of silently applying another reading).</para>
@@ -109,21 +112,44 @@ public sealed class ConsecutiveDispatchCapRule : IDispatchConstraint
         ArgumentNullException.ThrowIfNull(context);
         var task = context.Task;
         if (context.Candidate.Kind != SupervisorKind.External) return null;
-        var from = WindowStart(task.ActivityDate);
-        var counted = context.History
-            .Where(h => h.Response != DispatchResponse.Refused && h.TaskId != task.TaskId && h.ActivityDate >= from && h.ActivityDate <= task.ActivityDate)
-            .OrderBy(h => h.ActivityDate)
+        var sequence = context.History
+            .Where(h => h.Response == DispatchResponse.Accepted && h.TaskId != task.TaskId)
+            .Select(h => (Date: h.ActivityDate, Here: h.InstitutionId == task.InstitutionId, New: false))
+            .Append((Date: task.ActivityDate, Here: true, New: true))
+            .OrderBy(d => d.Date).ThenBy(d => d.New)
             .ToList();
-        var capped = Counting == CapCounting.Consecutive
-            ? counted.Count >= Cap && counted.TakeLast(Cap).All(h => h.InstitutionId == task.InstitutionId)
-            : counted.Count(h => h.InstitutionId == task.InstitutionId) >= Cap;
-        if (!capped) return null;
-        var (windowZh, windowEn) = Window == CapWindow.CalendarYear
-            ? ($"{task.ActivityDate.Year}年度内", $"in {task.ActivityDate.Year}")
-            : ($"自{from:yyyy-MM-dd}起一年内", $"in the year from {from:yyyy-MM-dd}");
+        var at = sequence.FindIndex(d => d.New);
+        if (!(Counting == CapCounting.Consecutive ? InARow(sequence, at) : InOneWindow(sequence, task.ActivityDate))) return null;
         var (zh, en) = Counting == CapCounting.Consecutive
-            ? ($"{windowZh}该外督最近{Cap}次均委派至该评价机构，不得连续第3次委派", $"{windowEn} the external supervisor's last {Cap} dispatches were to this institution: a 3rd in a row is refused")
-            : ($"{windowZh}该外督已{Cap}次委派至该评价机构，不得第3次委派", $"{windowEn} the external supervisor was dispatched {Cap} times to this institution: a 3rd is refused");
-        return new DispatchExclusion(context.Candidate.SupervisorId ?? string.Empty, Rule.Violated(new LocalizedText(zh, en)));
+            ? ($"该外督一年之内将连续第3次委派至该评价机构（按活动日期排列，含已接受的前后委派）", $"This would be the external supervisor's 3rd dispatch in a row to this institution within a year (in the order of the activities' dates, dispatches before and after included)")
+            : ($"该外督一年之内将第3次委派至该评价机构", $"This would be the external supervisor's 3rd dispatch to this institution within a year");
+        return new DispatchExclusion(context.Candidate.SupervisorId ?? string.Empty, Rule.Violated(new LocalizedText(
+            $"{zh}（{WindowZh}）", $"{en} ({WindowEn})")));
     }
+
+    private string WindowZh => Window == CapWindow.CalendarYear ? "按自然年度" : "按滚动12个月";
+
+    private string WindowEn => Window == CapWindow.CalendarYear ? "calendar year" : "rolling 12 months";
+
+    /// <summary>True when three dispatches in a row to the institution, the new one (at <paramref name="at"/>) among them, fall in one window.</summary>
+    private bool InARow(List<(DateOnly Date, bool Here, bool New)> sequence, int at)
+    {
+        for (var first = Math.Max(0, at - Cap); first <= at && first + Cap < sequence.Count; first++)
+        {
+            var run = sequence.GetRange(first, Cap + 1);
+            if (run.All(d => d.Here) && InWindow(run[0].Date, run[^1].Date)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when a window holding the new dispatch holds three or more to the institution.</summary>
+    private bool InOneWindow(List<(DateOnly Date, bool Here, bool New)> sequence, DateOnly day)
+    {
+        var here = sequence.Where(d => d.Here).Select(d => d.Date).ToList();
+        return here.Where(start => start <= day && InWindow(start, day))
+            .Any(start => here.Count(d => d >= start && InWindow(start, d)) > Cap);
+    }
+
+    /// <summary>True when <paramref name="first"/> and <paramref name="last"/> lie within one year (<see cref="Window"/>).</summary>
+    private bool InWindow(DateOnly first, DateOnly last) => Window == CapWindow.CalendarYear ? first.Year == last.Year : WindowStart(last) <= first;
 }

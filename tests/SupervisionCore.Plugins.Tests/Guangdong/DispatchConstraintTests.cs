@@ -15,14 +15,15 @@ public class DispatchConstraintTests
         ActivityId = activity, ActivityDate = D(date),
     };
 
-    /// <summary>History from "A@2024-01-10" entries (institution@date, optional "!refused").</summary>
+    /// <summary>History from "A@2024-01-10" entries (institution@date, optional "!refused" or "!invited").</summary>
     private static DispatchHistoryEntry[] History(params string[] entries) =>
     [
         .. entries.Select((e, i) =>
         {
-            var refused = e.EndsWith("!refused", StringComparison.Ordinal);
-            var parts = e.Replace("!refused", "", StringComparison.Ordinal).Split('@');
-            return new DispatchHistoryEntry($"t{i}", parts[0], D(parts[1]), refused ? DispatchResponse.Refused : DispatchResponse.Accepted);
+            var response = e.EndsWith("!refused", StringComparison.Ordinal) ? DispatchResponse.Refused
+                : e.EndsWith("!invited", StringComparison.Ordinal) ? DispatchResponse.Invited : DispatchResponse.Accepted;
+            var parts = e.Split('!')[0].Split('@');
+            return new DispatchHistoryEntry($"t{i}", parts[0], D(parts[1]), response);
         }),
     ];
 
@@ -60,8 +61,19 @@ public class DispatchConstraintTests
         { CapWindow.Rolling12Months, CapCounting.Consecutive, "A", "2024-06-01", ["A@2024-02-01", "A@2024-03-01", "B@2024-04-01!refused"], true },
         // Order is by date, not by list order
         { CapWindow.Rolling12Months, CapCounting.Consecutive, "A", "2024-06-01", ["A@2024-04-01", "B@2024-01-01", "A@2024-03-01"], true },
-        // A later dispatch already made is not counted
-        { CapWindow.Rolling12Months, CapCounting.Consecutive, "A", "2024-06-01", ["A@2024-02-01", "A@2024-07-01"], false },
+        // Judged in the order of the activities' dates, whatever order tasks are staffed in: a dispatch already made to a
+        // later activity counts (A, [new A], A is three in a row) …
+        { CapWindow.Rolling12Months, CapCounting.Consecutive, "A", "2024-06-01", ["A@2024-02-01", "A@2024-07-01"], true },
+        { CapWindow.Rolling12Months, CapCounting.Consecutive, "A", "2024-06-01", ["A@2024-07-01", "A@2024-08-01"], true },
+        { CapWindow.Rolling12Months, CapCounting.Total, "A", "2024-06-01", ["A@2024-07-01", "A@2024-08-01"], true },
+        // … but not when another institution comes between
+        { CapWindow.Rolling12Months, CapCounting.Consecutive, "A", "2024-06-01", ["A@2024-02-01", "B@2024-07-01", "A@2024-08-01"], false },
+        // Three in a row must fall within one year: 2024-06-01 … 2025-06-01 is a year and a day, 2024-06-02 … 2025-06-01 a year
+        { CapWindow.Rolling12Months, CapCounting.Consecutive, "A", "2024-12-01", ["A@2024-06-01", "A@2025-06-01"], false },
+        { CapWindow.Rolling12Months, CapCounting.Consecutive, "A", "2024-12-01", ["A@2024-06-02", "A@2025-06-01"], true },
+        { CapWindow.Rolling12Months, CapCounting.Total, "A", "2024-12-01", ["A@2024-06-01", "A@2025-06-01"], false },
+        // An invitation never answered (or withdrawn) is no dispatch: DispatchHistory leaves it out, and the rule ignores it
+        { CapWindow.Rolling12Months, CapCounting.Consecutive, "A", "2024-06-01", ["A@2024-02-01", "A@2024-04-01!invited"], false },
     };
 
     [Theory]
