@@ -108,5 +108,23 @@ public static class Seed
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// An internal card (内督证卡) issued by the institution, valid 2024-01-01 … 2026-12-31: an internal supervisor assigned by
+    /// hand gets every check an external one gets, a valid card first (CN 8).
+    /// </summary>
+    public static async Task InternalCardAsync(SupervisionApp app, Guid supervisorId, Guid institutionId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SupervisionDbContext>();
+        var serial = Interlocked.Increment(ref _cardSerial);
+        db.Cards.Add(new Card
+        {
+            Id = Guid.CreateVersion7(), SupervisorId = supervisorId, Number = $"Y00{serial % 10000:0000}24{serial % 10000:0000}", Kind = "internal", Scheme = "cn.internal",
+            AllocationKey = $"seed/internal/{institutionId}/2024", Year = 2024, Serial = serial, IssuerId = institutionId.ToString(), Jurisdiction = "CN",
+            IssuedOn = new DateOnly(2024, 1, 1), ValidUntil = new DateOnly(2026, 12, 31), CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+    }
+
     private static int _cardSerial;
 }

@@ -64,6 +64,8 @@ public sealed class BeijingEtdzFeeStatementTests(SupervisionApp app) : IClassFix
         var li = await ExternalAsync("李四", new DateOnly(1972, 3, 3));
         var wang = await ExternalAsync("王五", new DateOnly(1975, 5, 5));
         var inner = await Seed.SupervisorAsync(app, Zone, "internal", institution.Id, name: "内督员");
+        // Assigned by hand, the internal supervisor gets every check: appointed (BJ 11, below) with a card.
+        await Seed.InternalCardAsync(app, inner.Id, institution.Id);
         await Seed.AppointAndCardAsync(app, inner.Id, "11", new DateOnly(2024, 1, 1), card: false);
         using var bureau = app.CreateClient(await app.TokenForAsync(Roles.CenterOperator, Zone));
 

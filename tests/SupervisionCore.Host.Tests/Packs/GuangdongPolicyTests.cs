@@ -82,6 +82,7 @@ public sealed class GuangdongPolicyTests(SupervisionApp app) : IClassFixture<Sup
         var institution = await Seed.InstitutionAsync(app, "44.A");
         var external = (await Seed.DispatchableAsync(app, "44.A", authorityId: "44")).Id;
         var @internal = (await Seed.SupervisorAsync(app, "44.A", "internal", institution.Id, idNumber: Seed.IdNumber("440103"))).Id;
+        await Seed.InternalCardAsync(app, @internal, institution.Id);
         using var centre = app.CreateClient(await app.TokenForAsync(Roles.CenterOperator, "44"));
         var (activity, task) = await ActivityWithTaskAsync(centre, institution.Id, "GD-COV-1");
 

@@ -123,7 +123,8 @@ public sealed class YunnanTests(SupervisionApp app) : IClassFixture<SupervisionA
     public async Task A_recognition_activity_without_an_internal_supervisor_is_flagged_and_its_task_cannot_close()
     {
         var institution = await Seed.InstitutionAsync(app, "53");
-        var internalSupervisor = await Seed.SupervisorAsync(app, "53", "internal", institution.Id, Seed.IdNumber("530102"));
+        // An internal supervisor assigned by hand gets every check an external one gets: appointed (YN 18) with a card.
+        var (internalSupervisor, _) = await AppointedAsync(app, "internal", institution.Id);
         using var centre = app.CreateClient(await app.TokenForAsync(Roles.CenterOperator, "53"));
         var start = DateTimeOffset.UtcNow.AddDays(10);
         var created = await centre.PostJsonAsync("/api/v1/activities", new
@@ -142,12 +143,14 @@ public sealed class YunnanTests(SupervisionApp app) : IClassFixture<SupervisionA
         var refused = await centre.PostAsync($"/api/v1/supervision-tasks/{task}/closure", null);
         var problem = await refused.ReadJsonAsync();
         refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, problem.ToString());
-        problem.Rules().ShouldBe(["yn.internal.full-process"]);
+        // Nobody was dispatched either: a daily task needs an external supervisor (the staffing rule) besides the coverage.
+        problem.Rules().ShouldBe(["cn.special.group-size", "yn.internal.full-process"]);
 
-        await InviteAsync(centre, task, internalSupervisor.Id, "internal");
+        await InviteAsync(centre, task, internalSupervisor, "internal");
         (await ActivityFlagsAsync(centre, activityId)).ShouldBeEmpty();
-        var closed = await centre.PostAsync($"/api/v1/supervision-tasks/{task}/closure", null);
-        closed.StatusCode.ShouldBe(HttpStatusCode.OK, await closed.Content.ReadAsStringAsync());
+        var stillShort = await centre.PostAsync($"/api/v1/supervision-tasks/{task}/closure", null);
+        stillShort.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await stillShort.ReadJsonAsync()).Rules().ShouldBe(["cn.special.group-size"]);
     }
 
     private static async Task<string[]> ActivityFlagsAsync(HttpClient client, Guid activityId)

@@ -318,7 +318,7 @@ public sealed class SecurityWorld : IAsyncLifetime
         };
         var assignment = new Assignment
         {
-            Id = Guid.CreateVersion7(), TaskId = task.Id, DrawId = draw.Id, SupervisorId = supervisor.Id, Rank = 1, Role = "external", Status = "invited", CreatedAt = DateTimeOffset.UtcNow,
+            Id = Guid.CreateVersion7(), TaskId = task.Id, DrawId = draw.Id, SupervisorId = supervisor.Id, Rank = 1, Role = kind, Status = "invited", CreatedAt = DateTimeOffset.UtcNow,
         };
         var record = new SupervisionRecord
         {

@@ -281,6 +281,7 @@ public sealed class AssignmentTests(SupervisionApp app) : IClassFixture<Supervis
         (await op.PostJsonAsync(url, new { supervisorId = scene.Dispatchable[0], role = "external" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
         var own = await Seed.SupervisorAsync(app, scene.Province, kind: "internal", institutionId: scene.Institution.Id);
+        await Seed.InternalCardAsync(app, own.Id, scene.Institution.Id);
         var elsewhere = await Seed.InstitutionAsync(app, scene.Province);
         var foreign = await Seed.SupervisorAsync(app, scene.Province, kind: "internal", institutionId: elsewhere.Id);
         var wrong = await op.PostJsonAsync(url, new { supervisorId = foreign.Id, role = "internal" });
