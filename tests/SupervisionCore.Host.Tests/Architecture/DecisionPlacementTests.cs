@@ -65,17 +65,32 @@ public sealed partial class DecisionPlacementTests
         CreatesAViolation().IsMatch("await Send.ResultAsync(Problems.Violations(decision.Violations));").ShouldBeFalse();
     }
 
-    /// <summary>Every extension point a pack can implement (IPackExtension) is read somewhere in the Host; a declared one that nothing runs is a defect.</summary>
-    [Fact]
-    public void Every_extension_point_is_read_by_the_host()
+    /// <summary>
+    /// Every extension a pack declares is honoured: its extension point is read by the Host (which runs it for every pack,
+    /// as the dispatch screen runs <c>EligibilityStages.Dispatch</c> rules), or — for points whose facts only the pack holds
+    /// (a year close over its learning sessions, a fee statement over its rates) — the pack's own code runs the class.
+    /// A declared extension that nothing runs fails here.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DependencyTests.PackAssemblies), MemberType = typeof(DependencyTests))]
+    public void Every_extension_a_pack_declares_is_run(string path)
     {
         var root = Tooling.RepoRoot();
         var host = string.Join("\n", SourceFiles(root, "src/Host").Select(File.ReadAllText));
-        var points = typeof(IPackExtension).Assembly.GetTypes()
-            .Where(t => t is { IsInterface: true, IsPublic: true } && typeof(IPackExtension).IsAssignableFrom(t) && t != typeof(IPackExtension) && t != typeof(IRuleExtension))
-            .Select(t => t.Name).ToList();
-        points.ShouldNotBeEmpty();
-        var unread = points.Where(name => !Regex.IsMatch(host, $@"(IEnumerable<|GetServices<|GetService<|GetRequiredService<|\(|, )\s*{name}\b")).ToList();
-        unread.ShouldBeEmpty("extension points no Host code reads: " + string.Join(", ", unread));
+        var pack = System.Reflection.Assembly.LoadFile(path);
+        var packFolder = Directory.GetDirectories(Path.Combine(root, "plugins"))
+            .Single(d => File.Exists(Path.Combine(d, Path.GetFileNameWithoutExtension(path) + ".csproj")));
+        var packSources = SourceFiles(root, Relative(root, packFolder)).ToDictionary(f => f, File.ReadAllText);
+        var unrun = new List<string>();
+        foreach (var type in pack.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IPackExtension).IsAssignableFrom(t)))
+        {
+            var points = type.GetInterfaces().Where(i => i.Assembly == typeof(IPackExtension).Assembly && typeof(IPackExtension).IsAssignableFrom(i)
+                && i != typeof(IPackExtension) && i != typeof(IRuleExtension)).ToList();
+            var readByHost = points.Any(i => Regex.IsMatch(host, $@"(IEnumerable<|GetServices<|GetService<|GetRequiredService<)\s*{i.Name}\b"));
+            var runByPack = packSources.Any(f => !f.Key.EndsWith(Path.DirectorySeparatorChar + type.Name + ".cs", StringComparison.Ordinal)
+                && Regex.IsMatch(f.Value, $@"\b{type.Name}\b"));
+            if (!readByHost && !runByPack) unrun.Add($"{type.Name} ({string.Join(", ", points.Select(i => i.Name))})");
+        }
+        unrun.ShouldBeEmpty("extensions declared and run by nothing: " + string.Join("; ", unrun));
     }
 }
