@@ -34,6 +34,7 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
     public DbSet<Supervision.SupervisionRecord> SupervisionRecords => Set<Supervision.SupervisionRecord>();
     public DbSet<Supervision.SupervisorFeedback> SupervisorFeedback => Set<Supervision.SupervisorFeedback>();
     public DbSet<Supervision.SpecialProcedureStep> SpecialProcedureSteps => Set<Supervision.SpecialProcedureStep>();
+    public DbSet<Supervision.Complaint> Complaints => Set<Supervision.Complaint>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

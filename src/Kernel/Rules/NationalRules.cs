@@ -113,6 +113,11 @@ public static class NationalRules
         "质量督导员不能兼任同场次考评工作",
         "A supervisor may not be an examiner in the same activity");
 
+    /// <summary>群众举报 (complaints): a report of suspected violations in evaluation work is investigated and verified (调查核实). CN 第十二条第（三）项.</summary>
+    public static readonly RuleDescriptor ComplaintInvestigation = Cn("cn.complaint.investigation", "12(三)", "第十二条第（三）项",
+        "对群众举报的技能人才评价工作中涉嫌违规违纪情况进行调查核实：受理、分派调查（专项督导）、核实结论，不予调查的须记录理由",
+        "A public report of suspected violations in evaluation work is investigated and verified: received, assigned to an investigation (special supervision), concluded with a finding; one not investigated needs a recorded reason");
+
     /// <summary>解聘 (dismissal): three grounds; ends the appointment and withdraws the card. CN 第十七条.</summary>
     public static readonly RuleDescriptor SupervisorDismissal = Cn("cn.sanction.supervisor-dismissal", "17", "第十七条",
         "擅自参加或无故拒绝参加、不履行督导职责、造成不良影响的，予以解聘",
@@ -123,13 +128,15 @@ public static class NationalRules
         "评价机构有六种情形之一的，通报批评并责令改正；拒不改正或情节严重的，建议处分责任人员，直至取消评价工作资格",
         "Institution sanctions on six grounds: public criticism and order to correct, then a disciplinary recommendation, up to disqualification");
 
-    /// <summary>Every national rule, in RULES.md order.</summary>
+    /// <summary>Every national rule, in RULES.md order (then the rules this project added).</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         SupervisorKinds, SupervisorConditions, CardRequiresTraining, CardIssuerLevel, CardExternalFormat,
         CardInternalFormat, CardSerialSequence, DispatchRandom, AppointmentTerm, MaxTerms, ReportRequired,
         AssessmentFailed, TaskKinds, TaskDoubleRandom, SpecialGroupSize, SpecialProcedure, RecusalConflict,
         RecusalExaminer, SupervisorDismissal, InstitutionSanctionLadder,
+        // Added by this project beyond RULES.md (docs/rules.md).
+        ComplaintInvestigation,
     ];
 
     /// <summary>The national rule with <paramref name="id"/>, or null.</summary>

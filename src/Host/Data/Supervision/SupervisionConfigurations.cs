@@ -157,3 +157,26 @@ internal sealed class SpecialProcedureStepConfiguration : IEntityTypeConfigurati
         b.HasIndex(e => new { e.TaskId, e.Step }).IsUnique();
     }
 }
+
+internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
+{
+    public void Configure(EntityTypeBuilder<Complaint> b)
+    {
+        b.ToTable("complaints");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.TrackingCode).HasMaxLength(20);
+        b.HasIndex(e => e.TrackingCode).IsUnique();
+        b.Property(e => e.Jurisdiction).HasMaxLength(20);
+        b.Property(e => e.InstitutionName).HasMaxLength(200);
+        b.Property(e => e.Source).HasMaxLength(20);
+        b.Property(e => e.Text).HasMaxLength(5000);
+        b.Property(e => e.ContactMasked).HasMaxLength(100);
+        b.Property(e => e.State).HasMaxLength(20);
+        b.Property(e => e.TriagedBy).HasMaxLength(200);
+        b.Property(e => e.Reason).HasMaxLength(1000);
+        b.Property(e => e.ReferredTo).HasMaxLength(40);
+        b.Property(e => e.Finding).HasMaxLength(30);
+        b.Property(e => e.Conclusion).HasMaxLength(5000);
+        b.HasIndex(e => new { e.Jurisdiction, e.State });
+    }
+}

@@ -226,3 +226,33 @@ public sealed class SpecialProcedureStep
     public required string RecordedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
+
+/// <summary>群众举报 (complaint): a public or media report about evaluation work (<c>cn.complaint.investigation</c>, CN 12(三)).</summary>
+public sealed class Complaint
+{
+    public Guid Id { get; set; }
+    /// <summary>What the reporter keeps to ask for the state (random, not guessable).</summary>
+    public required string TrackingCode { get; set; }
+    /// <summary>The province (or sub-jurisdiction) whose evaluation work it concerns.</summary>
+    public required string Jurisdiction { get; set; }
+    public Guid? InstitutionId { get; set; }
+    public string? InstitutionName { get; set; }
+    /// <summary>public | media.</summary>
+    public required string Source { get; set; }
+    public required string Text { get; set; }
+    /// <summary>The reporter's contact, encrypted (PersonalData); null for an anonymous report.</summary>
+    public byte[]? ContactCipher { get; set; }
+    public string? ContactMasked { get; set; }
+    /// <summary>received | investigating | referred | dismissed | concluded.</summary>
+    public required string State { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    public DateTimeOffset? TriagedAt { get; set; }
+    public string? TriagedBy { get; set; }
+    public string? Reason { get; set; }
+    public string? ReferredTo { get; set; }
+    public Guid? TaskId { get; set; }
+    public DateTimeOffset? ConcludedAt { get; set; }
+    /// <summary>substantiated | partly-substantiated | unsubstantiated.</summary>
+    public string? Finding { get; set; }
+    public string? Conclusion { get; set; }
+}

@@ -55,8 +55,7 @@ public sealed class Validator : Validator<Request>
     }
 }
 
-public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, InstitutionAccess institutions, Features.Institutions.InstitutionStanding standing,
-    IEnumerable<ITaskKindProvider> kindProviders, IEnumerable<IStaffingRule> staffingRules, TimeProvider clock)
+public sealed class Endpoint(SupervisionDbContext db, InstitutionAccess institutions, TaskPlanner planner)
     : Endpoint<Request, TaskDto>
 {
     public override void Configure()
@@ -75,30 +74,14 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, Institutio
         if (institution is null || (req.ActivityId is not null && activity is null)) { await Send.ResultAsync(Problems.NotFound("activity or institution not found")); return; }
         var venue = req.VenueId is { } vid ? activity?.Venues.SingleOrDefault(v => v.Id == vid) : null;
         if (req.VenueId is not null && venue is null) { await Send.ResultAsync(Problems.NotFound($"venue {req.VenueId} of this activity")); return; }
-        var authority = await db.Authorities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == req.AuthorityId, ct);
-        if (authority is null || !User.CanAccess(JurisdictionCode.Parse(authority.Jurisdiction))
-            || !JurisdictionCode.Parse(authority.Jurisdiction).Contains(JurisdictionCode.Parse(institution.Jurisdiction)))
-        { await Send.ResultAsync(Problems.NotFound($"authority '{req.AuthorityId}' covering the institution's jurisdiction")); return; }
-        var task = new SupervisionTask
-        {
-            Id = Guid.CreateVersion7(), Kind = req.Kind, AuthorityId = authority.Id, Jurisdiction = institution.Jurisdiction, InstitutionId = institution.Id,
-            ActivityId = activity?.Id, VenueId = venue?.Id, Matters = [.. req.Matters], Status = TaskState.Planned.Text(),
-            WindowStart = (req.WindowStart ?? activity!.StartsAt).ToUniversalTime(), WindowEnd = (req.WindowEnd ?? activity!.EndsAt).ToUniversalTime(),
-            CreatedBy = User.ActorId(), CreatedAt = clock.GetUtcNow(),
-        };
-        var decision = TaskCreationDecision.Decide(new TaskCreationFacts
-        {
-            Task = TaskKinds.Info(task, venue?.Contestants ?? activity?.CandidateCount ?? 0), InstitutionSanctions = await standing.HistoryAsync(institution.Id, ct),
-        }, kindProviders, staffingRules);
-        if (!decision.Allowed) { await Send.ResultAsync(Problems.Violations(decision.Violations)); return; }
-        TaskKinds.Apply(task, decision.Transition);
+        var (notFound, task, decision) = await planner.DecideAsync(User,
+            new TaskPlanner.Plan(req.Kind, req.AuthorityId, institution, activity, venue, req.Matters, req.WindowStart, req.WindowEnd), ct);
+        if (notFound is not null) { await Send.ResultAsync(notFound); return; }
+        if (!decision!.Allowed) { await Send.ResultAsync(Problems.Violations(decision.Violations)); return; }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.SupervisionTasks.Add(task);
-        await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(db, User.AsActor(), new AuditEvent("task.create", "supervision-task", task.Id.ToString(), task.Jurisdiction,
-            Rules: [NationalRules.TaskKinds.Id, .. task.StaffingRules], After: TaskDto.From(task)), ct);
+        await planner.AddAsync(task!, User.AsActor(), null, ct);
         await tx.CommitAsync(ct);
-        await Send.ResponseAsync(TaskDto.From(task), 201, ct);
+        await Send.ResponseAsync(TaskDto.From(task!), 201, ct);
     }
 }
