@@ -181,6 +181,7 @@ public static class SupervisionHost
         app.UseSecurityHeaders();
         app.UseAccessDeniedAudit();
         app.UseRequestLimits();
+        app.UseTokenThrottle();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
