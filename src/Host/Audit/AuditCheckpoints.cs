@@ -23,9 +23,10 @@ public static class AuditCheckpoints
 
     /// <summary>
     /// Signs the current head, in the context's transaction or one of its own; returns the checkpoint and whether it is new
-    /// (the head already checkpointed returns that one), or null while the chain is empty.
+    /// (the head already checkpointed returns that one), or null while the chain is empty. A checkpoint asked for by a
+    /// principal (<paramref name="requestedBy"/>) is an audited act; the scheduled ones are recorded by their row alone.
     /// </summary>
-    public static async Task<(AuditCheckpoint Checkpoint, bool Created)?> CreateAsync(SupervisionDbContext db, AuditLog audit, AuditActor actor, TimeProvider clock, CancellationToken ct)
+    public static async Task<(AuditCheckpoint Checkpoint, bool Created)?> CreateAsync(SupervisionDbContext db, AuditLog audit, AuditActor? requestedBy, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(audit);
@@ -47,8 +48,9 @@ public static class AuditCheckpoints
             };
             db.AuditCheckpoints.Add(checkpoint);
             await db.SaveChangesAsync(ct);
-            // The signing itself is an audited act: its entry follows the checkpoint (the next checkpoint covers it).
-            await audit.AppendAsync(db, actor, new AuditEvent("audit.checkpoint.create", "audit-checkpoint", head.Seq.ToString(CultureInfo.InvariantCulture), "CN",
+            // Asked for by someone: an audited act, whose entry follows the checkpoint (the next checkpoint covers it).
+            if (requestedBy is { } actor)
+                await audit.AppendAsync(db, actor, new AuditEvent("audit.checkpoint.create", "audit-checkpoint", head.Seq.ToString(CultureInfo.InvariantCulture), "CN",
                 Detail: $"{keys.CheckpointAlgorithm} key {keys.CheckpointKeyId}"), ct);
             if (own is not null) await own.CommitAsync(ct);
             return (checkpoint, true);
@@ -77,7 +79,7 @@ public sealed class AuditCheckpointJob(IServiceScopeFactory scopes, TimeProvider
     {
         try
         {
-            await AuditCheckpoints.CreateAsync(db, services.GetRequiredService<AuditLog>(), AuditActor.System, _clock, ct);
+            await AuditCheckpoints.CreateAsync(db, services.GetRequiredService<AuditLog>(), null, _clock, ct);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
         {
