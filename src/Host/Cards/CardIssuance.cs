@@ -295,10 +295,10 @@ public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, A
             insert.Parameters.AddWithValue("jurisdictions", cards.Select(c => c.Jurisdiction).ToArray());
             batch.BatchCommands.Add(insert);
             if (sameRoundTrip?.Invoke(cards) is { } extra) batch.BatchCommands.Add(extra);
-            // The audit chain head is locked by the LAST statement of this round trip, then the commit: every other
-            // writer waits for the head only for one commit, not for the whole issuance.
-            batch.BatchCommands.Add(audit.AppendCommand(actor, auditEvent(cards)));
             await batch.ExecuteNonQueryAsync(ct);
+            // The audit chain head is locked last, then the commit: every other writer waits for the head only for the
+            // append's two statements (the link is a keyed MAC computed in the Host) and one commit, not for the whole issuance.
+            await audit.AppendAsync(connection, tx, actor, auditEvent(cards), ct);
             await transaction.CommitAsync(ct);
             return new IssueResult(cards, [], null);
         }

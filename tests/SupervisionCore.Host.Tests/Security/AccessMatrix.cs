@@ -163,6 +163,8 @@ public static class AccessMatrix
         new("admin.users.create", Admins, Scope.Jurisdiction, o => Post("/api/v1/admin/users", new { userName = "m" + Guid.NewGuid().ToString("N")[..12], password = "a-long-enough-password", displayName = "矩阵", roles = new[] { R.Auditor }, jurisdiction = o.Jurisdiction }), Denied: 403),
         new("audit.list", AuditReaders, Scope.Global, _ => Get("/api/v1/audit")),
         new("audit.verify", AuditReaders, Scope.Global, _ => Get("/api/v1/audit/verify")),
+        new("audit.checkpoints.list", AuditReaders, Scope.Global, _ => Get("/api/v1/audit/checkpoints")),
+        new("audit.checkpoints.create", AuditReaders, Scope.Global, _ => Post("/api/v1/audit/checkpoints", new { })),
 
         // Imports and exports. An import job is seen by its uploader and by the administrators and auditors above it: the
         // own side's job was uploaded by the own institution's operator, so a centre operator sees none of the fixture's.

@@ -311,6 +311,44 @@ namespace SupervisionCore.Host.Data.Migrations
                     b.ToTable("OpenIddictTokens", "supervision");
                 });
 
+            modelBuilder.Entity("SupervisionCore.Host.Data.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("algorithm");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key_id");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("signature");
+
+                    b.HasKey("Seq")
+                        .HasName("pk_audit_checkpoints");
+
+                    b.ToTable("audit_checkpoints", "supervision");
+                });
+
             modelBuilder.Entity("SupervisionCore.Host.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Seq")
@@ -352,6 +390,10 @@ namespace SupervisionCore.Host.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("canonical");
 
+                    b.Property<short>("Chain")
+                        .HasColumnType("smallint")
+                        .HasColumnName("chain");
+
                     b.Property<string>("Detail")
                         .HasColumnType("text")
                         .HasColumnName("detail");
@@ -366,6 +408,11 @@ namespace SupervisionCore.Host.Data.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)")
                         .HasColumnName("jurisdiction");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key_id");
 
                     b.Property<byte[]>("PreviousHash")
                         .IsRequired()

@@ -27,17 +27,21 @@ internal static class CardAccess
     private static bool IsInstitutionOperatorOnly(ClaimsPrincipal user) =>
         user.Has(Roles.InstitutionOperator) && !user.Has(Roles.NationalAdmin) && !user.Has(Roles.ProvinceAdmin) && !user.Has(Roles.CenterOperator);
 
-    /// <summary>True when the caller sees the supervisor (else the answer is 404, not leaking existence).</summary>
+    /// <summary>
+    /// True when the caller sees the supervisor (else the answer is 404, not leaking existence). The supervisor's jurisdiction
+    /// must be inside the caller's for every role: an institution claim alone (a grant made before it was checked, or an external
+    /// IdP's) never reaches another province.
+    /// </summary>
     public static bool CanSee(ClaimsPrincipal user, Supervisor s) =>
-        IsInstitutionOperatorOnly(user)
-            ? s.InstitutionId is { } i && user.FindFirstValue(SupervisionClaims.Institution) == i.ToString()
-            : JurisdictionCode.TryParse(s.Jurisdiction, out var j) && user.CanAccess(j);
+        JurisdictionCode.TryParse(s.Jurisdiction, out var j) && user.CanAccess(j)
+        && (!IsInstitutionOperatorOnly(user) || (s.InstitutionId is { } i && user.FindFirstValue(SupervisionClaims.Institution) == i.ToString()));
 
     /// <summary>Null when the caller may issue cards of <paramref name="kind"/> by <paramref name="issuer"/>; else the 403 reason.</summary>
     public static LocalizedText? CheckIssuer(ClaimsPrincipal user, SupervisorKind kind, CardIssuerInfo issuer)
     {
         if (IsInstitutionOperatorOnly(user))
             return kind == SupervisorKind.Internal && issuer.InstitutionId is { } i && user.FindFirstValue(SupervisionClaims.Institution) == i.ToString()
+                && user.CanAccess(issuer.Jurisdiction)
                 ? null
                 : new LocalizedText("评价机构操作员只能为本机构的内督颁发本机构的内督证卡", "An institution operator issues only its own institution's internal cards");
         return user.CanAccess(issuer.Jurisdiction)
