@@ -40,8 +40,10 @@ public sealed class Request
     /// <example>gd.annex-5</example>
     public string? FormId { get; set; }
     /// <summary>Form version; default the newest in force.</summary>
+    /// <example>1</example>
     public int? FormVersion { get; set; }
     /// <summary>With <c>formId</c>: the answers by item key, as for records.</summary>
+    /// <example>{"evaluated-on": "2025-06-01", "occupation": "电工（四级/中级工）", "supervisor-name": "王督导", "card-number": "R44250001", "entry-at": "2025-06-01T08:10:00+08:00", "exit-at": "2025-06-01T17:20:00+08:00", "feedback": "佩戴证卡，认真履职，未干预考评工作，遵守廉洁纪律。", "reporting-unit": "广东省技师学院"}</example>
     public Dictionary<string, JsonElement>? Answers { get; set; }
 }
 
