@@ -194,6 +194,7 @@ public class ZoneAuthoritiesTests
         [
             new AgeLimitRule(), new InternalCardScheme(), new InternalCardScopeRule(), new RecognitionStaffingRule(), new CompetitionStaffingRule(),
             new RecognitionRecordDeadline(), new InstitutionFeedbackDeadline(), new CompetitionRecordDeadline(), new FeeScheduleRule(),
+            new RecordFormBinding(), new FeedbackFormBinding(),
         ];
         foreach (var e in extensions)
         {
@@ -207,8 +208,8 @@ public class ZoneAuthoritiesTests
             .Select(t => t.Name).Order(StringComparer.Ordinal).ShouldBe(
             [
                 "AgeLimitRule", "BeijingEtdzForms", "CompetitionRecordDeadline", "CompetitionStaffingRule", "FeeScheduleRule",
-                "InstitutionFeedbackDeadline", "InternalCardScheme", "InternalCardScopeRule", "RecognitionRecordDeadline",
-                "RecognitionStaffingRule", "ZoneAuthorities",
+                "FeedbackFormBinding", "InstitutionFeedbackDeadline", "InternalCardScheme", "InternalCardScopeRule", "RecognitionRecordDeadline",
+                "RecognitionStaffingRule", "RecordFormBinding", "ZoneAuthorities",
             ]);
     }
 }
