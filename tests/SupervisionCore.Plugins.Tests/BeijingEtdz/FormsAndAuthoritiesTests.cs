@@ -194,7 +194,7 @@ public class ZoneAuthoritiesTests
         [
             new AgeLimitRule(), new InternalCardScheme(), new InternalCardScopeRule(), new RecognitionStaffingRule(), new CompetitionStaffingRule(),
             new RecognitionRecordDeadline(), new InstitutionFeedbackDeadline(), new CompetitionRecordDeadline(), new FeeScheduleRule(),
-            new TaskKindsRule(), new AppointedRule(),
+            new RecordFormBinding(), new FeedbackFormBinding(), new TaskKindsRule(), new AppointedRule(),
         ];
         foreach (var e in extensions)
         {
@@ -208,8 +208,8 @@ public class ZoneAuthoritiesTests
             .Select(t => t.Name).Order(StringComparer.Ordinal).ShouldBe(
             [
                 "AgeLimitRule", "AppointedRule", "BeijingEtdzForms", "CompetitionRecordDeadline", "CompetitionStaffingRule", "FeeScheduleRule",
-                "InstitutionFeedbackDeadline", "InternalCardScheme", "InternalCardScopeRule", "RecognitionRecordDeadline",
-                "RecognitionStaffingRule", "TaskKindsRule", "ZoneAuthorities",
+                "FeedbackFormBinding", "InstitutionFeedbackDeadline", "InternalCardScheme", "InternalCardScopeRule", "RecognitionRecordDeadline",
+                "RecognitionStaffingRule", "RecordFormBinding", "TaskKindsRule", "ZoneAuthorities",
             ]);
     }
 }

@@ -1834,9 +1834,12 @@ namespace SupervisionCore.Host.Data.Migrations
                         .HasColumnName("assignment_id");
 
                     b.Property<string>("Conduct")
-                        .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("conduct");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
 
                     b.Property<bool>("DueAssumed")
                         .HasColumnType("boolean")
@@ -1853,6 +1856,15 @@ namespace SupervisionCore.Host.Data.Migrations
                     b.Property<DateTimeOffset?>("ExitAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("exit_at");
+
+                    b.Property<string>("FormId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("form_id");
+
+                    b.Property<int?>("FormVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("form_version");
 
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid")

@@ -88,7 +88,7 @@ public sealed class SupervisionDirectory(SupervisionDbContext db, TimeProvider c
                 D(("record", r.Id), ("form", r.FormId), ("dueOn", r.DueOn), ("late", r.Late))));
         foreach (var f in await db.SupervisorFeedback.AsNoTracking().Where(f => assignmentIds.Contains(f.AssignmentId)).ToListAsync(ct))
             file.Add(new(f.SubmittedAt, SupervisorFileEntryKinds.Feedback, byAssignment[f.AssignmentId].a.TaskId.ToString(), f.InstitutionId.ToString(),
-                D(("feedback", f.Id), ("conduct", f.Conduct), ("text", f.Text), ("late", f.Late))));
+                D(("feedback", f.Id), ("form", f.FormId), ("conduct", f.Conduct), ("text", f.Text), ("late", f.Late))));
         foreach (var s in await db.SupervisorSanctions.AsNoTracking().Where(s => s.SupervisorId == id).ToListAsync(ct))
             file.Add(new(s.CreatedAt, SupervisorFileEntryKinds.Sanction, null, null,
                 D(("sanction", s.Id), ("measure", s.Measure), ("ground", s.Ground), ("decidedOn", s.DecidedOn), ("rules", string.Join(',', s.Rules)))));
