@@ -50,6 +50,7 @@ public static class PackTestData
                 ("bj.fee.schedule", "27"),
                 ("bj.venue.inspection", "23"),
                 ("bj.forms", "annexes 3–7"),
+                ("bj.card.validity", "annex 2, 14"),
             ],
             ["yn"] =
             [

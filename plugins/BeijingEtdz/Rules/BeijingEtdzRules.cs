@@ -79,11 +79,19 @@ public static class BeijingEtdzRules
         "表格：认定督导记录表（现场1—17项、事后1—16项）、外督员情况反馈表、场地核查单、竞赛督导安排表、竞赛督导记录表（事中11项、事后13项）",
         "Forms: recognition record on-site (items 1–17) and after-the-fact (items 1–16), feedback (annex 4), venue check (annex 5), competition schedule (annex 6), competition records in-progress (11 items) and after (13 items)");
 
+    /// <summary>
+    /// 证卡有效期 (card validity): the internal card is valid three years from issue, as the card sample prints it
+    /// ("有效期限：2022.06-2025.06") and as the term of appointment (第十四条 聘期为3年). BJ 附件2.
+    /// </summary>
+    public static readonly RuleDescriptor CardValidity = Bj("bj.card.validity", "annex 2, 14", "附件2、第十四条",
+        "内督员证卡自颁发之日起有效期3年（证卡样式：有效期限2022.06-2025.06）",
+        "An internal card is valid for three years from issue (card sample: valid 2022.06-2025.06)");
+
     /// <summary>Every BJ rule, in RULES.md order.</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         EligibilityAge, CardInternalFormat, CardInternalScope, StaffingRecognition, StaffingCompetition,
-        RecordDeadline, FeeSchedule, VenueInspection, Forms,
+        RecordDeadline, FeeSchedule, VenueInspection, Forms, CardValidity,
     ];
 
     private static RuleDescriptor Bj(string id, string article, string articleZh, string zh, string en) =>

@@ -33,8 +33,7 @@ public sealed class CardSchemes(IEnumerable<ICardNumberScheme> packSchemes) : IS
 
     /// <summary>The scheme that numbers cards of <paramref name="kind"/> issued in <paramref name="issuer"/> on <paramref name="on"/>.</summary>
     public ICardNumberScheme For(SupervisorKind kind, JurisdictionCode issuer, DateOnly on) =>
-        All.Where(s => s.Kind == kind && s.Rule.IsInForceOn(on)).MostSpecific(issuer)
-        ?? (kind == SupervisorKind.External ? NationalExternal : NationalInternal);
+        CardIssuanceRules.SchemeFor(All, kind, issuer, on) ?? (kind == SupervisorKind.External ? NationalExternal : NationalInternal);
 
     /// <summary>The scheme that parses <paramref name="text"/> and its parts, or the format violations (every wrong position).</summary>
     public RuleResult<DecodedCard> Decode(string? text)

@@ -194,6 +194,7 @@ public class ZoneAuthoritiesTests
         [
             new AgeLimitRule(), new InternalCardScheme(), new InternalCardScopeRule(), new RecognitionStaffingRule(), new CompetitionStaffingRule(),
             new RecognitionRecordDeadline(), new InstitutionFeedbackDeadline(), new CompetitionRecordDeadline(), new FeeScheduleRule(),
+            new CardValidityPolicy(),
         ];
         foreach (var e in extensions)
         {
@@ -206,7 +207,7 @@ public class ZoneAuthoritiesTests
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IPackExtension).IsAssignableFrom(t))
             .Select(t => t.Name).Order(StringComparer.Ordinal).ShouldBe(
             [
-                "AgeLimitRule", "BeijingEtdzForms", "CompetitionRecordDeadline", "CompetitionStaffingRule", "FeeScheduleRule",
+                "AgeLimitRule", "BeijingEtdzForms", "CardValidityPolicy", "CompetitionRecordDeadline", "CompetitionStaffingRule", "FeeScheduleRule",
                 "InstitutionFeedbackDeadline", "InternalCardScheme", "InternalCardScopeRule", "RecognitionRecordDeadline",
                 "RecognitionStaffingRule", "ZoneAuthorities",
             ]);

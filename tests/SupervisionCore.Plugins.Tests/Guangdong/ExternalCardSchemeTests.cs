@@ -189,7 +189,7 @@ public class CardDecodingTests
     [Theory]
     [InlineData("N440123240001", "gd.card.internal-format")]
     [InlineData(" N000001250001 ", "gd.card.internal-format")]
-    [InlineData("R4424Z001", null)] // a plain format error is the format rule's, not an explanation
+    [InlineData("R4424Z001", "gd.card.external-format")] // GD's own space: GD explains its letter (issue #16 item 5)
     [InlineData("H440123240001", null)]
     [InlineData("R4424A001", null)]
     public void Explains_only_the_N_of_the_text(string text, string? rule)

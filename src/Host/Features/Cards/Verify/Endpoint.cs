@@ -20,7 +20,7 @@ public sealed class Request
 /// <param name="Status">valid | expired | suspended | withdrawn (today, China time).</param>
 /// <param name="Issuer">The issuer's name.</param>
 /// <param name="ValidFrom">Issue date.</param>
-/// <param name="ValidUntil">Last day of validity (issue date + 3 years − 1 day).</param>
+/// <param name="ValidUntil">Last day of validity; 9999-12-31 for no expiry of its own (the national reading; BJ internal cards: issue date + 3 years − 1 day).</param>
 /// <param name="Holder">The holder's name with all but the first character masked (张*, 欧阳**).</param>
 public sealed record Response(string Number, string Status, string Issuer, DateOnly ValidFrom, DateOnly ValidUntil, string Holder);
 
