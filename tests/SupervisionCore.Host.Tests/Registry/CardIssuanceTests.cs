@@ -38,6 +38,12 @@ public sealed class CardIssuanceTests(SupervisionApp app) : IClassFixture<Superv
         var entry = await app.DbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == "card.issue" && e.TargetId == id));
         entry.Rules.ShouldContain("cn.card.serial-sequence");
         entry.Detail!.ShouldNotContain(supervisor.IdNumberMasked[..6]);
+        // The holder's standing reads a card of no expiry as valid (its end is its withdrawal only), also in the export.
+        var read = await admin.GetAsync($"/api/v1/supervisors/{supervisor.Id}");
+        var body = await read.ReadJsonAsync();
+        read.StatusCode.ShouldBe(HttpStatusCode.OK, body.ToString());
+        body.GetProperty("standing").GetProperty("card").GetProperty("status").GetString().ShouldBe("valid");
+        (await admin.GetAsync("/api/v1/exports/supervisors?jurisdiction=21")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
