@@ -59,6 +59,7 @@ public static class PackTestData
                 ("bj.feedback.institution", "22, annex 4"),
                 ("bj.task.kinds", "18, 25"),
                 ("bj.dispatch.appointed", "11, 14"),
+                ("bj.card.validity", "annex 2, 14"),
             ],
             ["yn"] =
             [

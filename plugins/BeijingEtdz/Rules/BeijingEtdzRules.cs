@@ -106,11 +106,19 @@ public static class BeijingEtdzRules
         "质量督导员实行聘任制，聘期3年，聘期届满自动解聘：只在聘期内委派",
         "Supervisors serve by appointment (3 years, ending by itself): they are dispatched only during an appointment");
 
+    /// <summary>
+    /// 证卡有效期 (card validity): the internal card is valid three years from issue, as the card sample prints it
+    /// ("有效期限：2022.06-2025.06") and as the term of appointment (第十四条 聘期为3年). BJ 附件2.
+    /// </summary>
+    public static readonly RuleDescriptor CardValidity = Bj("bj.card.validity", "annex 2, 14", "附件2、第十四条",
+        "内督员证卡自颁发之日起有效期3年（证卡样式：有效期限2022.06-2025.06）",
+        "An internal card is valid for three years from issue (card sample: valid 2022.06-2025.06)");
+
     /// <summary>Every BJ rule, in RULES.md order (then the rules this project added, docs/rules.md).</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         EligibilityAge, CardInternalFormat, CardInternalScope, StaffingRecognition, StaffingCompetition,
-        RecordDeadline, FeeSchedule, VenueInspection, Forms, FormsRecord, FeedbackInstitution, TaskKinds, DispatchAppointed,
+        RecordDeadline, FeeSchedule, VenueInspection, Forms, FormsRecord, FeedbackInstitution, TaskKinds, DispatchAppointed, CardValidity,
     ];
 
     private static RuleDescriptor Bj(string id, string article, string articleZh, string zh, string en) =>

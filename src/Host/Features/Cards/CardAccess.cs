@@ -9,6 +9,7 @@ using SupervisionCore.Host.Data.Registry;
 using SupervisionCore.Host.Errors;
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Access;
+using SupervisionCore.Kernel.Cards;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
@@ -60,7 +61,7 @@ internal static class CardAccess
 /// <param name="Serial" example="12">Serial within the allocation key.</param>
 /// <param name="IssuerId" example="44">Issuing authority or institution id.</param>
 /// <param name="IssuedOn" example="2025-06-01">Date of issue.</param>
-/// <param name="ValidUntil" example="2028-05-31">Last valid day.</param>
+/// <param name="ValidUntil" example="9999-12-31">Last valid day; 9999-12-31 when the card has no expiry of its own (nationally; a pack such as BJ gives its cards a period).</param>
 public sealed record IssuedCardDto(Guid Id, Guid SupervisorId, string Number, string Kind, string Scheme, string AllocationKey, int Serial,
     string IssuerId, DateOnly IssuedOn, DateOnly ValidUntil);
 
@@ -77,7 +78,7 @@ internal static class CardProblems
     public static ViolationDto Dto(Violation v) => new(v.Rule, v.Citation, L(v.Message));
 
     /// <summary>422 naming every violated rule, and each refused supervisor when there are any.</summary>
-    public static string Refusal(IEnumerable<Violation> violations, IReadOnlyList<SupervisorRefusal>? supervisors = null)
+    public static string Refusal(IEnumerable<Violation> violations, IReadOnlyList<CardRefusal>? supervisors = null)
     {
         var list = violations.Select(Dto).ToList();
         var refused = supervisors?.Select(s => new SupervisorRefusalDto(s.SupervisorId, [.. s.Violations.Select(Dto)], s.HeldCard)).ToList();

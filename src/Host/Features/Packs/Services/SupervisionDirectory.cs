@@ -12,6 +12,7 @@ using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
+using SupervisionCore.Kernel.Sanctions;
 
 namespace SupervisionCore.Host.Features.Packs.Services;
 
@@ -165,7 +166,7 @@ public sealed class SupervisionDirectory(SupervisionDbContext db, TimeProvider c
                           orderby b.CreatedAt, b.Id
                           select new { b, p.Name, p.IdNumberMasked }).ToListAsync(ct);
         return rows.Select(r => new RegistryBarEntry(r.b.Id.ToString(), r.b.SupervisorId.ToString(), r.Name, r.IdNumberMasked,
-            new RegistryBar(JurisdictionCode.Parse(r.b.Scope), r.b.From, r.b.Until, new Violation(r.b.Rule, r.b.Citation, new LocalizedText(r.b.MessageZh, r.b.MessageEn))))).ToList();
+            new StoredRegistryBar(JurisdictionCode.Parse(r.b.Scope), r.b.From, r.b.Until, r.b.Rule, r.b.Citation, new LocalizedText(r.b.MessageZh, r.b.MessageEn)).ToRegistryBar())).ToList();
     }
 }
 
