@@ -76,6 +76,7 @@ public sealed class AuditLog(TimeProvider clock)
         ArgumentNullException.ThrowIfNull(connection);
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(AppendCommand(actor, e));
+        Features.Events.EventOutbox.Add(batch, e, clock.GetUtcNow()); // the act's events, in its transaction (issue 21)
         return (long)(await batch.ExecuteScalarAsync(ct))!;
     }
 

@@ -297,7 +297,9 @@ public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, A
             if (sameRoundTrip?.Invoke(cards) is { } extra) batch.BatchCommands.Add(extra);
             // The audit chain head is locked by the LAST statement of this round trip, then the commit: every other
             // writer waits for the head only for one commit, not for the whole issuance.
-            batch.BatchCommands.Add(audit.AppendCommand(actor, auditEvent(cards)));
+            var entry = auditEvent(cards);
+            batch.BatchCommands.Add(audit.AppendCommand(actor, entry));
+            Features.Events.EventOutbox.Add(batch, entry, now); // the issuance's event, in its transaction
             await batch.ExecuteNonQueryAsync(ct);
             await transaction.CommitAsync(ct);
             return new IssueResult(cards, [], null);
