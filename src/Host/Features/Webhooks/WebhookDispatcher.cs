@@ -252,6 +252,7 @@ public static class WebhookServices
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
+        services.AddHostedService<Events.DeadlineReminderJob>();
         return services.AddHostedService<WebhookDispatcher>();
     }
 }

@@ -11,7 +11,6 @@ namespace SupervisionCore.Host.Features.Webhooks.Replay;
 
 public sealed class Request
 {
-    public Guid Id { get; set; }
     /// <summary>Dead deliveries to replay (ids from the dead-letter list); absent or empty: every dead delivery of the subscription.</summary>
     /// <example>[7, 8]</example>
     public List<long>? DeliveryIds { get; set; }
@@ -39,11 +38,12 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvid
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
+        var id = Route<Guid>("id");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var subscription = await db.Set<WebhookSubscription>().Visible(User).SingleOrDefaultAsync(s => s.Id == req.Id, ct);
-        if (subscription is null) { await Send.ResultAsync(Problems.NotFound($"webhook {req.Id} not found")); return; }
+        var subscription = await db.Set<WebhookSubscription>().Visible(User).SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (subscription is null) { await Send.ResultAsync(Problems.NotFound($"webhook {id} not found")); return; }
         var ids = req.DeliveryIds ?? [];
-        var query = db.Set<WebhookDelivery>().Where(d => d.SubscriptionId == req.Id && d.Status == "dead");
+        var query = db.Set<WebhookDelivery>().Where(d => d.SubscriptionId == id && d.Status == "dead");
         if (ids.Count > 0) query = query.Where(d => ids.Contains(d.Id));
         var now = clock.GetUtcNow();
         var replayed = await query.ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, "pending").SetProperty(d => d.Attempts, 0).SetProperty(d => d.NextAttemptAt, now), ct);
