@@ -263,6 +263,39 @@ public sealed partial class WebhookTests(EventsApp app) : IClassFixture<EventsAp
         (await supervisor.GetAsync("/api/v1/events")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    /// <summary>
+    /// Positions become visible in commit order: a reader pulling while eight writers commit acts never passes over an
+    /// event that commits later with a smaller position (it would then never see it).
+    /// </summary>
+    [Fact]
+    public async Task A_reader_pulling_during_concurrent_acts_misses_no_event()
+    {
+        var p = NextProvince();
+        var start = await NewestPositionAsync();
+        using var province = await ClientAsync(Roles.ProvinceAdmin, p);
+        using var national = app.CreateClient(await app.AdminTokenAsync());
+        var writers = Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            for (var i = 0; i < 6; i++)
+                (await national.PostJsonAsync("/api/v1/institutions", RegistryTestData.NewInstitution(p))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }));
+        var seen = new List<long>();
+        var after = start;
+        while (true)
+        {
+            var done = writers.IsCompleted;
+            var page = await (await province.GetAsync($"/api/v1/events?after={after}&limit=5")).ReadJsonAsync();
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("position").GetInt64()));
+            var next = page.GetProperty("nextAfter").GetInt64();
+            if (next == after && done) break;
+            after = next;
+        }
+        await writers;
+        var all = (await EventsAsync(province, start)).Select(e => e.GetProperty("position").GetInt64()).ToList();
+        all.Count.ShouldBe(48);
+        seen.ShouldBe(all);
+    }
+
     [Fact]
     public async Task Subscriptions_are_scoped_and_validated_and_the_secret_is_shown_once()
     {

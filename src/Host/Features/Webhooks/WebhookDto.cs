@@ -8,7 +8,7 @@ namespace SupervisionCore.Host.Features.Webhooks;
 
 /// <summary>A webhook subscription (without its secret).</summary>
 /// <param name="Id" example="0193a5c4-7e21-7b3c-9d42-5f1e8a6b2c30">Subscription id.</param>
-/// <param name="Url" example="https://portal.example.gov.cn/hooks/supervision">Receiver.</param>
+/// <param name="Url" example="http://127.0.0.1:8080/hooks/supervision">Receiver.</param>
 /// <param name="Jurisdiction" example="44">Events of this jurisdiction and its sub-jurisdictions are delivered.</param>
 /// <param name="Types" example='["supervision.assignment.invited", "supervision.record.*"]'>Event types delivered (<c>prefix.*</c> matches a family); empty: all.</param>
 /// <param name="Description" example="广东省督导门户">Free text.</param>

@@ -13,8 +13,8 @@ namespace SupervisionCore.Host.Features.Webhooks.Create;
 
 public sealed class Request
 {
-    /// <summary>Receiver URL: http or https, no credentials; its host must resolve to public addresses (unless the deployment allows private targets).</summary>
-    /// <example>https://portal.example.gov.cn/hooks/supervision</example>
+    /// <summary>Receiver URL: http or https, no credentials; its host must resolve to public addresses (unless the deployment allows private targets). The example is a local receiver (README), accepted only with Webhooks:AllowPrivateTargets.</summary>
+    /// <example>http://127.0.0.1:8080/hooks/supervision</example>
     public string Url { get; set; } = string.Empty;
     /// <summary>Jurisdiction whose events are delivered (with its sub-jurisdictions); inside yours. Default: yours.</summary>
     /// <example>44</example>
