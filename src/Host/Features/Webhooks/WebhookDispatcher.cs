@@ -62,6 +62,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IOptions<Webh
     private readonly HttpClient _http = new(new SocketsHttpHandler
     {
         AllowAutoRedirect = false, // a redirect could point anywhere, also inside the network
+        UseProxy = false,          // the address check is on the connection: through a proxy it would check the proxy, not the target
         UseCookies = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         ConnectCallback = (context, ct) => WebhookTargets.ConnectAsync(context.DnsEndPoint, options.Value.AllowPrivateTargets, ct),
