@@ -151,6 +151,7 @@ public static class SupervisionHost
         services.AddHostedService<Jobs.AppointmentExpiryJob>();
         services.AddPackHostedServices(packs); // packs' scheduled jobs: each IHostedService in a pack assembly (Plugins/PackHostedServices.cs)
         services.AddImports();
+        Features.Webhooks.WebhookServices.AddWebhooks(services, builder.Configuration); // webhook delivery worker (Features/Webhooks)
         services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(3));
 
         // Pack extension points (card schemes, eligibility rules, …): one scan over every enabled pack.

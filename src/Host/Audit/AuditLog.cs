@@ -118,6 +118,7 @@ public sealed class AuditLog(TimeProvider clock, AuditKeys keys)
             advance.Parameters.AddWithValue("seq", seq);
             advance.Parameters.AddWithValue("hash", hash);
             batch.BatchCommands.Add(advance);
+            Features.Events.EventOutbox.Add(batch, e, clock.GetUtcNow()); // the act's events, in its transaction, under the head lock (issue 21)
             await batch.ExecuteNonQueryAsync(ct);
             if (own is not null) await own.CommitAsync(ct);
             return seq;

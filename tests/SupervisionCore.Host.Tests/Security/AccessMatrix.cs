@@ -166,6 +166,15 @@ public static class AccessMatrix
         new("audit.checkpoints.list", AuditReaders, Scope.Global, _ => Get("/api/v1/audit/checkpoints")),
         new("audit.checkpoints.create", AuditReaders, Scope.Global, _ => Post("/api/v1/audit/checkpoints", new { })),
 
+        // Events and webhooks (issue 21): jurisdiction-wide roles; deleting is asked last (a repeated delete is a 204 no-op).
+        new("events.list", DrawReaders, Scope.Global, _ => Get("/api/v1/events?after=0")),
+        new("webhooks.list", DrawReaders, Scope.Global, _ => Get("/api/v1/webhooks")),
+        new("webhooks.create", Staff, Scope.Jurisdiction, o => Post("/api/v1/webhooks", new { url = "http://127.0.0.1:9/matrix", jurisdiction = o.Jurisdiction }), Denied: 403),
+        new("webhooks.get", DrawReaders, Scope.Owned, o => Get($"/api/v1/webhooks/{o.Webhook}")),
+        new("webhooks.deliveries.list", DrawReaders, Scope.Owned, o => Get($"/api/v1/webhooks/{o.Webhook}/deliveries")),
+        new("webhooks.deliveries.replay", Admins, Scope.Owned, o => Post($"/api/v1/webhooks/{o.Webhook}/deliveries/replay", new { })),
+        new("webhooks.delete", Staff, Scope.Owned, o => Delete($"/api/v1/webhooks/{o.Webhook}")),
+
         // Imports and exports. An import job is seen by its uploader and by the administrators and auditors above it: the
         // own side's job was uploaded by the own institution's operator, so a centre operator sees none of the fixture's.
         new("imports.template", All, Scope.Global, _ => Get("/api/v1/imports/templates/supervisors.csv")),
@@ -228,6 +237,8 @@ public static class AccessMatrix
     };
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    private static HttpRequestMessage Delete(string url) => new(HttpMethod.Delete, url);
 
     private static HttpRequestMessage Post(string url, object body) => new(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
 

@@ -28,6 +28,9 @@ public sealed class SecureApp : SupervisionApp
         ["RateLimits:DrawsPerMinute"] = "1000000",
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
+        // Webhooks of the matrix and the fuzzer point at loopback and are never delivered: no request leaves the test.
+        ["Webhooks:AllowPrivateTargets"] = "true",
+        ["Webhooks:DeliveryEnabled"] = "false",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -56,6 +59,9 @@ public sealed record Objects(string Jurisdiction, Guid Institution, Guid Supervi
 {
     /// <summary>An import job uploaded by the side's institution operator (home realm).</summary>
     public Guid Import { get; init; }
+
+    /// <summary>A webhook subscription of the side's jurisdiction (to a loopback discard port; never delivered here).</summary>
+    public Guid Webhook { get; init; }
 
     /// <summary>bj-etdz: a venue registered for the side's institution.</summary>
     public Guid Venue { get; init; }
@@ -329,9 +335,14 @@ public sealed class SecurityWorld : IAsyncLifetime
         {
             Id = Guid.CreateVersion7(), AssignmentId = assignment.Id, InstitutionId = institution.Id, Text = "良好", SubmittedBy = "test", SubmittedAt = DateTimeOffset.UtcNow,
         };
-        db.AddRange(activity, task, special, draw, assignment, record, feedback);
+        var webhook = new Host.Features.Events.WebhookSubscription
+        {
+            Id = Guid.CreateVersion7(), Url = "http://127.0.0.1:9/matrix", Jurisdiction = province, Secret = Host.Features.Webhooks.WebhookSignature.NewSecret(),
+            CreatedBy = "test", CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.AddRange(activity, task, special, draw, assignment, record, feedback, webhook);
         await db.SaveChangesAsync();
-        return new Objects(province, institution.Id, supervisor.Id, activity.Id, task.Id, special.Id, assignment.Id, draw.Id, record.Id, card.Number);
+        return new Objects(province, institution.Id, supervisor.Id, activity.Id, task.Id, special.Id, assignment.Id, draw.Id, record.Id, card.Number) { Webhook = webhook.Id };
     }
 
     /// <summary>Waits (bounded, not a timing assertion) until no import job is queued or running, so that none changes a table under a digest.</summary>
