@@ -92,6 +92,8 @@ public static class AccessMatrix
         new("supervisors.sanctions.decide", Staff, Scope.Owned, o => Post($"/api/v1/supervisors/{o.Supervisor}/sanctions", new { measure = "criticism", ground = "bad-influence", date = Today })),
         new("supervisors.appointments.list", All, Scope.Owned, o => Get($"/api/v1/supervisors/{o.Supervisor}/appointments")),
         new("supervisors.appointments.create", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/supervisors/{o.Supervisor}/appointments", new { start = "2025-01-01" })),
+        new("supervisors.appointments.not-renew", StaffAndInstitution, Scope.Owned,
+            o => Post($"/api/v1/supervisors/{o.Supervisor}/appointments/{o.Appointment}/non-renewal", new { decidedOn = "2025-01-01", note = "考核不合格" })),
 
         // Cards.
         new("cards.issue", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/supervisors/{o.Supervisor}/cards", new { issuedOn = "2025-06-01" })),

@@ -55,7 +55,7 @@ public enum Side
 }
 
 /// <summary>One side's objects (the pack objects only in the realms of their pack).</summary>
-public sealed record Objects(string Jurisdiction, Guid Institution, Guid Supervisor, Guid Activity, Guid Task, Guid SpecialTask, Guid Assignment, Guid Draw, Guid Record, string CardNumber)
+public sealed record Objects(string Jurisdiction, Guid Institution, Guid Supervisor, Guid Activity, Guid Task, Guid SpecialTask, Guid Assignment, Guid Draw, Guid Record, string CardNumber, Guid Appointment = default)
 {
     /// <summary>An import job uploaded by the side's institution operator (home realm).</summary>
     public Guid Import { get; init; }
@@ -342,7 +342,8 @@ public sealed class SecurityWorld : IAsyncLifetime
         };
         db.AddRange(activity, task, special, draw, assignment, record, feedback, webhook);
         await db.SaveChangesAsync();
-        return new Objects(province, institution.Id, supervisor.Id, activity.Id, task.Id, special.Id, assignment.Id, draw.Id, record.Id, card.Number) { Webhook = webhook.Id };
+        var appointment = db.Appointments.Single(a => a.SupervisorId == supervisor.Id).Id;
+        return new Objects(province, institution.Id, supervisor.Id, activity.Id, task.Id, special.Id, assignment.Id, draw.Id, record.Id, card.Number, appointment) { Webhook = webhook.Id };
     }
 
     /// <summary>Waits (bounded, not a timing assertion) until no import job is queued or running, so that none changes a table under a digest.</summary>

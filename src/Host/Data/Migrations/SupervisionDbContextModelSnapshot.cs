@@ -501,6 +501,15 @@ namespace SupervisionCore.Host.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("expiry_recorded");
 
+                    b.Property<string>("NonRenewalNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("non_renewal_note");
+
+                    b.Property<DateOnly?>("NotRenewedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("not_renewed_on");
+
                     b.Property<DateOnly>("Start")
                         .HasColumnType("date")
                         .HasColumnName("start");
