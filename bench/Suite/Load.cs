@@ -91,6 +91,8 @@ internal static class Load
         var psi = new ProcessStartInfo(pgbench,
             $"-n -c {clients} -j 2 -T {seconds} -f \"{script}\" -D key=bench.pgbench.{tag} -D run={tag} -h {b.Host} -p {b.Port} -U {b.Username} {b.Database}")
         { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // The embedded cluster asks for the password (SCRAM): hand it over in the environment, never on the command line.
+        psi.Environment["PGPASSWORD"] = b.Password;
         using var p = Process.Start(psi)!;
         var output = await p.StandardOutput.ReadToEndAsync();
         var errors = await p.StandardError.ReadToEndAsync();

@@ -46,9 +46,11 @@ public static class SupervisionHost
 
             var auth = config.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
             var keys = KeyRing.Load(auth, contextOptions);
-            var personalData = new PersonalData(PersonalData.LoadMasterKey(config, contextOptions));
+            var personalData = new PersonalData(PersonalData.LoadMasterKey(config, contextOptions), PersonalData.CipherOf(config));
+            var auditKeys = AuditKeys.Load(config.GetSection(AuditOptions.Section).Get<AuditOptions>() ?? new AuditOptions());
             ConfigureServices(builder, connectionString, packs, auth, keys);
             builder.Services.AddSingleton(personalData);
+            builder.Services.AddSingleton(auditKeys);
 
             var app = builder.Build();
             if (embedded is not null) app.Lifetime.ApplicationStopped.Register(embedded.Stop);
@@ -145,9 +147,11 @@ public static class SupervisionHost
         });
         services.AddSupervisionRateLimits(builder.Configuration);
         services.AddHostedService<Jobs.TokenPruningJob>();
+        services.AddHostedService<AuditCheckpointJob>();
         services.AddHostedService<Jobs.AppointmentExpiryJob>();
         services.AddPackHostedServices(packs); // packs' scheduled jobs: each IHostedService in a pack assembly (Plugins/PackHostedServices.cs)
         services.AddImports();
+        Features.Webhooks.WebhookServices.AddWebhooks(services, builder.Configuration); // webhook delivery worker (Features/Webhooks)
         services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", tags: ["ready"], timeout: TimeSpan.FromSeconds(3));
 
         // Pack extension points (card schemes, eligibility rules, …): one scan over every enabled pack.
@@ -181,6 +185,7 @@ public static class SupervisionHost
         app.UseSecurityHeaders();
         app.UseAccessDeniedAudit();
         app.UseRequestLimits();
+        app.UseTokenThrottle();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

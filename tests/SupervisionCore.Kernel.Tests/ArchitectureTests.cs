@@ -22,7 +22,7 @@ public class ArchitectureTests
         Type[] points =
         [
             typeof(ICardNumberScheme), typeof(IEligibilityRule), typeof(IDispatchConstraint), typeof(IStaffingRule),
-            typeof(IDeadlinePolicy), typeof(IFeeSchedule), typeof(ILifecycleRule), typeof(IFormCatalogue),
+            typeof(IDeadlinePolicy), typeof(IFeeSchedule), typeof(ILifecycleRule), typeof(IFormCatalogue), typeof(IFormBinding),
         ];
         points.ShouldAllBe(t => typeof(IPackExtension).IsAssignableFrom(t));
     }

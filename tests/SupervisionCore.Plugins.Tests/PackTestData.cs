@@ -21,7 +21,10 @@ public static class PackTestData
                ?? throw new InvalidOperationException($"{path} is empty");
     }
 
-    /// <summary>RULES.md rows per pack: id and article, in table order.</summary>
+    /// <summary>
+    /// RULES.md rows per pack: id and article, in table order; then the rules added since (issue #16: <c>gd.forms.record</c>,
+    /// <c>bj.forms.record</c>, <c>bj.feedback.institution</c>, not yet in RULES.md).
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, (string Id, string Article)[]> Expected =
         new Dictionary<string, (string, string)[]>
         {
@@ -38,6 +41,7 @@ public static class PackTestData
                 ("gd.feedback.institution", "20"),
                 ("gd.sanction.supervisor", "21"),
                 ("gd.forms", "annexes 3, 4, 5"),
+                ("gd.forms.record", "20, annexes 3, 4"),
             ],
             ["bj-etdz"] =
             [
@@ -51,8 +55,11 @@ public static class PackTestData
                 ("bj.venue.inspection", "23"),
                 ("bj.forms", "annexes 3–7"),
                 // Added by this project beyond RULES.md (docs/rules.md).
+                ("bj.forms.record", "18, 22, 26, annexes 3, 7"),
+                ("bj.feedback.institution", "22, annex 4"),
                 ("bj.task.kinds", "18, 25"),
                 ("bj.dispatch.appointed", "11, 14"),
+                ("bj.card.validity", "annex 2, 14"),
             ],
             ["yn"] =
             [

@@ -79,6 +79,23 @@ public static class BeijingEtdzRules
         "表格：认定督导记录表（现场1—17项、事后1—16项）、外督员情况反馈表、场地核查单、竞赛督导安排表、竞赛督导记录表（事中11项、事后13项）",
         "Forms: recognition record on-site (items 1–17) and after-the-fact (items 1–16), feedback (annex 4), venue check (annex 5), competition schedule (annex 6), competition records in-progress (11 items) and after (13 items)");
 
+    /// <summary>
+    /// 记录表适用 (record form by use): 现场督导 on annex 3 (on-site), 事后认定资料督导 on annex 3 (after the fact), competition
+    /// supervision on annex 7 (事中 / 事后); another form is refused. BJ 第十八条、第二十二条、第二十六条、附件3、附件7. Not in
+    /// RULES.md (added for issue #16 item 3; RULES.md's <c>bj.forms</c> only catalogues the forms).
+    /// </summary>
+    public static readonly RuleDescriptor FormsRecord = Bj("bj.forms.record", "18, 22, 26, annexes 3, 7", "第十八条、第二十二条、第二十六条、附件3、附件7",
+        "督导记录按督导形式填写：现场督导用附件3（现场），事后认定资料督导用附件3（事后），竞赛事中、事后监督检查用附件7",
+        "The record is filed on the form of the supervision: annex 3 on-site for on-site supervision, annex 3 after-the-fact for after-the-fact review, annex 7 for competition supervision (in progress / after)");
+
+    /// <summary>
+    /// 外督员情况反馈 (institution feedback): the institution evaluates the external supervisor's work on annex 4. BJ 第二十二条、
+    /// 附件4. Not in RULES.md (added for issue #16 item 3, BJ's counterpart of <c>gd.feedback.institution</c>).
+    /// </summary>
+    public static readonly RuleDescriptor FeedbackInstitution = Bj("bj.feedback.institution", "22, annex 4", "第二十二条、附件4",
+        "评价机构对其外督员工作进行评价，填写《北京市技能人才评价外督员情况反馈表》（附件4）",
+        "The institution evaluates the external supervisor's work on the feedback form (annex 4)");
+
     /// <summary>督导形式 (task kinds): on-site and after-the-fact recognition supervision, in-progress and after competition checks. BJ 第十八条、第二十五条.</summary>
     public static readonly RuleDescriptor TaskKinds = Bj("bj.task.kinds", "18, 25", "第十八条、第二十五条",
         "质量督导分为现场督导、事后认定资料督导；竞赛监督检查分为事中监督检查和事后监督检查",
@@ -89,11 +106,19 @@ public static class BeijingEtdzRules
         "质量督导员实行聘任制，聘期3年，聘期届满自动解聘：只在聘期内委派",
         "Supervisors serve by appointment (3 years, ending by itself): they are dispatched only during an appointment");
 
+    /// <summary>
+    /// 证卡有效期 (card validity): the internal card is valid three years from issue, as the card sample prints it
+    /// ("有效期限：2022.06-2025.06") and as the term of appointment (第十四条 聘期为3年). BJ 附件2.
+    /// </summary>
+    public static readonly RuleDescriptor CardValidity = Bj("bj.card.validity", "annex 2, 14", "附件2、第十四条",
+        "内督员证卡自颁发之日起有效期3年（证卡样式：有效期限2022.06-2025.06）",
+        "An internal card is valid for three years from issue (card sample: valid 2022.06-2025.06)");
+
     /// <summary>Every BJ rule, in RULES.md order (then the rules this project added, docs/rules.md).</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         EligibilityAge, CardInternalFormat, CardInternalScope, StaffingRecognition, StaffingCompetition,
-        RecordDeadline, FeeSchedule, VenueInspection, Forms, TaskKinds, DispatchAppointed,
+        RecordDeadline, FeeSchedule, VenueInspection, Forms, FormsRecord, FeedbackInstitution, TaskKinds, DispatchAppointed, CardValidity,
     ];
 
     private static RuleDescriptor Bj(string id, string article, string articleZh, string zh, string en) =>

@@ -13,14 +13,17 @@ namespace SupervisionCore.Plugins.BeijingEtdz.Rules;
 public sealed record FeeRate(DateOnly EffectiveFrom, decimal HalfDay, decimal Day, int HalfDayMaxMinutes);
 
 /// <summary>
-/// 劳务费 (fee schedule): 400 元/半天、800 元/天; "不足4小时（含4小时）按半天计算，超过4小时按一天计算". BJ 第二十七条
+/// 劳务费 (fee schedule): 400 元/半天、800 元/天; "督导活动不足4小时（含4小时）按半天计算，超过4小时按一天计算". BJ 第二十七条
 /// (<c>bj.fee.schedule</c>).
-/// <para>Readings: the fee is per supervisor per activity day in China time (Asia/Shanghai, UTC+8): an attendance
-/// across midnight is split at 00:00 China time and each day is billed on its own. Minutes are whole minutes (the forms
-/// record entry/exit to the minute; a part minute is not counted), so 4 h 00 min is a half day and 4 h 01 min a day.
-/// A day with 0 minutes (entry equal to exit) is billed 0 yuan with unit <see cref="FeeUnit.None"/>: nothing was
-/// attended, and 第二十七条 pays "按照委派督导情况". An exit at exactly 00:00 adds no day. Each day is billed at the
-/// rate in force on that day (<see cref="Rates"/>), so a future change of rate is a new <see cref="FeeRate"/> row.</para>
+/// <para>Readings (docs/readings.md, "BJ 27"): the unit is the <b>activity</b> (督导活动), one supervisor's attendance from
+/// entry to exit, not the calendar day: an activity across midnight is one activity, billed once by its whole length
+/// (23:00–02:59 is 3 h 59 min, a half day; 22:00–02:01 is 4 h 01 min, a day). Minutes are whole minutes (the forms record
+/// entry/exit to the minute; a part minute is not counted), so 4 h 00 min is a half day and 4 h 01 min a day. An activity
+/// longer than a day (BJ 27 prices a 天, and pays "按照委派督导情况") is billed in successive 24-hour periods from entry,
+/// each by the same rule, so a second day of attendance is paid and the remainder of the last period is a half day or a
+/// day by its own length. A period of 0 minutes (entry equal to exit) is billed 0 yuan with unit <see cref="FeeUnit.None"/>:
+/// nothing was attended. Each period is billed at the rate in force on the China day it starts (<see cref="Rates"/>), so a
+/// future change of rate is a new <see cref="FeeRate"/> row.</para>
 /// </summary>
 public sealed class FeeScheduleRule : IFeeSchedule
 {
@@ -62,24 +65,37 @@ public sealed class FeeScheduleRule : IFeeSchedule
     /// <inheritdoc />
     public DateOnly FirstRateDate => _rates[0].EffectiveFrom;
 
+    /// <summary>Length of one billed period of an activity (BJ 27 prices a 天).</summary>
+    public static readonly TimeSpan Period = TimeSpan.FromDays(1);
+
     /// <inheritdoc />
+    /// <remarks>
+    /// One <see cref="FeeDay"/> per 24-hour period of the activity from <paramref name="entry"/> (one for any activity up to
+    /// 24 h, across midnight or not); its <see cref="FeeDay.Date"/> is the China day the period starts.
+    /// </remarks>
     public FeeQuote Quote(DateTimeOffset entry, DateTimeOffset exit)
     {
-        if (exit < entry) throw new ArgumentException("Exit is before entry.", nameof(exit));
-        var first = ChinaTime.DateOf(entry);
-        var last = ChinaTime.DateOf(exit);
-        // An exit at exactly 00:00 China time ends the previous day: it does not open a day of its own.
-        if (last > first && ChinaTime.StartOf(last) == exit) last = last.AddDays(-1);
-
-        var days = new List<FeeDay>();
-        for (var day = first; day <= last; day = day.AddDays(1))
-        {
-            var from = Max(entry, ChinaTime.StartOf(day));
-            var to = Min(exit, ChinaTime.StartOf(day.AddDays(1)));
-            var minutes = (int)Math.Floor((to - from).TotalMinutes);
-            days.Add(Bill(day, minutes, RateOn(day)));
-        }
+        var days = Periods(entry, exit)
+            .Select(p => (Day: ChinaTime.DateOf(p.From), Minutes: (int)Math.Floor((p.To - p.From).TotalMinutes)))
+            .Select(p => Bill(p.Day, p.Minutes, RateOn(p.Day)))
+            .ToList();
         return new FeeQuote(days, days.Sum(d => d.Amount), Rule.Id, Rule.Citation.ToString());
+    }
+
+    /// <summary>The periods of an activity, as <see cref="Quote"/> bills them: start and end of each.</summary>
+    public static IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> Periods(DateTimeOffset entry, DateTimeOffset exit)
+    {
+        if (exit < entry) throw new ArgumentException("Exit is before entry.", nameof(exit));
+        var periods = new List<(DateTimeOffset, DateTimeOffset)>();
+        var from = entry;
+        do
+        {
+            var to = exit - from > Period ? from + Period : exit;
+            periods.Add((from, to));
+            from = to;
+        }
+        while (from < exit);
+        return periods;
     }
 
     private static FeeDay Bill(DateOnly day, int minutes, FeeRate rate) =>
@@ -93,7 +109,4 @@ public sealed class FeeScheduleRule : IFeeSchedule
         _rates.LastOrDefault(r => r.EffectiveFrom <= day)
         ?? throw new ArgumentException($"{Rule.Id} has no rate before {FirstRateDate:yyyy-MM-dd}; {day:yyyy-MM-dd} cannot be quoted.", nameof(day));
 
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

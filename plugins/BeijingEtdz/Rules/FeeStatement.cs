@@ -3,17 +3,17 @@ using SupervisionCore.Kernel.Plugins;
 
 namespace SupervisionCore.Plugins.BeijingEtdz.Rules;
 
-/// <summary>One billed China day of one supervisor's attendance at one task.</summary>
+/// <summary>One billed period (an activity up to 24 h, or each 24 h of a longer one) of one supervisor's attendance at one task.</summary>
 /// <param name="SupervisorId">The supervisor.</param>
 /// <param name="SupervisorName">Full name.</param>
 /// <param name="AssignmentId">The assignment whose entry/exit was recorded.</param>
 /// <param name="TaskId">The task.</param>
 /// <param name="TaskKind">Its kind.</param>
 /// <param name="InstitutionId">The institution supervised.</param>
-/// <param name="Date">The China calendar day.</param>
-/// <param name="From">Start of the attendance on that day (China time).</param>
-/// <param name="To">End of the attendance on that day (China time).</param>
-/// <param name="Minutes">Whole minutes that day.</param>
+/// <param name="Date">The China calendar day the period starts.</param>
+/// <param name="From">Start of the period (China time).</param>
+/// <param name="To">End of the period (China time).</param>
+/// <param name="Minutes">Whole minutes of the period.</param>
 /// <param name="Hours">Hours, two decimals.</param>
 /// <param name="Unit">Half day, day, or none.</param>
 /// <param name="Amount">Yuan.</param>
@@ -36,10 +36,11 @@ public sealed record FeeStatement(int Year, int Month, IReadOnlyList<FeeStatemen
 /// Builds a month's fee statement from recorded attendance under <c>bj.fee.schedule</c> (BJ 第二十七条: the bureau pays the
 /// external supervisors "按照委派督导情况").
 /// <para>Readings: only <b>external</b> attendance is paid (第二十七条 pays 外督员; internal supervisors are the institution's
-/// own staff, 第七条). The activity is the unit: each task's attendance is quoted on its own, split per China day
-/// (<see cref="FeeScheduleRule.Quote"/>), so two tasks on one day are two lines. A month's statement holds the days that fall
-/// in that month (China time): an attendance across the month's end is split between two statements and no day is paid twice.
-/// Each day is billed at the rate in force on it, so a statement of an earlier month keeps its earlier rate after a change.</para>
+/// own staff, 第七条). The activity is the unit: each task's attendance is quoted whole (<see cref="FeeScheduleRule.Quote"/>:
+/// across midnight it is still one activity, one line), so two tasks on one day are two lines. A line belongs to the month
+/// in which its billed period starts (China time): an activity from 30 June 20:00 to 1 July 03:00 is one line of June and
+/// nothing in July, so no activity is paid twice or split. Each period is billed at the rate in force on the day it starts,
+/// so a statement of an earlier month keeps its earlier rate after a change.</para>
 /// </summary>
 public static class FeeStatementBuilder
 {
@@ -62,21 +63,19 @@ public static class FeeStatementBuilder
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(attendance);
         var first = new DateOnly(year, month, 1);
-        var monthStart = ChinaTime.StartOf(first);
-        var monthEnd = ChinaTime.StartOf(first.AddMonths(1));
+        var next = first.AddMonths(1);
         var lines = new List<FeeStatementLine>();
         foreach (var a in attendance.Where(a => a.Role == "external"))
         {
-            // Clip to the month: the days inside it are quoted exactly as the whole attendance would quote them.
-            var from = a.Entry > monthStart ? a.Entry : monthStart;
-            var to = a.Exit < monthEnd ? a.Exit : monthEnd;
-            if (to <= from) continue;
-            foreach (var day in rule.Quote(from, to).Days)
+            // The whole activity is quoted as one (BJ 27); each billed period belongs to the month it starts in.
+            var periods = FeeScheduleRule.Periods(a.Entry, a.Exit);
+            var days = rule.Quote(a.Entry, a.Exit).Days;
+            for (var i = 0; i < days.Count; i++)
             {
-                var dayFrom = ChinaTime.StartOf(day.Date);
-                var dayTo = ChinaTime.StartOf(day.Date.AddDays(1));
+                var day = days[i];
+                if (day.Date < first || day.Date >= next) continue;
                 lines.Add(new FeeStatementLine(a.SupervisorId, a.SupervisorName, a.AssignmentId, a.TaskId, a.TaskKind, a.InstitutionId, day.Date,
-                    ChinaTime.ToChina(from > dayFrom ? from : dayFrom), ChinaTime.ToChina(to < dayTo ? to : dayTo), day.Minutes, day.Hours, day.Unit, day.Amount,
+                    ChinaTime.ToChina(periods[i].From), ChinaTime.ToChina(periods[i].To), day.Minutes, day.Hours, day.Unit, day.Amount,
                     rule.RateOn(day.Date).EffectiveFrom));
             }
         }

@@ -86,11 +86,20 @@ public static class GuangdongRules
         "表格：附件3（职业资格评价、专项职业能力考核日常督导情况记录表）、附件4（职业技能等级认定日常督导情况记录表）、附件5（外部质量督导员情况反馈表）",
         "Forms: annex 3 (qualification/special-ability daily record), annex 4 (skill-level recognition daily record), annex 5 (institution feedback)");
 
-    /// <summary>Every GD rule, in RULES.md order.</summary>
+    /// <summary>
+    /// 记录表适用 (record form by use): the daily record goes on annex 3 for 职业资格评价 and 专项职业能力考核, on annex 4 for
+    /// 职业技能等级认定 (the annexes' titles); another form is refused. GD 第二十条、附件3、附件4. Not in RULES.md (added for
+    /// issue #16 item 3; RULES.md's <c>gd.forms</c> only catalogues the forms).
+    /// </summary>
+    public static readonly RuleDescriptor FormsRecord = Gd("gd.forms.record", "20, annexes 3, 4", "第二十条、附件3、附件4",
+        "督导情况记录表按评价类型填写：职业资格评价、专项职业能力考核用附件3，职业技能等级认定用附件4",
+        "The daily record is filed on the form of the evaluation's kind: annex 3 for vocational qualification and special-ability assessment, annex 4 for skill-level recognition");
+
+    /// <summary>Every GD rule, in RULES.md order (then the rules added since).</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         CardExternalFormat, CardInternalFormat, CardIssuerScope, EligibilityExperience, DispatchConsecutiveCap,
-        RecusalDualRole, InternalFullCoverage, RecordDeadline, FeedbackInstitution, SanctionSupervisor, Forms,
+        RecusalDualRole, InternalFullCoverage, RecordDeadline, FeedbackInstitution, SanctionSupervisor, Forms, FormsRecord,
     ];
 
     private static RuleDescriptor Gd(string id, string article, string articleZh, string zh, string en) =>

@@ -40,6 +40,8 @@ public sealed class LearningYearClose
     public DateTimeOffset ClosedAt { get; set; }
     /// <summary>The decisions taken, as returned by the close (JSON).</summary>
     public string Decisions { get; set; } = "[]";
+    /// <summary>Who was not judged because their institution held no session they could attend (JSON; null for closes before it was recorded).</summary>
+    public string? NoSessionHeld { get; set; }
 }
 
 /// <summary>年度考核评估 (annual assessment) result of a supervisor (YN 22).</summary>
@@ -125,6 +127,7 @@ public sealed class YunnanDbContext(DbContextOptions<YunnanDbContext> options) :
             e.HasKey(x => new { x.Year, x.Scope });
             e.Property(x => x.Scope).HasMaxLength(32);
             e.Property(x => x.Decisions).HasColumnType("jsonb");
+            e.Property(x => x.NoSessionHeld).HasColumnType("jsonb");
         });
         modelBuilder.Entity<AnnualAssessment>(e =>
         {

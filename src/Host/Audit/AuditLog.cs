@@ -36,30 +36,32 @@ public sealed record AuditActor(string Id, string Jurisdiction)
 }
 
 /// <summary>
-/// Appends entries to the hash-chained audit log inside the caller's transaction. The chain head is one row
-/// locked by the append, so concurrent writers (also on other Hosts) are serialised only for the final
-/// statement of their transaction: call <see cref="AppendAsync(SupervisionDbContext, AuditActor, AuditEvent, CancellationToken)"/> last, just before commit.
+/// Appends entries to the hash-chained audit log inside the caller's transaction. Each entry's hash is a keyed MAC
+/// (<see cref="AuditKeys"/>: HMAC-SHA256, or HMAC-SM3) of the previous hash and the entry's canonical text, computed here
+/// with a key that never reaches the database: someone who can write the database can neither edit an entry nor recompute
+/// the later links. The chain head is one row locked by the append (read, linked here, written back), so concurrent writers
+/// (also on other Hosts) are serialised only for the end of their transaction: call
+/// <see cref="AppendAsync(SupervisionDbContext, AuditActor, AuditEvent, CancellationToken)"/> last, just before commit.
 /// </summary>
-public sealed class AuditLog(TimeProvider clock)
+public sealed class AuditLog(TimeProvider clock, AuditKeys keys)
 {
     /// <summary>Genesis value of the chain (32 zero bytes).</summary>
     public static readonly byte[] Genesis = new byte[32];
 
-    private const string AppendSql = """
-        WITH old AS (SELECT seq, hash FROM supervision.audit_head WHERE id = 1 FOR UPDATE),
-        upd AS (
-            UPDATE supervision.audit_head h
-               SET seq = old.seq + 1, hash = sha256(old.hash || convert_to(@canonical, 'UTF8'))
-              FROM old WHERE h.id = 1
-            RETURNING h.seq, h.hash, old.hash AS prev)
+    private const string HeadSql = "SELECT seq, hash FROM supervision.audit_head WHERE id = 1 FOR UPDATE";
+
+    private const string InsertSql = """
         INSERT INTO supervision.audit_entries
             (seq, at, actor, actor_jurisdiction, jurisdiction, action, target_type, target_id, rules,
-             before_digest, after_digest, detail, canonical, previous_hash, hash)
-        SELECT upd.seq, @at, @actor, @actor_jurisdiction, @jurisdiction, @action, @target_type, @target_id, @rules,
-               @before_digest, @after_digest, @detail, @canonical, upd.prev, upd.hash
-          FROM upd
-        RETURNING seq
+             before_digest, after_digest, detail, canonical, previous_hash, hash, chain, key_id)
+        VALUES (@seq, @at, @actor, @actor_jurisdiction, @jurisdiction, @action, @target_type, @target_id, @rules,
+                @before_digest, @after_digest, @detail, @canonical, @previous_hash, @hash, @chain, @key_id)
         """;
+
+    private const string AdvanceSql = "UPDATE supervision.audit_head SET seq = @seq, hash = @hash WHERE id = 1";
+
+    /// <summary>The keys the chain is made with.</summary>
+    public AuditKeys Keys => keys;
 
     /// <summary>Appends one entry in the context's current transaction (the caller commits).</summary>
     public async Task<long> AppendAsync(SupervisionDbContext db, AuditActor actor, AuditEvent e, CancellationToken ct)
@@ -70,21 +72,64 @@ public sealed class AuditLog(TimeProvider clock)
         return await AppendAsync(connection, db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction, actor, e, ct);
     }
 
-    /// <summary>Appends one entry on an open connection, in <paramref name="transaction"/> when given (the caller commits).</summary>
+    /// <summary>
+    /// Appends one entry on an open connection, in <paramref name="transaction"/> when given (the caller commits); without one,
+    /// in a transaction of its own (the head must stay locked from its read to its write).
+    /// </summary>
     public async Task<long> AppendAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, AuditActor actor, AuditEvent e, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(AppendCommand(actor, e));
-        return (long)(await batch.ExecuteScalarAsync(ct))!;
+        var entry = Build(actor, e);
+        var own = transaction is null ? await connection.BeginTransactionAsync(ct) : null;
+        var tx = transaction ?? own!;
+        try
+        {
+            long seq;
+            byte[] previous;
+            await using (var head = new NpgsqlCommand(HeadSql, connection, tx))
+            await using (var reader = await head.ExecuteReaderAsync(ct))
+            {
+                if (!await reader.ReadAsync(ct)) throw new InvalidOperationException("the audit chain head row is missing");
+                seq = reader.GetInt64(0) + 1;
+                previous = reader.GetFieldValue<byte[]>(1);
+            }
+            var hash = keys.Link(keys.Chain, previous, entry.Canonical);
+            await using var batch = new NpgsqlBatch(connection, tx);
+            var insert = new NpgsqlBatchCommand(InsertSql);
+            insert.Parameters.AddWithValue("seq", seq);
+            insert.Parameters.AddWithValue("at", entry.At);
+            insert.Parameters.AddWithValue("actor", entry.Actor);
+            insert.Parameters.AddWithValue("actor_jurisdiction", entry.ActorJurisdiction);
+            insert.Parameters.AddWithValue("jurisdiction", entry.Jurisdiction);
+            insert.Parameters.AddWithValue("action", entry.Action);
+            insert.Parameters.AddWithValue("target_type", entry.TargetType);
+            insert.Parameters.AddWithValue("target_id", entry.TargetId);
+            insert.Parameters.AddWithValue("rules", entry.Rules);
+            insert.Parameters.Add(new NpgsqlParameter("before_digest", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)entry.BeforeDigest ?? DBNull.Value });
+            insert.Parameters.Add(new NpgsqlParameter("after_digest", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)entry.AfterDigest ?? DBNull.Value });
+            insert.Parameters.Add(new NpgsqlParameter("detail", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)entry.Detail ?? DBNull.Value });
+            insert.Parameters.AddWithValue("canonical", entry.Canonical);
+            insert.Parameters.AddWithValue("previous_hash", previous);
+            insert.Parameters.AddWithValue("hash", hash);
+            insert.Parameters.AddWithValue("chain", (short)keys.Chain);
+            insert.Parameters.AddWithValue("key_id", keys.KeyId);
+            batch.BatchCommands.Add(insert);
+            var advance = new NpgsqlBatchCommand(AdvanceSql);
+            advance.Parameters.AddWithValue("seq", seq);
+            advance.Parameters.AddWithValue("hash", hash);
+            batch.BatchCommands.Add(advance);
+            Features.Events.EventOutbox.Add(batch, e, clock.GetUtcNow()); // the act's events, in its transaction, under the head lock (issue 21)
+            await batch.ExecuteNonQueryAsync(ct);
+            if (own is not null) await own.CommitAsync(ct);
+            return seq;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
     }
 
-    /// <summary>
-    /// The append as a batch command (returns the new <c>seq</c>), for a caller that sends it with its own writes in one round
-    /// trip: put it LAST in the batch and commit right after, so the chain head is held for the shortest time. The chain is
-    /// the same as <see cref="AppendAsync(SupervisionDbContext, AuditActor, AuditEvent, CancellationToken)"/>'s: the head row is read, advanced and linked under its row lock.
-    /// </summary>
-    public NpgsqlBatchCommand AppendCommand(AuditActor actor, AuditEvent e)
+    private AuditEntry Build(AuditActor actor, AuditEvent e)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(e);
@@ -106,21 +151,7 @@ public sealed class AuditLog(TimeProvider clock)
             Hash = Genesis,
         };
         entry.Canonical = Canonicalise(entry);
-
-        var command = new NpgsqlBatchCommand(AppendSql);
-        command.Parameters.AddWithValue("canonical", entry.Canonical);
-        command.Parameters.AddWithValue("at", entry.At);
-        command.Parameters.AddWithValue("actor", entry.Actor);
-        command.Parameters.AddWithValue("actor_jurisdiction", entry.ActorJurisdiction);
-        command.Parameters.AddWithValue("jurisdiction", entry.Jurisdiction);
-        command.Parameters.AddWithValue("action", entry.Action);
-        command.Parameters.AddWithValue("target_type", entry.TargetType);
-        command.Parameters.AddWithValue("target_id", entry.TargetId);
-        command.Parameters.AddWithValue("rules", entry.Rules);
-        command.Parameters.Add(new NpgsqlParameter("before_digest", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)entry.BeforeDigest ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("after_digest", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)entry.AfterDigest ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("detail", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)entry.Detail ?? DBNull.Value });
-        return command;
+        return entry;
     }
 
     /// <summary>
@@ -139,7 +170,7 @@ public sealed class AuditLog(TimeProvider clock)
         return JsonSerializer.Serialize(fields);
     }
 
-    /// <summary>SHA-256 of previous hash ‖ UTF-8 canonical text.</summary>
+    /// <summary>SHA-256 of previous hash ‖ UTF-8 canonical text: the link of legacy (unkeyed) entries.</summary>
     public static byte[] ChainHash(byte[] previous, string canonical)
     {
         ArgumentNullException.ThrowIfNull(previous);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
+using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
 using SupervisionCore.Host.Data;
 using SupervisionCore.Kernel.Access;
@@ -31,6 +32,13 @@ public static class AuthSetup
                 o.SetIssuer(new Uri(auth.Issuer, UriKind.Absolute));
                 o.SetTokenEndpointUris("connect/token").SetAuthorizationEndpointUris("connect/authorize");
                 o.AllowClientCredentialsFlow().AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow();
+                // PKCE with S256 only: 'plain' sends the verifier itself in the authorisation request (RFC 9700 §2.1.1).
+                o.Configure(options =>
+                {
+                    options.CodeChallengeMethods.Clear();
+                    options.CodeChallengeMethods.Add(CodeChallengeMethods.Sha256);
+                });
+                o.AddEventHandler<OpenIddictServerEvents.ApplyTokenResponseContext>(b => b.UseInlineHandler(TokenThrottle.OnTokenResponse));
                 o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess);
                 o.SetAccessTokenLifetime(TimeSpan.FromMinutes(auth.AccessTokenMinutes));
                 o.SetRefreshTokenLifetime(TimeSpan.FromDays(auth.RefreshTokenDays));

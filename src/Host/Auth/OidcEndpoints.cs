@@ -89,10 +89,20 @@ public static class OidcEndpoints
         return Results.Redirect(returnUrl);
     }
 
-    /// <summary>Only local return URLs (no open redirect).</summary>
-    private static string SafeReturnUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url : "/";
+    /// <summary>
+    /// Only local return URLs (no open redirect, ASVS 5.0 V3.7.2). Browsers drop tab, CR and LF anywhere in a URL and read a
+    /// backslash as a slash, so <c>/\t/evil.example/</c> or <c>/\\evil.example</c> would leave the site: control characters
+    /// (C0, DEL, C1) are stripped first, then only a single-slash absolute path without backslash is kept; anything else is "/".
+    /// </summary>
+    internal static string SafeReturnUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url)) return "/";
+        var cleaned = string.Concat(url.Where(c => !char.IsControl(c)));
+        var local = cleaned.Length > 0 && cleaned[0] == '/'
+            && (cleaned.Length == 1 || (cleaned[1] != '/' && cleaned[1] != '\\'))
+            && !cleaned.Contains('\\', StringComparison.Ordinal);
+        return local ? cleaned : "/";
+    }
 
     private static ClaimsIdentity ForUser(UserAccount account)
     {

@@ -15,38 +15,15 @@ using SupervisionCore.Kernel.Rules;
 
 namespace SupervisionCore.Host.Cards;
 
-/// <summary>Who issues a card, as resolved from the authority or institution rows.</summary>
-/// <param name="Id">Authority id (external, industry department) or institution id (internal).</param>
-/// <param name="Kind">Its level for <c>cn.card.issuer-level</c>.</param>
-/// <param name="Jurisdiction">Where it acts (chooses the card scheme).</param>
-/// <param name="ClassLetter">Internal cards: H/Y/S.</param>
-/// <param name="InternalCode">Internal cards: the 6-digit issuer code.</param>
-/// <param name="InstitutionId">Internal cards issued by an institution: its id.</param>
-/// <param name="Authority">The issuing authority's kind when an authority issues (city centre, zone bureau …), for schemes that declare an <see cref="IIssuerScope"/>.</param>
-public sealed record CardIssuerInfo(string Id, CardIssuerKind Kind, JurisdictionCode Jurisdiction, char? ClassLetter, string? InternalCode, Guid? InstitutionId, AuthorityKind? Authority = null);
-
-/// <summary>Everything about a card but its serial: built before the counter is taken.</summary>
-public sealed record CardPlan(
-    SupervisorKind Kind, CardIssuerInfo Issuer, DateOnly IssuedOn, DateOnly ValidUntil,
-    ICardNumberScheme Scheme, CardIssueRequest Request, CardAllocationKey? AllocationKey, IReadOnlyList<Violation> Violations);
-
-/// <summary>Why one supervisor cannot get the card: rule violations, and/or a valid card of that kind already held.</summary>
-public sealed record SupervisorRefusal(Guid SupervisorId, IReadOnlyList<Violation> Violations, string? HeldCard);
-
-/// <summary>An authority or institution row as issuer resolution reads it (<see cref="CardIssuance.ResolveIssuer"/>).</summary>
-/// <param name="Id">Authority id, or institution id as text.</param>
-/// <param name="Kind">Authority kind or institution kind, as stored.</param>
-/// <param name="Jurisdiction">Where it acts.</param>
-/// <param name="IssuerCode">Authority: its card issuer code; institution: its internal issuer code.</param>
-public sealed record IssuerRow(string Id, string Kind, string Jurisdiction, string? IssuerCode);
-
-/// <summary>A card a supervisor holds (or held), as the one-valid-card check reads it.</summary>
-public sealed record HeldCard(Guid SupervisorId, string Kind, string Number, DateOnly ValidUntil, DateOnly? WithdrawnOn);
-
-/// <summary>What an issuance checks, loaded in one round trip (<see cref="CardIssuance.LoadForIssuanceAsync"/>).</summary>
-public sealed record IssuanceFacts(
-    IReadOnlyList<Supervisor> Supervisors, IssuerRow? Authority, IssuerRow? Institution,
-    ILookup<Guid, (DateOnly On, bool Passed)> Trainings, ILookup<Guid, HeldCard> Cards);
+/// <summary>What an issuance reads, loaded in one round trip (<see cref="CardIssuance.LoadAsync"/>), before the kernel facts are built.</summary>
+/// <param name="Supervisors">The supervisors found (locked), with the columns issuance reads.</param>
+/// <param name="Authority">The authority asked for, when it exists.</param>
+/// <param name="Institution">The institution asked for (or the first supervisor's), when it exists.</param>
+/// <param name="Trainings">Qualification trainings per supervisor.</param>
+/// <param name="Cards">Cards per supervisor.</param>
+public sealed record IssuanceRows(
+    IReadOnlyList<Supervisor> Supervisors, IssuingAuthority? Authority, IssuingInstitution? Institution,
+    ILookup<Guid, (DateOnly On, bool Passed)> Trainings, ILookup<Guid, CardOnRecord> Cards);
 
 /// <summary>A card just issued.</summary>
 public sealed record IssuedCard(Guid Id, Guid SupervisorId, string Number, int Serial, string Jurisdiction);
@@ -58,13 +35,14 @@ public sealed record IssuedCard(Guid Id, Guid SupervisorId, string Number, int S
 public sealed record IssueResult(IReadOnlyList<IssuedCard> Cards, IReadOnlyList<Violation> Violations, string? UniqueViolation);
 
 /// <summary>
-/// Card issuance (证卡颁发) shared by single and batch issuance: issuer resolution, the rules of CN 第七条 and the
-/// serial allocation of the card annex (<c>cn.card.serial-sequence</c>). The serial counter row is taken by ONE statement
+/// Card issuance (证卡颁发) shared by single and batch issuance (and the demo seed): loads the facts in one round trip, and
+/// persists what the kernel's decision (<see cref="CardIssuanceRules.Decide"/>: issuer, scheme, training, one valid card,
+/// validity) allows, with the serial allocation of the card annex (<c>cn.card.serial-sequence</c>). It judges nothing itself. The serial counter row is taken by ONE statement
 /// that locks and increments it, after every check and every part of the number but the serial is ready; then the cards
 /// are written and the audit entry appended in one round trip (the audit head locked last), and the transaction committed: the
 /// counter row is held for two short round trips, the audit head for one commit. The unique indexes on number and (allocation key, serial) are the backstop.
 /// </summary>
-public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, AuditLog audit, TimeProvider clock) : IScopedService
+public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, IEnumerable<ICardValidityPolicy> validity, AuditLog audit, TimeProvider clock) : IScopedService
 {
     private const string CounterSql = """
         INSERT INTO supervision.card_counters (allocation_key, last_serial) VALUES (@k, @initial)
@@ -81,84 +59,24 @@ public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, A
           FROM unnest(@ids, @supervisors, @numbers, @serials, @jurisdictions) AS u(id, supervisor_id, number, serial, jurisdiction)
         """;
 
-    private static readonly CardIssuerLevelRule IssuerLevel = new();
-    private static readonly CardRequiresTrainingRule Training = new();
     private static readonly CardSerialSequenceRule Sequence = new();
 
     /// <summary>Today in China.</summary>
     public DateOnly Today => Kernel.Calendar.ChinaTime.DateOf(clock.GetUtcNow());
 
-    /// <summary>
-    /// The issuer of a card of <paramref name="kind"/>: the authority <paramref name="authorityId"/> (external cards; internal
-    /// cards of an industry department) or the institution (internal cards). Null with a violation of
-    /// <c>cn.card.issuer-level</c> when there is no such issuer.
-    /// </summary>
-    public async Task<(CardIssuerInfo? Issuer, Violation? Violation)> ResolveIssuerAsync(SupervisorKind kind, string? authorityId, Guid? institutionId, CancellationToken ct)
-    {
-        var authority = string.IsNullOrEmpty(authorityId) ? null : await db.Authorities.AsNoTracking()
-            .Where(x => x.Id == authorityId).Select(a => new IssuerRow(a.Id, a.Kind, a.Jurisdiction, a.CardIssuerCode)).SingleOrDefaultAsync(ct);
-        var institution = !string.IsNullOrEmpty(authorityId) || kind != SupervisorKind.Internal || institutionId is null ? null : await db.Institutions.AsNoTracking()
-            .Where(x => x.Id == institutionId).Select(i => new IssuerRow(i.Id.ToString(), i.Kind, i.Jurisdiction, i.InternalIssuerCode)).SingleOrDefaultAsync(ct);
-        return ResolveIssuer(kind, authorityId, authority, institutionId, institution);
-    }
-
-    /// <summary>The issuer from rows already loaded (<see cref="LoadForIssuanceAsync"/>): the same answers as <see cref="ResolveIssuerAsync"/>.</summary>
-    public static (CardIssuerInfo? Issuer, Violation? Violation) ResolveIssuer(SupervisorKind kind, string? authorityId, IssuerRow? authority, Guid? institutionId, IssuerRow? institution)
-    {
-        if (!string.IsNullOrEmpty(authorityId))
-        {
-            var a = authority is not null && authority.Id == authorityId ? authority : null;
-            if (a is null || !JurisdictionCode.TryParse(a.Jurisdiction, out var j))
-                return (null, NationalRules.CardIssuerLevel.Violated(new LocalizedText($"颁发机构“{authorityId}”不存在", $"There is no issuing authority '{authorityId}'")));
-            var authorityKind = AuthorityKinds.Parse(a.Kind);
-            var level = authorityKind switch
-            {
-                AuthorityKind.Ministry => CardIssuerKind.Ministry,
-                AuthorityKind.ProvincialCentre => CardIssuerKind.ProvincialCentre,
-                AuthorityKind.IndustryDepartment => CardIssuerKind.IndustryDepartment,
-                _ => CardIssuerKind.SubProvincialCentre,
-            };
-            var internalH = kind == SupervisorKind.Internal && level == CardIssuerKind.IndustryDepartment;
-            return (new CardIssuerInfo(a.Id, level, j, internalH ? 'H' : null, internalH ? a.IssuerCode : null, null, authorityKind), null);
-        }
-        if (kind == SupervisorKind.Internal && institutionId is { } id)
-        {
-            var i = institution is not null && institution.Id == id.ToString() ? institution : null;
-            if (i is null || !JurisdictionCode.TryParse(i.Jurisdiction, out var j))
-                return (null, NationalRules.CardIssuerLevel.Violated(new LocalizedText("评价机构不存在", "The institution does not exist")));
-            var (letter, level) = i.Kind switch
-            {
-                "employer" => ('Y', CardIssuerKind.EvaluationInstitution),
-                "social-org" => ('S', CardIssuerKind.EvaluationInstitution),
-                _ => ('H', CardIssuerKind.IndustryDepartment),
-            };
-            return (new CardIssuerInfo(i.Id, level, j, letter, i.IssuerCode, id), null);
-        }
-        return (null, NationalRules.CardIssuerLevel.Violated(kind == SupervisorKind.External
-            ? new LocalizedText("外督证卡须指明颁发机构（省级及以上职业技能鉴定中心）", "An external card needs its issuing authority (a provincial-or-higher skill appraisal centre)")
-            : new LocalizedText("内督证卡须由督导员所在评价机构或行业部门颁发", "An internal card is issued by the supervisor's institution or an industry department")));
-    }
+    private readonly IReadOnlyList<ICardValidityPolicy> _validity = [.. validity];
 
     /// <summary>
-    /// The scheme, number request and allocation key of a card, with the issuer-level and format violations. A scheme that
-    /// declares an <see cref="IIssuerScope"/> accepting the issuing authority's kind judges the issuer itself in its
-    /// <see cref="ICardNumberScheme.CanIssue"/> (GD 5/7: city centres issue GD external cards, <c>gd.card.issuer-scope</c>),
-    /// in place of the national level rule <c>cn.card.issuer-level</c>.
+    /// The kernel facts of an issuance of <paramref name="kind"/> cards on <paramref name="issuedOn"/> to <paramref name="supervisors"/>
+    /// (in numbering order) from rows already loaded: the decision (<see cref="CardIssuanceRules.Decide"/>) is judged on these alone.
     /// </summary>
-    public CardPlan Plan(SupervisorKind kind, CardIssuerInfo issuer, DateOnly issuedOn)
+    public CardIssuanceFacts Facts(IssuanceRows rows, IEnumerable<Supervisor> supervisors, SupervisorKind kind, DateOnly issuedOn, string? authorityId, Guid? institutionId)
     {
-        ArgumentNullException.ThrowIfNull(issuer);
-        var scheme = schemes.For(kind, issuer.Jurisdiction, issuedOn);
-        var request = new CardIssueRequest
-        {
-            Kind = kind, Issuer = issuer.Jurisdiction, IssuedOn = issuedOn, ClassLetter = issuer.ClassLetter, InstitutionCode = issuer.InternalCode,
-        };
-        var refinedByScheme = scheme is IIssuerScope scope && issuer.Authority is { } authority && scope.Accepts(authority);
-        var violations = refinedByScheme ? new List<Violation>() : new List<Violation>(IssuerLevel.Check(kind, issuer.Kind, issuer.ClassLetter).Violations);
-        // The scheme repeats issuer-level findings in its own words: one violation per rule is enough.
-        violations.AddRange(scheme.CanIssue(request).Violations.Where(v => violations.All(x => x.Rule != v.Rule)));
-        var key = violations.Count == 0 ? scheme.AllocationKey(request) : null;
-        return new CardPlan(kind, issuer, issuedOn, CardValidity.ValidUntil(issuedOn), scheme, request, key, violations);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(supervisors);
+        var candidates = supervisors.Select(s => new CardCandidate(s.Id, CardKinds.Parse(s.Kind), s.InstitutionId,
+            [.. rows.Trainings[s.Id].Select(t => new QualificationTraining(kind, t.On, t.Passed))], [.. rows.Cards[s.Id]])).ToList();
+        return new CardIssuanceFacts(kind, issuedOn, authorityId, rows.Authority, institutionId, rows.Institution, candidates, [.. schemes.All], _validity);
     }
 
     /// <summary>
@@ -168,7 +86,7 @@ public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, A
     /// first supervisor's); their qualification trainings and cards. Missing supervisors are absent from the result. The
     /// supervisors carry only the columns issuance reads (id, kind, jurisdiction, institution).
     /// </summary>
-    public async Task<IssuanceFacts> LoadForIssuanceAsync(IReadOnlyCollection<Guid> ids, string? authorityId, Guid? institutionId, CancellationToken ct)
+    public async Task<IssuanceRows> LoadAsync(IReadOnlyCollection<Guid> ids, string? authorityId, Guid? institutionId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(ids);
         var array = ids.Distinct().ToArray();
@@ -188,16 +106,18 @@ public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, A
                 Name = "", IdNumberCipher = [], IdNumberHash = [], IdNumberMasked = "", Sex = "",
             });
         await r.NextResultAsync(ct);
-        var authority = await r.ReadAsync(ct) ? new IssuerRow(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)) : null;
+        var authority = await r.ReadAsync(ct)
+            ? new IssuingAuthority(r.GetString(0), AuthorityKinds.Parse(r.GetString(1)), Jurisdiction(r.GetString(2)), r.IsDBNull(3) ? null : r.GetString(3)) : null;
         await r.NextResultAsync(ct);
-        var institution = await r.ReadAsync(ct) ? new IssuerRow(r.GetGuid(0).ToString(), r.GetString(1), r.GetString(2), r.GetString(3)) : null;
+        var institution = await r.ReadAsync(ct) ? new IssuingInstitution(r.GetGuid(0), r.GetString(1), Jurisdiction(r.GetString(2)), r.GetString(3)) : null;
         await r.NextResultAsync(ct);
         var trainings = new List<(Guid SupervisorId, DateOnly On, bool Passed)>();
         while (await r.ReadAsync(ct)) trainings.Add((r.GetGuid(0), r.GetFieldValue<DateOnly>(1), r.GetBoolean(2)));
         await r.NextResultAsync(ct);
-        var cards = new List<HeldCard>();
-        while (await r.ReadAsync(ct)) cards.Add(new HeldCard(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateOnly>(3), r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4)));
-        return new IssuanceFacts(supervisors, authority, institution, trainings.ToLookup(t => t.SupervisorId, t => (t.On, t.Passed)), cards.ToLookup(c => c.SupervisorId));
+        var cards = new List<(Guid SupervisorId, CardOnRecord Card)>();
+        while (await r.ReadAsync(ct))
+            cards.Add((r.GetGuid(0), new CardOnRecord(CardKinds.Parse(r.GetString(1)), r.GetString(2), r.GetFieldValue<DateOnly>(3), r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4))));
+        return new IssuanceRows(supervisors, authority, institution, trainings.ToLookup(t => t.SupervisorId, t => (t.On, t.Passed)), cards.ToLookup(c => c.SupervisorId, c => c.Card));
     }
 
     private const string LoadSql = """
@@ -209,46 +129,20 @@ public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, A
         SELECT c.supervisor_id, c.kind, c.number, c.valid_until, c.withdrawn_on FROM supervision.cards c WHERE c.supervisor_id = ANY(@ids)
         """;
 
-    /// <summary>Every supervisor that cannot get the card: kind, training (<c>cn.card.requires-training</c>), a valid card of the kind already held.</summary>
-    public static List<SupervisorRefusal> Check(IReadOnlyList<Supervisor> supervisors, IssuanceFacts facts, CardPlan plan)
-    {
-        ArgumentNullException.ThrowIfNull(supervisors);
-        ArgumentNullException.ThrowIfNull(facts);
-        ArgumentNullException.ThrowIfNull(plan);
-        var kindText = CardKinds.ToText(plan.Kind);
-        var refusals = new List<SupervisorRefusal>();
-        foreach (var s in supervisors)
-        {
-            var violations = new List<Violation>();
-            if (s.Kind != kindText)
-                violations.Add(NationalRules.SupervisorKinds.Violated(new LocalizedText(
-                    $"该督导员为{(s.Kind == "external" ? "外督" : "内督")}，不能颁发{(plan.Kind == SupervisorKind.External ? "外督" : "内督")}证卡",
-                    $"The supervisor is {s.Kind}: no {kindText} card can be issued")));
-            else if (plan.Issuer.InstitutionId is { } inst && s.InstitutionId != inst)
-                violations.Add(NationalRules.CardIssuerLevel.Violated(new LocalizedText(
-                    "内督证卡由督导员所在的评价机构颁发", "An internal card is issued by the supervisor's own institution")));
-            violations.AddRange(Training.Check(plan.Kind, plan.IssuedOn,
-                facts.Trainings[s.Id].Select(t => new QualificationTraining(plan.Kind, t.On, t.Passed))).Violations);
-            var holds = facts.Cards[s.Id].FirstOrDefault(c => c.Kind == kindText && CardValidity.IsHeldOn(c.ValidUntil, c.WithdrawnOn, plan.IssuedOn))?.Number;
-            if (violations.Count > 0 || holds is not null) refusals.Add(new SupervisorRefusal(s.Id, violations, holds));
-        }
-        return refusals;
-    }
-
     /// <summary>
     /// Takes <c>supervisors.Count</c> contiguous serials, writes the cards (and <paramref name="sameRoundTrip"/>, e.g. the
     /// idempotency record, in the same round trip), appends <paramref name="auditEvent"/> last and commits
     /// <paramref name="transaction"/>. On exhaustion or a unique violation the transaction is rolled back.
     /// </summary>
     public async Task<IssueResult> IssueAsync(
-        IDbContextTransaction transaction, CardPlan plan, IReadOnlyList<Supervisor> supervisors, Guid? batchId, AuditActor actor,
+        IDbContextTransaction transaction, CardIssuancePlan plan, IReadOnlyList<Supervisor> supervisors, Guid? batchId, AuditActor actor,
         Func<IReadOnlyList<IssuedCard>, AuditEvent> auditEvent, Func<IReadOnlyList<IssuedCard>, NpgsqlBatchCommand>? sameRoundTrip, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(supervisors);
         ArgumentNullException.ThrowIfNull(auditEvent);
-        var key = plan.AllocationKey ?? throw new ArgumentException("the plan has violations", nameof(plan));
+        var key = plan.AllocationKey;
         var range = plan.Scheme.Serials;
         var n = supervisors.Count;
         // Everything but the serial, before the counter row is locked.
@@ -295,10 +189,10 @@ public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, A
             insert.Parameters.AddWithValue("jurisdictions", cards.Select(c => c.Jurisdiction).ToArray());
             batch.BatchCommands.Add(insert);
             if (sameRoundTrip?.Invoke(cards) is { } extra) batch.BatchCommands.Add(extra);
-            // The audit chain head is locked by the LAST statement of this round trip, then the commit: every other
-            // writer waits for the head only for one commit, not for the whole issuance.
-            batch.BatchCommands.Add(audit.AppendCommand(actor, auditEvent(cards)));
             await batch.ExecuteNonQueryAsync(ct);
+            // The audit chain head is locked last, then the commit: every other writer waits for the head only for the
+            // append's two statements (the link is a keyed MAC computed in the Host) and one commit, not for the whole issuance.
+            await audit.AppendAsync(connection, tx, actor, auditEvent(cards), ct);
             await transaction.CommitAsync(ct);
             return new IssueResult(cards, [], null);
         }
@@ -309,12 +203,7 @@ public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, A
         }
     }
 
-    /// <summary>The rule ids every issuance applies (audit entries).</summary>
-    public static IReadOnlyList<string> RulesApplied(CardPlan plan)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        return [NationalRules.CardRequiresTraining.Id, NationalRules.CardIssuerLevel.Id, plan.Scheme.Rule.Id, NationalRules.CardSerialSequence.Id];
-    }
+    private static JurisdictionCode? Jurisdiction(string text) => JurisdictionCode.TryParse(text, out var j) ? j : null;
 
     private static string SchemeIdOf(CardAllocationKey key) => key.Scheme;
 }

@@ -33,8 +33,7 @@ public sealed class CardSchemes(IEnumerable<ICardNumberScheme> packSchemes) : IS
 
     /// <summary>The scheme that numbers cards of <paramref name="kind"/> issued in <paramref name="issuer"/> on <paramref name="on"/>.</summary>
     public ICardNumberScheme For(SupervisorKind kind, JurisdictionCode issuer, DateOnly on) =>
-        All.Where(s => s.Kind == kind && s.Rule.IsInForceOn(on)).MostSpecific(issuer)
-        ?? (kind == SupervisorKind.External ? NationalExternal : NationalInternal);
+        CardIssuanceRules.SchemeFor(All, kind, issuer, on) ?? (kind == SupervisorKind.External ? NationalExternal : NationalInternal);
 
     /// <summary>The scheme that parses <paramref name="text"/> and its parts, or the format violations (every wrong position).</summary>
     public RuleResult<DecodedCard> Decode(string? text)
@@ -51,7 +50,10 @@ public sealed class CardSchemes(IEnumerable<ICardNumberScheme> packSchemes) : IS
         var looksExternal = first == NationalExternalCardScheme.ClassLetter || (first is not ('H' or 'Y' or 'S') && s.Length == NationalExternalCardScheme.Length);
         var looksInternal = first is 'H' or 'Y' or 'S' || (first != NationalExternalCardScheme.ClassLetter && s.Length == NationalInternalCardScheme.Length);
         // A pack may explain a text its source document speaks of (GD 附件1 二 "N"): its violations come first.
-        var violations = _packSchemes.OfType<ICardNumberExplainer>().Select(e => e.Explain(s)).OfType<RuleOutcome>().SelectMany(o => o.Violations).ToList();
+        var explainers = _packSchemes.OfType<ICardNumberExplainer>().ToList();
+        var violations = explainers.Select(e => e.Explain(s)).OfType<RuleOutcome>().SelectMany(o => o.Violations).ToList();
+        // A number in a pack scheme's own space (GD: R44…) is judged by that scheme alone.
+        if (violations.Count > 0 && explainers.Any(e => e.Owns(s))) return RuleResult.Refused<DecodedCard>(new RuleOutcome(violations));
         if (looksExternal || !looksInternal) violations.AddRange(external.Outcome.Violations);
         if (looksInternal || !looksExternal) violations.AddRange(@internal.Outcome.Violations);
         return RuleResult.Refused<DecodedCard>(new RuleOutcome(violations));

@@ -18,6 +18,19 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(e => e.TargetId).HasMaxLength(200);
         b.HasIndex(e => new { e.Jurisdiction, e.Seq });
         b.HasIndex(e => new { e.TargetType, e.TargetId });
+        b.Property(e => e.KeyId).HasMaxLength(32);
+    }
+}
+
+internal sealed class AuditCheckpointConfiguration : IEntityTypeConfiguration<AuditCheckpoint>
+{
+    public void Configure(EntityTypeBuilder<AuditCheckpoint> b)
+    {
+        b.ToTable("audit_checkpoints");
+        b.HasKey(e => e.Seq);
+        b.Property(e => e.Seq).ValueGeneratedNever();
+        b.Property(e => e.Algorithm).HasMaxLength(40);
+        b.Property(e => e.KeyId).HasMaxLength(32);
     }
 }
 

@@ -21,6 +21,21 @@ public sealed class AuditEntry
     public required string Canonical { get; set; }
     public required byte[] PreviousHash { get; set; }
     public required byte[] Hash { get; set; }
+    /// <summary>How <see cref="Hash"/> was made: 0 plain SHA-256 (before the chain was keyed), 1 HMAC-SHA256, 2 HMAC-SM3 (<c>Audit.AuditChain</c>).</summary>
+    public short Chain { get; set; }
+    /// <summary>Names the HMAC key of a keyed entry (never the key).</summary>
+    public string? KeyId { get; set; }
+}
+
+/// <summary>A signed checkpoint of the audit chain: the hash at <see cref="Seq"/>, signed with the checkpoint key (outside the database).</summary>
+public sealed class AuditCheckpoint
+{
+    public long Seq { get; set; }
+    public required byte[] Hash { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Algorithm { get; set; }
+    public required string KeyId { get; set; }
+    public required byte[] Signature { get; set; }
 }
 
 /// <summary>A person who logs in through the embedded OIDC server's login page (authorisation code + PKCE).</summary>

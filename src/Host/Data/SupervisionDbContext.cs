@@ -10,6 +10,7 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
     public DbSet<KeyMaterial> KeyMaterials => Set<KeyMaterial>();
     public DbSet<Registry.Authority> Authorities => Set<Registry.Authority>();

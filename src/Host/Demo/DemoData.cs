@@ -9,6 +9,7 @@ using SupervisionCore.Host.Features.Tasks;
 using SupervisionCore.Host.Infrastructure;
 using SupervisionCore.Kernel.Appointments.Rules;
 using SupervisionCore.Kernel.Acts;
+using SupervisionCore.Kernel.Cards;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 
@@ -115,10 +116,13 @@ internal static class DemoData
             await audit.AppendAsync(db, AuditActor.System, new AuditEvent("demo.seed", "jurisdiction", code, code, Detail: "2 institutions, 8 supervisors, 1 activity, 1 task"), ct);
 
             // Cards through the real numbering (counter, scheme, audit); IssueAsync commits the province's transaction.
-            var (issuer, _) = await issuance.ResolveIssuerAsync(SupervisorKind.External, cardIssuer, null, ct);
-            var plan = issuance.Plan(SupervisorKind.External, issuer!, new DateOnly(2025, 1, 2));
+            // The demo's cards go through the same decision as every issuance.
+            var rows = await issuance.LoadAsync([.. supervisors.Select(s => s.Id)], cardIssuer, null, ct);
+            var decision = CardIssuanceRules.Decide(issuance.Facts(rows, supervisors, SupervisorKind.External, new DateOnly(2025, 1, 2), cardIssuer, null));
+            if (!decision.Allowed) throw new InvalidOperationException($"demo cards of {code} refused: {string.Join("; ", decision.Act.Violations.Select(v => v.Rule))}");
+            var plan = decision.Act.Transition!;
             var result = await issuance.IssueAsync(tx, plan, supervisors, Guid.CreateVersion7(), AuditActor.System,
-                issued => new AuditEvent("card.issue-batch", "card-batch", "demo-" + code, code, Rules: CardIssuance.RulesApplied(plan), Detail: $"{issued.Count} demo cards"), null, ct);
+                issued => new AuditEvent("card.issue-batch", "card-batch", "demo-" + code, code, Rules: plan.RulesApplied, Detail: $"{issued.Count} demo cards"), null, ct);
             cards += result.Cards.Count;
             db.ChangeTracker.Clear();
         }

@@ -57,6 +57,8 @@ internal static class ErrorHandling
                 : Find<Npgsql.PostgresException>(ex) is { SqlState: var state } && state.StartsWith("22", StringComparison.Ordinal) ? StatusCodes.Status400BadRequest
                 // Text that cannot be encoded for the database (a lone UTF-16 surrogate): bad input too.
                 : Find<System.Text.EncoderFallbackException>(ex) is not null ? StatusCodes.Status400BadRequest
+                // A form body ASP.NET Core refuses to decode (a %00 in a field): bad input, whichever handler read the form first.
+                : ex is InvalidDataException && ex.InnerException is InvalidOperationException && ex.Message.Contains("form", StringComparison.OrdinalIgnoreCase) ? StatusCodes.Status400BadRequest
                 : Find<Npgsql.PostgresException>(ex) is { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } ? StatusCodes.Status409Conflict
                 : StatusCodes.Status500InternalServerError,
         });

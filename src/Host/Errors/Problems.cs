@@ -27,6 +27,20 @@ public static class Problems
     public static ProblemHttpResult Conflict(LocalizedText detail) =>
         TypedResults.Problem(detail: L(detail), statusCode: StatusCodes.Status409Conflict, title: L(ConflictTitle));
 
+    /// <summary>
+    /// 409 for an act refused because of the state it meets (already done, not yet possible, out of order), naming the rule
+    /// like a 422 does: <c>violations: [{rule, citation, message}]</c>.
+    /// </summary>
+    public static ProblemHttpResult RuleConflict(IEnumerable<Violation> violations)
+    {
+        var list = violations.Select(v => new ViolationDto(v.Rule, v.Citation, L(v.Message))).ToList();
+        return TypedResults.Problem(
+            detail: string.Join("; ", list.Select(v => $"{v.Rule}: {v.Message}")),
+            statusCode: StatusCodes.Status409Conflict,
+            title: L(ConflictTitle),
+            extensions: new Dictionary<string, object?> { ["violations"] = list });
+    }
+
     /// <summary>422 naming every violated rule: <c>violations: [{rule, citation, message}]</c>.</summary>
     public static ProblemHttpResult Violations(IEnumerable<Violation> violations)
     {

@@ -19,13 +19,16 @@ public sealed record AppointmentRequest
     /// <summary>The supervisor's assessment results (any order).</summary>
     public IReadOnlyList<AssessmentResult> Assessments { get; init; } = [];
 
+    /// <summary>不予续聘 decisions the appointing body recorded on the earlier terms (CN 11).</summary>
+    public IReadOnlyList<NonRenewalDecision> NonRenewals { get; init; } = [];
+
     /// <summary>The five conditions of CN 第六条 as attested; null when not recorded.</summary>
     public SupervisorConditions? Conditions { get; init; }
 }
 
 /// <summary>
 /// 聘任审查 (appointment check): every national rule on an appointment or renewal — conditions (CN 6), term and no
-/// overlap (CN 8), at most three terms (CN 8), no renewal after a failed assessment in the last term (CN 11) — applied
+/// overlap (CN 8), at most three terms (CN 8), no renewal of a term the appointing body decided not to renew after a failed assessment (CN 11) — applied
 /// when in force on the start day. Returns every violation, not just the first.
 /// </summary>
 public sealed class AppointmentPolicy
@@ -33,11 +36,11 @@ public sealed class AppointmentPolicy
     private readonly SupervisorConditionsRule _conditions = new();
     private readonly TermRule _term = new();
     private readonly MaxTermsRule _maxTerms = new();
-    private readonly FailedAssessmentBlocksRenewalRule _failedAssessment = new();
+    private readonly NonRenewalRule _nonRenewal = new();
 
     /// <summary>The rules applied, in order.</summary>
     public IReadOnlyList<RuleDescriptor> Rules =>
-        [_conditions.Rule, _term.Rule, _maxTerms.Rule, _failedAssessment.Rule];
+        [_conditions.Rule, _term.Rule, _maxTerms.Rule, _nonRenewal.Rule];
 
     /// <summary>Judges <paramref name="request"/>.</summary>
     public RuleOutcome Check(AppointmentRequest request)
@@ -52,7 +55,7 @@ public sealed class AppointmentPolicy
             outcomes.Add(_term.CheckNoOverlap(request.EarlierTerms, on));
         }
         if (_maxTerms.Rule.IsInForceOn(on)) outcomes.Add(_maxTerms.Check(request.EarlierTerms));
-        if (_failedAssessment.Rule.IsInForceOn(on)) outcomes.Add(_failedAssessment.Check(request.EarlierTerms, request.Assessments, on));
+        if (_nonRenewal.Rule.IsInForceOn(on)) outcomes.Add(_nonRenewal.Check(request.EarlierTerms, request.NonRenewals, on));
         return RuleOutcome.All(outcomes);
     }
 }

@@ -19,15 +19,25 @@ public enum CardStatus
 }
 
 /// <summary>
-/// 证卡有效期 (card validity). The national text gives no period for the card itself; the card is the proof of a
-/// supervisor's qualification for a term of appointment (CN 第八条: three years), and the BJ card sample prints the
-/// period as "2022.06-2025.06". Reading: a card is valid from its issue date for one term — three years less a day,
-/// inclusive (<see cref="TermRule.EndOf"/>: issued 2024-03-01 → valid until 2027-02-28; issued 2024-02-29 → 2027-02-28).
+/// 证卡有效期 (card validity). The national text gives the card no period of its own: CN 第七条 and the card annex fix the
+/// issuer, the style and the number, not a validity. Reading (issue #16 item 6, docs/readings.md): nationally a card has
+/// no expiry (<see cref="NoExpiry"/>); it ends when withdrawn (dismissal, revocation), and whether its holder may be
+/// dispatched is a matter of appointment and sanctions, not of the card. A pack whose text prints a period declares it
+/// through <see cref="Plugins.ICardValidityPolicy"/> (BJ 附件2: "有效期限：2022.06-2025.06", three years as a term).
 /// </summary>
 public static class CardValidity
 {
-    /// <summary>The last day (inclusive) on which a card issued on <paramref name="issuedOn"/> is valid.</summary>
-    public static DateOnly ValidUntil(DateOnly issuedOn) => TermRule.EndOf(issuedOn);
+    /// <summary>The stored last day of a card with no expiry of its own (9999-12-31).</summary>
+    public static readonly DateOnly NoExpiry = DateOnly.MaxValue;
+
+    /// <summary>True when <paramref name="validUntil"/> means no expiry.</summary>
+    public static bool HasNoExpiry(DateOnly validUntil) => validUntil == NoExpiry;
+
+    /// <summary>
+    /// One term from <paramref name="issuedOn"/>: three years less a day, inclusive (<see cref="TermRule.EndOf"/>: issued
+    /// 2024-03-01 → 2027-02-28; issued 2024-02-29 → 2027-02-28), for packs whose card period is a term.
+    /// </summary>
+    public static DateOnly OneTermFrom(DateOnly issuedOn) => TermRule.EndOf(issuedOn);
 
     /// <summary>
     /// The status on <paramref name="day"/>, in this order: withdrawn (withdrawn on or before the day), suspended (a

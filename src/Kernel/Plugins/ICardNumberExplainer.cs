@@ -23,4 +23,12 @@ public interface ICardNumberExplainer
     /// to explain about it; null otherwise (the national format violations are reported anyway).
     /// </summary>
     RuleOutcome? Explain(string text);
+
+    /// <summary>
+    /// True when <paramref name="text"/> is written in this scheme's own number space (GD: 9 characters beginning <c>R44</c>),
+    /// so that, when no scheme parses it, this scheme's <see cref="Explain"/> is the whole answer and the national format
+    /// violations are not added (they would misname the fault: a wrong GD city letter is not a wrong national serial).
+    /// Additive (kernel contract 1.x): false by default, the behaviour before.
+    /// </summary>
+    bool Owns(string text) => false;
 }

@@ -58,7 +58,8 @@ public sealed class HostApiTests(SupervisionApp app) : IClassFixture<Supervision
         var rules = json.GetProperty("items").EnumerateArray().ToList();
         var ids = rules.Select(r => r.GetProperty("id").GetString()!).ToList();
         ids.Count(i => i.StartsWith("cn.", StringComparison.Ordinal)).ShouldBe(20);
-        ids.Count(i => i.StartsWith("gd.", StringComparison.Ordinal)).ShouldBe(11);
+        ids.Count(i => i.StartsWith("gd.", StringComparison.Ordinal)).ShouldBe(12); // RULES.md's 11 and gd.forms.record (issue #16)
+        ids.ShouldContain("gd.forms.record");
         ids.ShouldContain("cn.appointment.max-terms");
         ids.ShouldContain("gd.dispatch.consecutive-cap");
         ids.ShouldNotContain(i => i.StartsWith("bj.", StringComparison.Ordinal) || i.StartsWith("yn.", StringComparison.Ordinal));

@@ -48,6 +48,7 @@ public sealed class HostProcess : IAsyncDisposable
         psi.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         psi.Environment["Plugins__Path"] = Path.Combine(AppContext.BaseDirectory, "plugins");
+        psi.Environment["Audit__KeyDirectory"] = TestKeys.Directory;
         psi.Environment["Auth__Issuer"] = issuerIsOwnAddress ? $"http://127.0.0.1:{port}/" : SupervisionApp.Issuer;
         foreach (var (key, value) in settings) psi.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the Host");

@@ -44,6 +44,8 @@ public class SupervisionApp : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminClientId", AdminClientId);
         builder.UseSetting("Bootstrap:AdminClientSecret", AdminSecret);
         builder.UseSetting("Plugins:Path", Path.Combine(AppContext.BaseDirectory, "plugins"));
+        // The audit keys live outside the database: one folder for the whole test run (Hosts on one database share it).
+        builder.UseSetting("Audit:KeyDirectory", TestKeys.Directory);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
@@ -96,4 +98,18 @@ public static class Json
     }
 
     public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) => client.PostAsJsonAsync(url, body);
+}
+
+/// <summary>The audit key folder of this test run (outside every test database), removed when the process exits.</summary>
+public static class TestKeys
+{
+    private static readonly Lazy<string> Folder = new(() =>
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "sc-keys-" + Guid.NewGuid().ToString("N")[..8]);
+        System.IO.Directory.CreateDirectory(dir);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { System.IO.Directory.Delete(dir, recursive: true); } catch (IOException) { } };
+        return dir;
+    });
+
+    public static string Directory => Folder.Value;
 }

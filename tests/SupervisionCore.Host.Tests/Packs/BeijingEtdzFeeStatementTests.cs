@@ -75,19 +75,21 @@ public sealed class BeijingEtdzFeeStatementTests(SupervisionApp app) : IClassFix
         await AttendAsync(bureau, li, await AssignAsync(bureau, day, li), "2025-08-05T09:00:00+08:00", "2025-08-05T13:01:00+08:00");
         await AttendAsync(bureau, inner.Id, await AssignAsync(bureau, day, inner.Id, "internal"), "2025-08-05T09:00:00+08:00", "2025-08-05T17:00:00+08:00");
 
-        // 12→13 August: a draw picks 2 of the 3; both attend 20:00–02:30 (two half days each, split at midnight China time).
+        // 12→13 August: a draw picks 2 of the 3; across midnight each attendance is one activity (BJ 27): the first attends
+        // 23:00–02:59 (3 h 59: a half day), the second 22:00–02:01 (4 h 01: a day).
         var night = await TaskAsync(bureau, institution.Id, "after-the-fact", "2025-08-12T19:00:00+08:00", "2025-08-13T04:00:00+08:00");
         var draw = await bureau.PostJsonAsync($"/api/v1/supervision-tasks/{night}/draws", new { });
         draw.StatusCode.ShouldBe(HttpStatusCode.Created, await draw.Content.ReadAsStringAsync());
         var drawn = (await (await bureau.GetAsync($"/api/v1/supervision-tasks/{night}/assignments")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
             .Select(a => (Assignment: a.GetProperty("id").GetGuid(), Supervisor: a.GetProperty("supervisorId").GetGuid())).ToList();
         drawn.Count.ShouldBe(2);
-        foreach (var (assignment, supervisor) in drawn)
-            await AttendAsync(bureau, supervisor, assignment, "2025-08-12T20:00:00+08:00", "2025-08-13T02:30:00+08:00");
+        await AttendAsync(bureau, drawn[0].Supervisor, drawn[0].Assignment, "2025-08-12T23:00:00+08:00", "2025-08-13T02:59:00+08:00");
+        await AttendAsync(bureau, drawn[1].Supervisor, drawn[1].Assignment, "2025-08-12T22:00:00+08:00", "2025-08-13T02:01:00+08:00");
 
         // Expected from the facts above.
         var expected = new Dictionary<Guid, decimal> { [zhang] = 400m, [li] = 800m };
-        foreach (var (_, supervisor) in drawn) expected[supervisor] = expected.GetValueOrDefault(supervisor) + 800m;
+        expected[drawn[0].Supervisor] = expected.GetValueOrDefault(drawn[0].Supervisor) + 400m;
+        expected[drawn[1].Supervisor] = expected.GetValueOrDefault(drawn[1].Supervisor) + 800m;
         var total = expected.Values.Sum();
 
         var response = await bureau.GetAsync($"/api/v1/regions/bj-etdz/fee-statements?month={Month}");
@@ -107,11 +109,13 @@ public sealed class BeijingEtdzFeeStatementTests(SupervisionApp app) : IClassFix
         var liLine = supervisors.Single(s => s.GetProperty("supervisorId").GetString() == li.ToString()).GetProperty("lines").EnumerateArray()
             .First(l => l.GetProperty("date").GetString() == "2025-08-05");
         (liLine.GetProperty("minutes").GetInt32(), liLine.GetProperty("unit").GetString()).ShouldBe((241, "day"));
-        var (drawnAssignment, drawnSupervisor) = drawn[0];
-        supervisors.Single(s => s.GetProperty("supervisorId").GetString() == drawnSupervisor.ToString()).GetProperty("lines").EnumerateArray()
-            .Where(l => l.GetProperty("assignmentId").GetString() == drawnAssignment.ToString())
-            .Select(l => (l.GetProperty("date").GetString(), l.GetProperty("minutes").GetInt32(), l.GetProperty("amount").GetDecimal()))
-            .ShouldBe([("2025-08-12", 240, 400m), ("2025-08-13", 150, 400m)]);
+        (string?, int, string?, decimal) NightLine((Guid Assignment, Guid Supervisor) d) => supervisors
+            .Single(s => s.GetProperty("supervisorId").GetString() == d.Supervisor.ToString()).GetProperty("lines").EnumerateArray()
+            .Where(l => l.GetProperty("assignmentId").GetString() == d.Assignment.ToString())
+            .Select(l => (l.GetProperty("date").GetString(), l.GetProperty("minutes").GetInt32(), l.GetProperty("unit").GetString(), l.GetProperty("amount").GetDecimal()))
+            .ShouldHaveSingleItem();
+        NightLine(drawn[0]).ShouldBe(("2025-08-12", 239, "half-day", 400m));
+        NightLine(drawn[1]).ShouldBe(("2025-08-12", 241, "day", 800m));
 
         // CSV (format=csv): opened as a table.
         var csv = await bureau.GetAsync($"/api/v1/regions/bj-etdz/fee-statements?month={Month}&format=csv");
@@ -120,7 +124,7 @@ public sealed class BeijingEtdzFeeStatementTests(SupervisionApp app) : IClassFix
         var csvRows = MiniExcel.Query(new MemoryStream(await csv.Content.ReadAsByteArrayAsync()), useHeaderRow: true, excelType: ExcelType.CSV)
             .Cast<IDictionary<string, object>>().ToList();
         var csvLines = csvRows.Where(r => (string)r["row"] == "line").ToList();
-        csvLines.Count.ShouldBe(2 + 2 * 2);
+        csvLines.Count.ShouldBe(2 + 2);
         csvLines.Sum(r => decimal.Parse((string)r["amount"], CultureInfo.InvariantCulture)).ShouldBe(total);
         csvRows.Where(r => (string)r["row"] == "supervisor-total")
             .ToDictionary(r => Guid.Parse((string)r["supervisorId"]), r => decimal.Parse((string)r["amount"], CultureInfo.InvariantCulture)).ShouldBe(expected, ignoreOrder: true);
@@ -139,7 +143,7 @@ public sealed class BeijingEtdzFeeStatementTests(SupervisionApp app) : IClassFix
         var book = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
         MiniExcel.GetSheetNames(book).ShouldBe(["lines", "totals"]);
         var sheetLines = book.Query(useHeaderRow: true, sheetName: "lines").Cast<IDictionary<string, object>>().ToList();
-        sheetLines.Count.ShouldBe(6);
+        sheetLines.Count.ShouldBe(4);
         sheetLines.Sum(r => Convert.ToDecimal(r["amount"], CultureInfo.InvariantCulture)).ShouldBe(total);
         sheetLines.Single(r => (string)r["supervisorId"] == zhang.ToString() && (string)r["date"] == "2025-08-05")["unit"].ShouldBe("half-day");
         var totals = book.Query(useHeaderRow: true, sheetName: "totals").Cast<IDictionary<string, object>>().ToList();

@@ -130,6 +130,28 @@ public sealed class BeijingEtdzTests(SupervisionApp app) : IClassFixture<Supervi
         decoded.GetProperty("allocationKey").GetString().ShouldBe("bj.internal/Y112001/2025");
     }
 
+    [Theory]
+    [InlineData("issued_on_1_July", "2025-07-01", "2028-06-30")]
+    [InlineData("issued_on_29_February", "2024-02-29", "2027-02-28")]
+    [InlineData("issued_on_1_January", "2025-01-01", "2027-12-31")]
+    public async Task An_internal_card_of_the_zone_is_valid_three_years_as_its_sample_card_prints(string name, string issuedOn, string validUntil)
+    {
+        _ = name;
+        // BJ 附件2 ("有效期限：2022.06-2025.06") through the pack's card validity policy (bj.card.validity); nationally no expiry.
+        var institution = await Seed.InstitutionAsync(app, Zone, "employer");
+        var supervisor = await Seed.SupervisorAsync(app, Zone, "internal", institution.Id);
+        await app.DbAsync(async db =>
+        {
+            db.TrainingRecords.Add(new SupervisionCore.Host.Data.Registry.TrainingRecord { Id = Guid.CreateVersion7(), SupervisorId = supervisor.Id, Kind = "qualification", On = new DateOnly(2024, 1, 1), Passed = true, CreatedAt = DateTimeOffset.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        using var client = await ZoneOperatorAsync();
+        var response = await client.IssueAsync(supervisor.Id, issuedOn);
+        var card = await response.ReadJsonAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, card.ToString());
+        card.GetProperty("validUntil").GetString().ShouldBe(validUntil);
+    }
+
     [Fact]
     public async Task An_industry_department_class_letter_is_refused_in_the_zone()
     {

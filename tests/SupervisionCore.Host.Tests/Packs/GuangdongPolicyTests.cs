@@ -46,35 +46,7 @@ public sealed class GuangdongPolicyTests(SupervisionApp app) : IClassFixture<Sup
         return body.GetProperty("id").GetGuid();
     }
 
-    /// <summary>A complete answer set for a form, built from its definition as the API serves it.</summary>
-    private static async Task<Dictionary<string, object>> CompleteAnswersAsync(HttpClient client, string formId)
-    {
-        var form = (await (await client.GetAsync($"/api/v1/forms/{formId}")).ReadJsonAsync()).GetProperty("form");
-        var sets = form.GetProperty("optionSets").EnumerateArray().ToDictionary(
-            s => s.GetProperty("key").GetString()!, s => s.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("key").GetString()!).ToList());
-        var answers = new Dictionary<string, object>();
-        foreach (var section in form.GetProperty("sections").EnumerateArray())
-        {
-            foreach (var item in section.GetProperty("items").EnumerateArray())
-            {
-                var key = item.GetProperty("key").GetString()!;
-                var set = item.TryGetProperty("optionSet", out var s) ? s.GetString() : null;
-                answers[key] = item.GetProperty("kind").GetString() switch
-                {
-                    "single-choice" => sets[set!][0],
-                    "multiple-choice" => new[] { sets[set!][0] },
-                    "date" => "2025-06-10",
-                    "date-time" => "2025-06-10T08:30:00+08:00",
-                    "number" => 1,
-                    _ => "文字",
-                };
-            }
-            if (section.TryGetProperty("ratingOptionSet", out var rating) && rating.ValueKind == JsonValueKind.String)
-                answers[section.GetProperty("key").GetString()!] = sets[rating.GetString()!][0];
-        }
-        foreach (var signature in form.GetProperty("signatures").EnumerateArray()) answers[signature.GetProperty("key").GetString()!] = "王督导";
-        return answers;
-    }
+    private static Task<Dictionary<string, object>> CompleteAnswersAsync(HttpClient client, string formId) => AssignmentScenes.CompleteAnswersAsync(client, formId);
 
     [Fact]
     public async Task An_activity_without_an_internal_supervisor_is_flagged_and_its_task_cannot_close_until_one_is_assigned()
@@ -198,11 +170,10 @@ public sealed class GuangdongPolicyTests(SupervisionApp app) : IClassFixture<Sup
         record.StatusCode.ShouldBe(HttpStatusCode.Created, recordBody.ToString());
         recordBody.GetProperty("late").GetBoolean().ShouldBeTrue();
         using var institutionClient = app.CreateClient(await app.TokenForAsync(Roles.InstitutionOperator, "44.A", institutionId: institution.Id));
-        var feedback = await institutionClient.PostJsonAsync($"/api/v1/assignments/{assignment}/feedback", new
-        {
-            entryAt = "2025-06-10T08:20:00+08:00", exitAt = "2025-06-10T17:10:00+08:00",
-            conduct = new { woreCard = true, performedDuties = true, stayedInRemit = true, integrity = true }, text = "督导员按时到场，履职认真。",
-        });
+        // GD 20: the institution's feedback goes on annex 5 (gd.feedback.institution).
+        var feedbackAnswers = await CompleteAnswersAsync(institutionClient, "gd.annex-5");
+        (feedbackAnswers["entry-at"], feedbackAnswers["exit-at"]) = ("2025-06-10T08:20:00+08:00", "2025-06-10T17:10:00+08:00");
+        var feedback = await institutionClient.PostJsonAsync($"/api/v1/assignments/{assignment}/feedback", new { formId = "gd.annex-5", answers = feedbackAnswers });
         feedback.StatusCode.ShouldBe(HttpStatusCode.Created, await feedback.Content.ReadAsStringAsync());
         var sanction = await centre.PostJsonAsync($"/api/v1/supervisors/{supervisor}/sanctions", new { measure = "criticism", ground = "gd.dereliction", date = Today });
         sanction.StatusCode.ShouldBe(HttpStatusCode.Created, await sanction.Content.ReadAsStringAsync());
@@ -334,7 +305,11 @@ public sealed class GuangdongPolicyTests(SupervisionApp app) : IClassFixture<Sup
     public async Task A_gd_record_that_breaks_a_form_rule_is_a_400_naming_the_item(string formId, string broken, string field, string code)
     {
         var scene = await AssignmentScenes.CreateAsync(app, jurisdiction: "44.A");
-        using var client = app.CreateClient(await app.TokenForAsync(Roles.Supervisor, "44.A", supervisorId: scene.SupervisorId));
+        // Annex 5 is the institution's feedback form (gd.feedback.institution): it is filed through the feedback endpoint.
+        var feedback = formId == "gd.annex-5";
+        using var client = feedback
+            ? app.CreateClient(await app.TokenForAsync(Roles.InstitutionOperator, "44.A", institutionId: scene.Institution.Id))
+            : app.CreateClient(await app.TokenForAsync(Roles.Supervisor, "44.A", supervisorId: scene.SupervisorId));
         var answers = await CompleteAnswersAsync(client, formId);
         var (how, rest) = (broken[..broken.IndexOf(':', StringComparison.Ordinal)], broken[(broken.IndexOf(':', StringComparison.Ordinal) + 1)..]);
         var (key, value) = rest.Contains('=', StringComparison.Ordinal) ? (rest[..rest.IndexOf('=', StringComparison.Ordinal)], rest[(rest.IndexOf('=', StringComparison.Ordinal) + 1)..]) : (rest, "");
@@ -346,7 +321,7 @@ public sealed class GuangdongPolicyTests(SupervisionApp app) : IClassFixture<Sup
             case "unknown": answers[key] = "x"; break;
             case "number": answers[key] = 3; break;
         }
-        var response = await client.PostJsonAsync($"/api/v1/assignments/{scene.AssignmentId}/records", new { formId, answers });
+        var response = await client.PostJsonAsync($"/api/v1/assignments/{scene.AssignmentId}/{(feedback ? "feedback" : "records")}", new { formId, answers });
         var problem = await response.ReadJsonAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, problem.ToString());
         var error = problem.GetProperty("errors").EnumerateArray().ShouldHaveSingleItem();
@@ -359,14 +334,14 @@ public sealed class GuangdongPolicyTests(SupervisionApp app) : IClassFixture<Sup
     public async Task A_gd_annex_5_submission_with_several_faults_names_every_item_with_its_printed_number()
     {
         var scene = await AssignmentScenes.CreateAsync(app, jurisdiction: "44.A");
-        using var client = app.CreateClient(await app.TokenForAsync(Roles.Supervisor, "44.A", supervisorId: scene.SupervisorId));
+        using var client = app.CreateClient(await app.TokenForAsync(Roles.InstitutionOperator, "44.A", institutionId: scene.Institution.Id));
         var answers = await CompleteAnswersAsync(client, "gd.annex-5");
         answers.Remove("feedback");
         answers["entry-at"] = "yesterday";
         answers["occupation"] = new[] { "electrician" };
         answers["exit-at"] = 3;
         answers["item-1"] = "x";
-        var response = await client.PostJsonAsync($"/api/v1/assignments/{scene.AssignmentId}/records", new { formId = "gd.annex-5", answers });
+        var response = await client.PostJsonAsync($"/api/v1/assignments/{scene.AssignmentId}/feedback", new { formId = "gd.annex-5", answers });
         var problem = await response.ReadJsonAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, problem.ToString());
         var errors = problem.GetProperty("errors").EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("reason").GetString()!);

@@ -119,8 +119,12 @@ public sealed class YunnanLearningJobTests(SupervisionApp app) : IClassFixture<S
     public async Task A_Host_started_after_the_configured_day_closes_the_previous_year_and_a_second_Host_changes_nothing()
     {
         var year = Today.Year - 1;
-        var absent = (await AppointedAsync(app, "internal", (await Seed.InstitutionAsync(app, "53")).Id)).Id;
+        var institution = (await Seed.InstitutionAsync(app, "53")).Id;
+        var absent = (await AppointedAsync(app, "internal", institution)).Id;
         using var centre = app.CreateClient(await app.TokenForAsync(Roles.CenterOperator, "53"));
+        // The institution held a session the supervisor could attend (issue #16 item 7: otherwise nobody is revoked).
+        (await centre.PostJsonAsync("/api/v1/regions/yn/learning-sessions", new { institutionId = institution, jurisdiction = "53", year, heldOn = new DateOnly(year, 6, 10), content = "业务学习" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
         (await (await centre.GetAsync($"/api/v1/regions/yn/learning-years/{year}")).ReadJsonAsync()).GetProperty("closed").GetBoolean().ShouldBeFalse();
 
         var settings = new Dictionary<string, string?> { ["Packs:yn:LearningYearClose:Date"] = "01-01" };

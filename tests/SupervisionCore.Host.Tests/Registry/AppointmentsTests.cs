@@ -65,17 +65,44 @@ public sealed class AppointmentsTests(SupervisionApp app) : IClassFixture<Superv
     }
 
     [Fact]
-    public async Task A_failed_assessment_in_the_last_term_blocks_renewal()
+    public async Task A_failed_assessment_blocks_renewal_only_once_the_body_decides_not_to_renew()
     {
         using var admin = await AdminAsync(app);
         var s = (await RegisterAsync(admin, Body(Seed.IdNumber()))).Id();
-        await AppointedAsync(admin, s, "2020-01-01");
+        var term = (await AppointedAsync(admin, s, "2020-01-01")).GetProperty("id").GetGuid();
+        var url = $"/api/v1/supervisors/{s}/appointments/{term}/non-renewal";
+
+        // CN 11 "视情况": no failed assessment, no non-renewal decision.
+        var groundless = await admin.PostAsJsonAsync(url, new { decidedOn = "2021-07-01", note = "考核不合格，不予续聘" });
+        groundless.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await groundless.ReadJsonAsync()).ViolatedRules().ShouldBe(["cn.assessment.failed"]);
+
         (await admin.PostAsJsonAsync($"/api/v1/supervisors/{s}/trainings", new { kind = "assessment", date = "2021-06-01", passed = false })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        // A failed assessment alone refuses nothing: the body decides.
+        var before = await admin.GetAsync($"/api/v1/supervisors/{s}/appointments");
+        var listed = (await before.ReadJsonAsync()).GetProperty("items")[0];
+        (!listed.TryGetProperty("notRenewedOn", out var none) || none.ValueKind == System.Text.Json.JsonValueKind.Null).ShouldBeTrue(listed.ToString());
+
+        var decided = await admin.PostAsJsonAsync(url, new { decidedOn = "2021-07-01", note = "年度考核不合格，经研究决定聘期届满后不予续聘" });
+        decided.StatusCode.ShouldBe(HttpStatusCode.OK, await decided.Content.ReadAsStringAsync());
+        (await decided.ReadJsonAsync()).GetProperty("notRenewedOn").GetString().ShouldBe("2021-07-01");
+        (await admin.PostAsJsonAsync(url, new { decidedOn = "2021-08-01", note = "再次决定" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
         var renewal = await AppointAsync(admin, s, "2023-01-01");
         renewal.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var problem = await renewal.ReadJsonAsync();
         problem.ViolatedRules().ShouldBe(["cn.assessment.failed"]);
         problem.GetProperty("violations")[0].GetProperty("citation").GetString().ShouldBe("CN 11");
+    }
+
+    [Fact]
+    public async Task A_failed_assessment_without_a_decision_does_not_refuse_the_renewal()
+    {
+        using var admin = await AdminAsync(app);
+        var s = (await RegisterAsync(admin, Body(Seed.IdNumber()))).Id();
+        await AppointedAsync(admin, s, "2020-01-01");
+        (await admin.PostAsJsonAsync($"/api/v1/supervisors/{s}/trainings", new { kind = "assessment", date = "2021-06-01", passed = false })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await AppointedAsync(admin, s, "2023-01-01")).GetProperty("termNumber").GetInt32().ShouldBe(2);
     }
 
     [Fact]

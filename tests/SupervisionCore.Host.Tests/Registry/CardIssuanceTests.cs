@@ -22,7 +22,7 @@ public sealed class CardIssuanceTests(SupervisionApp app) : IClassFixture<Superv
     }
 
     [Fact]
-    public async Task The_response_carries_validity_of_three_years_less_a_day_and_the_change_is_audited()
+    public async Task The_response_carries_no_expiry_nationally_and_the_change_is_audited()
     {
         using var admin = app.CreateClient(await app.AdminTokenAsync());
         var supervisor = await Seed.SupervisorAsync(app, "21");
@@ -32,11 +32,18 @@ public sealed class CardIssuanceTests(SupervisionApp app) : IClassFixture<Superv
         card.GetProperty("number").GetString().ShouldBe("R21250001");
         card.GetProperty("kind").GetString().ShouldBe("external");
         card.GetProperty("allocationKey").GetString().ShouldBe("cn.external/21/2025");
-        card.GetProperty("validUntil").GetString().ShouldBe("2028-06-14");
+        // Issue #16 item 6: the national text gives a card no period; 9999-12-31 is "no expiry of its own" (docs/readings.md).
+        card.GetProperty("validUntil").GetString().ShouldBe("9999-12-31");
         var id = card.GetProperty("id").GetString();
         var entry = await app.DbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == "card.issue" && e.TargetId == id));
         entry.Rules.ShouldContain("cn.card.serial-sequence");
         entry.Detail!.ShouldNotContain(supervisor.IdNumberMasked[..6]);
+        // The holder's standing reads a card of no expiry as valid (its end is its withdrawal only), also in the export.
+        var read = await admin.GetAsync($"/api/v1/supervisors/{supervisor.Id}");
+        var body = await read.ReadJsonAsync();
+        read.StatusCode.ShouldBe(HttpStatusCode.OK, body.ToString());
+        body.GetProperty("standing").GetProperty("card").GetProperty("status").GetString().ShouldBe("valid");
+        (await admin.GetAsync("/api/v1/exports/supervisors?jurisdiction=21")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

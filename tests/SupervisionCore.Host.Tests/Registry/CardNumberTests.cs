@@ -44,7 +44,9 @@ public sealed class CardNumberTests(SupervisionApp app) : IClassFixture<Supervis
     }
 
     [Theory]
-    [InlineData("R4425000X", "cn.card.external-format", "6–9")]
+    [InlineData("R5325000X", "cn.card.external-format", "6–9")]
+    // Inside GD's own space (R44…, 9 characters) the bundled GD scheme alone answers (issue #16 item 5).
+    [InlineData("R4425000X", "gd.card.external-format", "7–9")]
     [InlineData("R99250001", "cn.card.external-format", "2–3")]
     [InlineData("r44250001", "cn.card.external-format", "R")]
     [InlineData("R442500", "cn.card.external-format", "9")]

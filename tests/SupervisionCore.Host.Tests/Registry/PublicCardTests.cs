@@ -44,7 +44,7 @@ public sealed class PublicCardTests(SupervisionApp app) : IClassFixture<Supervis
         body.GetProperty("holder").GetString().ShouldBe("张*");
         body.GetProperty("issuer").GetString().ShouldBe("河南省职业技能鉴定中心");
         body.GetProperty("validFrom").GetString().ShouldBe("2025-05-10");
-        body.GetProperty("validUntil").GetString().ShouldBe("2028-05-09");
+        body.GetProperty("validUntil").GetString().ShouldBe("9999-12-31"); // no expiry nationally (issue #16 item 6)
     }
 
     [Theory]
@@ -102,6 +102,10 @@ public sealed class PublicCardTests(SupervisionApp app) : IClassFixture<Supervis
         });
         using var admin = app.CreateClient(await app.AdminTokenAsync());
         var number = await admin.IssuedNumberAsync(supervisor.Id, "2021-01-10", "46");
+        // Nationally a card has no expiry of its own: issued in 2021, still valid (issue #16 item 6).
+        (await VerifyAsync(number)).GetProperty("status").GetString().ShouldBe("valid");
+        // A card with a period (as a pack's validity policy gives it, BJ 附件2) is expired the day after its last day.
+        await app.DbAsync(db => db.Cards.Where(c => c.Number == number).ExecuteUpdateAsync(u => u.SetProperty(c => c.ValidUntil, new DateOnly(2024, 1, 9))));
         var body = await VerifyAsync(number);
         body.GetProperty("status").GetString().ShouldBe("expired");
         body.GetProperty("validUntil").GetString().ShouldBe("2024-01-09");

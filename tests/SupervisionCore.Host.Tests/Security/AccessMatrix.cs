@@ -92,6 +92,8 @@ public static class AccessMatrix
         new("supervisors.sanctions.decide", Staff, Scope.Owned, o => Post($"/api/v1/supervisors/{o.Supervisor}/sanctions", new { measure = "criticism", ground = "bad-influence", date = Today })),
         new("supervisors.appointments.list", All, Scope.Owned, o => Get($"/api/v1/supervisors/{o.Supervisor}/appointments")),
         new("supervisors.appointments.create", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/supervisors/{o.Supervisor}/appointments", new { start = "2025-01-01" })),
+        new("supervisors.appointments.not-renew", StaffAndInstitution, Scope.Owned,
+            o => Post($"/api/v1/supervisors/{o.Supervisor}/appointments/{o.Appointment}/non-renewal", new { decidedOn = "2025-01-01", note = "考核不合格" })),
 
         // Cards.
         new("cards.issue", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/supervisors/{o.Supervisor}/cards", new { issuedOn = "2025-06-01" })),
@@ -163,6 +165,17 @@ public static class AccessMatrix
         new("admin.users.create", Admins, Scope.Jurisdiction, o => Post("/api/v1/admin/users", new { userName = "m" + Guid.NewGuid().ToString("N")[..12], password = "a-long-enough-password", displayName = "矩阵", roles = new[] { R.Auditor }, jurisdiction = o.Jurisdiction }), Denied: 403),
         new("audit.list", AuditReaders, Scope.Global, _ => Get("/api/v1/audit")),
         new("audit.verify", AuditReaders, Scope.Global, _ => Get("/api/v1/audit/verify")),
+        new("audit.checkpoints.list", AuditReaders, Scope.Global, _ => Get("/api/v1/audit/checkpoints")),
+        new("audit.checkpoints.create", AuditReaders, Scope.Global, _ => Post("/api/v1/audit/checkpoints", new { })),
+
+        // Events and webhooks (issue 21): jurisdiction-wide roles; deleting is asked last (a repeated delete is a 204 no-op).
+        new("events.list", DrawReaders, Scope.Global, _ => Get("/api/v1/events?after=0")),
+        new("webhooks.list", DrawReaders, Scope.Global, _ => Get("/api/v1/webhooks")),
+        new("webhooks.create", Staff, Scope.Jurisdiction, o => Post("/api/v1/webhooks", new { url = "http://127.0.0.1:9/matrix", jurisdiction = o.Jurisdiction }), Denied: 403),
+        new("webhooks.get", DrawReaders, Scope.Owned, o => Get($"/api/v1/webhooks/{o.Webhook}")),
+        new("webhooks.deliveries.list", DrawReaders, Scope.Owned, o => Get($"/api/v1/webhooks/{o.Webhook}/deliveries")),
+        new("webhooks.deliveries.replay", Admins, Scope.Owned, o => Post($"/api/v1/webhooks/{o.Webhook}/deliveries/replay", new { })),
+        new("webhooks.delete", Staff, Scope.Owned, o => Delete($"/api/v1/webhooks/{o.Webhook}")),
 
         // Imports and exports. An import job is seen by its uploader and by the administrators and auditors above it: the
         // own side's job was uploaded by the own institution's operator, so a centre operator sees none of the fixture's.
@@ -226,6 +239,8 @@ public static class AccessMatrix
     };
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    private static HttpRequestMessage Delete(string url) => new(HttpMethod.Delete, url);
 
     private static HttpRequestMessage Post(string url, object body) => new(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
 

@@ -17,7 +17,7 @@ namespace SupervisionCore.Host.Tests.Security;
 [Collection(SecuritySuite.Name)]
 public sealed class AccessMatrixTests(SecurityWorld world, ITestOutputHelper output)
 {
-    private static readonly HashSet<int> WriteAllowed = [200, 201, 202, 409, 422];
+    private static readonly HashSet<int> WriteAllowed = [200, 201, 202, 204, 409, 422];
     private readonly HashSet<(string, Side)> _changed = [];
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class OwnPostgres : IDisposable
     public string Log { get { var text = File.ReadAllText(Path.Combine(_dir, "server.log")); return text[Math.Max(0, text.Length - 3000)..]; } }
 
     /// <summary>The Host's connection string: short connect and command timeouts so an outage answers fast.</summary>
-    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=supervision;Timeout=3;Command Timeout=10;Maximum Pool Size=100";
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(_first.ConnectionString("supervision")) { Timeout = 3, CommandTimeout = 10, MaxPoolSize = 100 }.ConnectionString;
 
     private int PostmasterPid => int.Parse(File.ReadLines(Path.Combine(_dir, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
 

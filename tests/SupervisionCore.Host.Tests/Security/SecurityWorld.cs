@@ -28,6 +28,9 @@ public sealed class SecureApp : SupervisionApp
         ["RateLimits:DrawsPerMinute"] = "1000000",
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
+        // Webhooks of the matrix and the fuzzer point at loopback and are never delivered: no request leaves the test.
+        ["Webhooks:AllowPrivateTargets"] = "true",
+        ["Webhooks:DeliveryEnabled"] = "false",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -52,10 +55,13 @@ public enum Side
 }
 
 /// <summary>One side's objects (the pack objects only in the realms of their pack).</summary>
-public sealed record Objects(string Jurisdiction, Guid Institution, Guid Supervisor, Guid Activity, Guid Task, Guid SpecialTask, Guid Assignment, Guid Draw, Guid Record, string CardNumber)
+public sealed record Objects(string Jurisdiction, Guid Institution, Guid Supervisor, Guid Activity, Guid Task, Guid SpecialTask, Guid Assignment, Guid Draw, Guid Record, string CardNumber, Guid Appointment = default)
 {
     /// <summary>An import job uploaded by the side's institution operator (home realm).</summary>
     public Guid Import { get; init; }
+
+    /// <summary>A webhook subscription of the side's jurisdiction (to a loopback discard port; never delivered here).</summary>
+    public Guid Webhook { get; init; }
 
     /// <summary>bj-etdz: a venue registered for the side's institution.</summary>
     public Guid Venue { get; init; }
@@ -329,9 +335,15 @@ public sealed class SecurityWorld : IAsyncLifetime
         {
             Id = Guid.CreateVersion7(), AssignmentId = assignment.Id, InstitutionId = institution.Id, Text = "良好", SubmittedBy = "test", SubmittedAt = DateTimeOffset.UtcNow,
         };
-        db.AddRange(activity, task, special, draw, assignment, record, feedback);
+        var webhook = new Host.Features.Events.WebhookSubscription
+        {
+            Id = Guid.CreateVersion7(), Url = "http://127.0.0.1:9/matrix", Jurisdiction = province, Secret = Host.Features.Webhooks.WebhookSignature.NewSecret(),
+            CreatedBy = "test", CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.AddRange(activity, task, special, draw, assignment, record, feedback, webhook);
         await db.SaveChangesAsync();
-        return new Objects(province, institution.Id, supervisor.Id, activity.Id, task.Id, special.Id, assignment.Id, draw.Id, record.Id, card.Number);
+        var appointment = db.Appointments.Single(a => a.SupervisorId == supervisor.Id).Id;
+        return new Objects(province, institution.Id, supervisor.Id, activity.Id, task.Id, special.Id, assignment.Id, draw.Id, record.Id, card.Number, appointment) { Webhook = webhook.Id };
     }
 
     /// <summary>Waits (bounded, not a timing assertion) until no import job is queued or running, so that none changes a table under a digest.</summary>
@@ -364,7 +376,7 @@ public sealed class SecurityWorld : IAsyncLifetime
         var digest = new Dictionary<string, string>();
         foreach (var table in tables)
         {
-            if (table.EndsWith(".audit_head", StringComparison.Ordinal)) continue;
+            if (table.EndsWith(".audit_head", StringComparison.Ordinal) || table.EndsWith(".audit_checkpoints", StringComparison.Ordinal)) continue;
             var filter = table.EndsWith(".audit_entries", StringComparison.Ordinal) ? $"WHERE action <> '{Host.Access.AccessAudit.Action}'" : "";
             var quoted = string.Join('.', table.Split('.').Select(p => $"\"{p}\""));
             await using var command = new NpgsqlCommand($"SELECT count(*) || ':' || coalesce(md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))), '') FROM {quoted} t {filter}", connection);

@@ -166,7 +166,10 @@ public sealed class RecordTests(SupervisionApp app) : IClassFixture<SupervisionA
         using var client = await SupervisorAsync(scene);
         var again = AssignmentScenes.ValidReport();
         again["problems"] = "另一份";
-        (await FileAsync(client, scene, again)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var conflict = await FileAsync(client, scene, again);
+        var problem = await conflict.ReadJsonAsync();
+        conflict.StatusCode.ShouldBe(HttpStatusCode.Conflict, problem.ToString());
+        problem.GetProperty("violations")[0].GetProperty("rule").GetString().ShouldBe("cn.report.required"); // one record per assignment (CN 10)
         await using var scope = app.Services.CreateAsyncScope();
         var records = await scope.ServiceProvider.GetRequiredService<SupervisionDbContext>().SupervisionRecords.Where(r => r.AssignmentId == scene.AssignmentId).ToListAsync();
         records.Select(r => r.Id).ShouldBe([first]);

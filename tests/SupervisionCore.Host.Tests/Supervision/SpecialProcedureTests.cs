@@ -155,4 +155,13 @@ public sealed class SpecialProcedureTests(SupervisionApp app) : IClassFixture<Su
         await ShouldBeRefusedAsync(await daily.Dispatcher.PostJsonAsync(daily.Steps, Step("site-visit", Today)), HttpStatusCode.UnprocessableEntity);
         (await daily.Dispatcher.GetAsync($"/api/v1/supervision-tasks/{daily.TaskId}/special-procedure")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_cancelled_special_task_records_no_step_409_naming_the_rule()
+    {
+        using var s = await SceneAsync();
+        var cancelled = await s.Dispatcher.PostJsonAsync($"/api/v1/supervision-tasks/{s.TaskId}/cancellation", new { reason = "评价活动取消" });
+        cancelled.StatusCode.ShouldBe(HttpStatusCode.OK, await cancelled.Content.ReadAsStringAsync());
+        await ShouldBeRefusedAsync(await s.Dispatcher.PostJsonAsync(s.Steps, Step("site-visit", Today)), HttpStatusCode.Conflict);
+    }
 }

@@ -1,3 +1,4 @@
+using SupervisionCore.Kernel.Appointments.Rules;
 using SupervisionCore.Kernel.Appointments;
 using SupervisionCore.Kernel.Registry;
 using static SupervisionCore.Kernel.Tests.TestDates;
@@ -26,6 +27,7 @@ public class AppointmentPolicyTests
             End = D("2033-08-30"),
             EarlierTerms = ThreeTerms,
             Assessments = [new AssessmentResult(D("2027-03-01"), false)],
+            NonRenewals = [new NonRenewalDecision(ThreeTerms[^1].Start, D("2027-04-01"))],
             Conditions = SupervisorConditions.AllAttested with { Integrity = false },
         });
         outcome.Violations.Select(v => v.Rule).ShouldBe(

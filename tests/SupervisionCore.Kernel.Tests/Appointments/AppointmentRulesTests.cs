@@ -84,28 +84,42 @@ public class AppointmentRulesTests
 
     private static readonly AppointmentTerm[] TwoTerms = [new(D("2018-06-01")), new(D("2021-06-01"))];
 
+    // CN 11 "视情况": non-renewal is a decision the appointing body records after a failed assessment in the term.
     [Theory]
-    [InlineData("Failure_before_last_term_start_does_not_block", "2021-05-31", false, true)]
-    [InlineData("Refuses_renewal_after_failure_on_last_term_start", "2021-06-01", false, false)]
-    [InlineData("Refuses_renewal_after_failure_in_last_term", "2023-12-15", false, false)]
-    [InlineData("Pass_in_last_term_allows", "2023-12-15", true, true)]
-    [InlineData("Failure_after_the_renewal_date_is_not_yet_known", "2024-06-02", false, true)]
-    public void Failed_assessment_blocks_renewal(string name, string on, bool passed, bool ok)
+    [InlineData("Failure_before_the_term_started_is_no_ground", "2021-05-31", false, "2023-12-20", false)]
+    [InlineData("Failure_on_the_terms_first_day", "2021-06-01", false, "2023-12-20", true)]
+    [InlineData("Failure_in_the_term", "2023-12-15", false, "2023-12-20", true)]
+    [InlineData("Failure_on_the_day_of_the_decision", "2023-12-20", false, "2023-12-20", true)]
+    [InlineData("Failure_the_day_after_the_decision_is_no_ground_yet", "2023-12-21", false, "2023-12-20", false)]
+    [InlineData("A_pass_is_no_ground", "2023-12-15", true, "2023-12-20", false)]
+    [InlineData("No_decision_before_the_term_starts", "2021-06-01", false, "2021-05-31", false)]
+    public void A_non_renewal_is_decided_only_after_a_failed_assessment_in_the_term(string name, string on, bool passed, string decidedOn, bool ok)
     {
-        var outcome = new FailedAssessmentBlocksRenewalRule().Check(TwoTerms, [new AssessmentResult(D(on), passed)], D("2024-06-01"));
+        var outcome = new NonRenewalRule().CheckDecision(TwoTerms[1], [new AssessmentResult(D(on), passed)], D(decidedOn));
+        outcome.Passed.ShouldBe(ok, name);
+        outcome.Violations.ShouldAllBe(v => v.Rule == "cn.assessment.failed" && v.Citation == "CN 11");
+    }
+
+    [Theory]
+    [InlineData("No_decision_renews_even_after_a_failure", null, "2024-06-01", true)]
+    [InlineData("Decision_on_the_last_term_refuses", "2023-12-20", "2024-06-01", false)]
+    [InlineData("Decision_on_the_day_of_the_renewal_refuses", "2024-06-01", "2024-06-01", false)]
+    [InlineData("Decision_after_the_renewal_date_is_not_yet_known", "2024-06-02", "2024-06-01", true)]
+    public void A_renewal_is_refused_only_where_non_renewal_was_decided(string name, string? decidedOn, string renewalOn, bool ok)
+    {
+        NonRenewalDecision[] decisions = decidedOn is null ? [] : [new NonRenewalDecision(TwoTerms[1].Start, D(decidedOn))];
+        var outcome = new NonRenewalRule().Check(TwoTerms, decisions, D(renewalOn));
         outcome.Passed.ShouldBe(ok, name);
         outcome.Violations.ShouldAllBe(v => v.Rule == "cn.assessment.failed" && v.Citation == "CN 11");
     }
 
     [Fact]
-    public void A_first_appointment_is_no_renewal() =>
-        new FailedAssessmentBlocksRenewalRule().Check([], [new AssessmentResult(D("2024-01-01"), false)], D("2024-06-01")).Passed.ShouldBeTrue();
+    public void A_decision_on_an_earlier_term_does_not_refuse_the_renewal_of_the_last() =>
+        new NonRenewalRule().Check(TwoTerms, [new NonRenewalDecision(TwoTerms[0].Start, D("2020-01-01"))], D("2024-06-01")).Passed.ShouldBeTrue();
 
     [Fact]
-    public void A_later_pass_does_not_cure_a_failure_of_the_same_term() =>
-        new FailedAssessmentBlocksRenewalRule().Check(TwoTerms,
-            [new AssessmentResult(D("2022-12-01"), false), new AssessmentResult(D("2023-12-01"), true)], D("2024-06-01"))
-        .Passed.ShouldBeFalse();
+    public void A_first_appointment_is_no_renewal() =>
+        new NonRenewalRule().Check([], [new NonRenewalDecision(D("2024-01-01"), D("2024-01-02"))], D("2024-06-01")).Passed.ShouldBeTrue();
 
     [Fact]
     public void Conditions_name_each_missing_one()

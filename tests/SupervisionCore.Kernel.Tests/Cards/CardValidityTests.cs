@@ -14,10 +14,22 @@ public class CardValidityTests
 
     [Theory]
     [MemberData(nameof(Periods))]
-    public void Valid_until_is_three_years_less_a_day(string name, DateOnly issuedOn, DateOnly expected)
+    public void One_term_is_three_years_less_a_day(string name, DateOnly issuedOn, DateOnly expected)
     {
         _ = name;
-        CardValidity.ValidUntil(issuedOn).ShouldBe(expected);
+        CardValidity.OneTermFrom(issuedOn).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("the_day_of_issue", 2025, 6, 1)]
+    [InlineData("ten_years_on", 2035, 6, 1)]
+    [InlineData("the_last_representable_day", 9999, 12, 31)]
+    public void A_card_with_no_expiry_is_never_expired(string name, int y, int m, int d)
+    {
+        _ = name;
+        CardValidity.HasNoExpiry(CardValidity.NoExpiry).ShouldBeTrue();
+        CardValidity.StatusOn(CardValidity.NoExpiry, null, [], new DateOnly(y, m, d)).ShouldBe(CardStatus.Valid);
+        CardValidity.IsHeldOn(CardValidity.NoExpiry, null, new DateOnly(y, m, d)).ShouldBeTrue();
     }
 
     public static TheoryData<string, DateOnly?, bool, DateOnly, CardStatus> Statuses => new()

@@ -41,28 +41,45 @@ public class FeeScheduleRuleTests
     public void Quotes_a_day_at_4_hours_and_1_minute() =>
         Rule.Quote(T("2024-05-06T14:00+08:00"), T("2024-05-06T18:01+08:00")).Total.ShouldBe(800m);
 
-    [Fact]
-    public void Splits_an_attendance_across_midnight_China_time()
+    /// <summary>BJ 27 bills the activity, not the calendar day: across midnight it is one activity, one period.</summary>
+    [Theory]
+    [InlineData("23:00 to 02:59 is 3 h 59 min: half day", "2024-05-06T23:00+08:00", "2024-05-07T02:59+08:00", 239, FeeUnit.HalfDay, 400)]
+    [InlineData("22:00 to 02:00 is exactly 4 h: half day", "2024-05-06T22:00+08:00", "2024-05-07T02:00+08:00", 240, FeeUnit.HalfDay, 400)]
+    [InlineData("22:00 to 02:01 is 4 h 1 min: day", "2024-05-06T22:00+08:00", "2024-05-07T02:01+08:00", 241, FeeUnit.Day, 800)]
+    [InlineData("20:00 to 02:30 is 6 h 30 min: day", "2024-05-06T20:00+08:00", "2024-05-07T02:30+08:00", 390, FeeUnit.Day, 800)]
+    [InlineData("23:30 to 00:30 is 1 h: half day", "2024-05-06T23:30+08:00", "2024-05-07T00:30+08:00", 60, FeeUnit.HalfDay, 400)]
+    [InlineData("19:00 to midnight is 5 h: day", "2024-05-06T19:00+08:00", "2024-05-07T00:00+08:00", 300, FeeUnit.Day, 800)]
+    [InlineData("the same 23:00-01:00 given in UTC", "2024-05-06T15:00:00Z", "2024-05-06T17:00:00Z", 120, FeeUnit.HalfDay, 400)]
+    [InlineData("a whole 24 h is one day", "2024-05-06T08:00+08:00", "2024-05-07T08:00+08:00", 1440, FeeUnit.Day, 800)]
+    public void An_activity_across_midnight_is_one_activity(string name, string entry, string exit, int minutes, FeeUnit unit, int amount)
     {
-        var quote = Rule.Quote(T("2024-05-06T20:00+08:00"), T("2024-05-07T02:30+08:00"));
-        quote.Days.Select(d => (d.Date, d.Minutes, d.Unit, d.Amount)).ShouldBe(
-        [
-            (D("2024-05-06"), 240, FeeUnit.HalfDay, 400m),
-            (D("2024-05-07"), 150, FeeUnit.HalfDay, 400m),
-        ]);
-        quote.Total.ShouldBe(800m);
+        _ = name;
+        var quote = Rule.Quote(T(entry), T(exit));
+        var period = quote.Days.ShouldHaveSingleItem();
+        (period.Date, period.Minutes, period.Unit, period.Amount).ShouldBe((D("2024-05-06"), minutes, unit, (decimal)amount));
+        quote.Total.ShouldBe(amount);
     }
 
     [Fact]
-    public void Bills_two_working_days_separately()
+    public void An_activity_over_24_hours_is_billed_in_24_hour_periods_from_entry()
     {
         var quote = Rule.Quote(T("2024-05-06T08:00+08:00"), T("2024-05-07T17:00+08:00"));
         quote.Days.Select(d => (d.Date, d.Minutes, d.Unit)).ShouldBe(
         [
-            (D("2024-05-06"), 16 * 60, FeeUnit.Day),
-            (D("2024-05-07"), 17 * 60, FeeUnit.Day),
+            (D("2024-05-06"), 24 * 60, FeeUnit.Day),
+            (D("2024-05-07"), 9 * 60, FeeUnit.Day),
         ]);
         quote.Total.ShouldBe(1600m);
+    }
+
+    [Theory]
+    [InlineData("24 h + 4 h: day + half day", "2024-05-06T22:00+08:00", "2024-05-08T02:00+08:00", 1200)]
+    [InlineData("24 h + 4 h 1 min: two days", "2024-05-06T22:00+08:00", "2024-05-08T02:01+08:00", 1600)]
+    [InlineData("24 h + 1 min: day + half day", "2024-05-06T09:00+08:00", "2024-05-07T09:01+08:00", 1200)]
+    public void The_last_period_of_a_long_activity_follows_the_4_hour_rule(string name, string entry, string exit, int total)
+    {
+        _ = name;
+        Rule.Quote(T(entry), T(exit)).Total.ShouldBe(total);
     }
 
     [Fact]
@@ -74,32 +91,6 @@ public class FeeScheduleRuleTests
         day.Date.ShouldBe(D("2024-05-07"));
         day.Minutes.ShouldBe(180);
         day.Amount.ShouldBe(400m);
-    }
-
-    [Fact]
-    public void Splits_at_China_midnight_not_UTC_midnight()
-    {
-        // 15:00Z–17:00Z is 23:00–01:00 China time: two China days, one UTC day.
-        var quote = Rule.Quote(T("2024-05-06T15:00:00Z"), T("2024-05-06T17:00:00Z"));
-        quote.Days.Select(d => (d.Date, d.Minutes)).ShouldBe([(D("2024-05-06"), 60), (D("2024-05-07"), 60)]);
-        quote.Total.ShouldBe(800m);
-    }
-
-    [Fact]
-    public void An_exit_at_midnight_adds_no_day()
-    {
-        var quote = Rule.Quote(T("2024-05-06T19:00+08:00"), T("2024-05-07T00:00+08:00"));
-        var day = quote.Days.ShouldHaveSingleItem();
-        day.Minutes.ShouldBe(300);
-        day.Unit.ShouldBe(FeeUnit.Day);
-    }
-
-    [Fact]
-    public void A_full_China_day_in_the_middle_is_a_day()
-    {
-        var quote = Rule.Quote(T("2024-05-06T22:00+08:00"), T("2024-05-08T01:00+08:00"));
-        quote.Days.Select(d => (d.Minutes, d.Amount)).ShouldBe([(120, 400m), (1440, 800m), (60, 400m)]);
-        quote.Total.ShouldBe(1600m);
     }
 
     [Fact]
@@ -118,8 +109,11 @@ public class FeeScheduleRuleTests
             new FeeRate(D("2023-01-01"), 400m, 800m, 240),
             new FeeRate(D("2025-01-01"), 500m, 1000m, 240),
         ]);
-        var quote = rule.Quote(T("2024-12-31T20:00+08:00"), T("2025-01-01T02:00+08:00"));
-        quote.Days.Select(d => d.Amount).ShouldBe([400m, 500m]);
+        // One activity across the change is billed at the rate of the day it starts.
+        rule.Quote(T("2024-12-31T20:00+08:00"), T("2025-01-01T02:00+08:00")).Days.Select(d => d.Amount).ShouldBe([800m]);
+        rule.Quote(T("2025-01-01T09:00+08:00"), T("2025-01-01T12:00+08:00")).Days.Select(d => d.Amount).ShouldBe([500m]);
+        var quote = rule.Quote(T("2024-12-31T09:00+08:00"), T("2025-01-01T12:00+08:00"));
+        quote.Days.Select(d => d.Amount).ShouldBe([800m, 500m]);
         rule.FirstRateDate.ShouldBe(D("2023-01-01"));
     }
 

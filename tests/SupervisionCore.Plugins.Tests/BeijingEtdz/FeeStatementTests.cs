@@ -34,24 +34,25 @@ public class FeeStatementTests
         statement.Total.ShouldBe(amount);
     }
 
-    [Fact]
-    public void An_attendance_across_midnight_is_two_lines_of_one_supervisor()
+    [Theory]
+    [InlineData("2025-06-10T23:00+08:00", "2025-06-11T02:59+08:00", 239, FeeUnit.HalfDay, 400)]
+    [InlineData("2025-06-10T22:00+08:00", "2025-06-11T02:00+08:00", 240, FeeUnit.HalfDay, 400)]
+    [InlineData("2025-06-10T22:00+08:00", "2025-06-11T02:01+08:00", 241, FeeUnit.Day, 800)]
+    public void An_attendance_across_midnight_is_one_line_of_one_activity(string entry, string exit, int minutes, FeeUnit unit, int amount)
     {
-        var statement = FeeStatementBuilder.Build(Rule, 2025, 6, [A("2025-06-10T20:00+08:00", "2025-06-11T02:30+08:00")]);
+        var statement = FeeStatementBuilder.Build(Rule, 2025, 6, [A(entry, exit)]);
         var supervisor = statement.Supervisors.ShouldHaveSingleItem();
-        supervisor.Lines.Select(l => (l.Date, l.From, l.To, l.Minutes, l.Amount)).ShouldBe(
-        [
-            (D("2025-06-10"), T("2025-06-10T20:00+08:00"), T("2025-06-11T00:00+08:00"), 240, 400m),
-            (D("2025-06-11"), T("2025-06-11T00:00+08:00"), T("2025-06-11T02:30+08:00"), 150, 400m),
-        ]);
-        (supervisor.HalfDays, supervisor.Days, supervisor.Total).ShouldBe((2, 0, 800m));
+        var line = supervisor.Lines.ShouldHaveSingleItem();
+        (line.Date, line.From, line.To, line.Minutes, line.Unit, line.Amount).ShouldBe((D("2025-06-10"), T(entry), T(exit), minutes, unit, (decimal)amount));
+        supervisor.Total.ShouldBe(amount);
     }
 
     [Fact]
-    public void Two_days_of_one_activity_are_two_day_lines()
+    public void An_activity_over_24_hours_is_two_lines()
     {
         var statement = FeeStatementBuilder.Build(Rule, 2025, 6, [A("2025-06-10T08:00+08:00", "2025-06-11T17:00+08:00")]);
-        statement.Lines.Select(l => (l.Date, l.Unit)).ShouldBe([(D("2025-06-10"), FeeUnit.Day), (D("2025-06-11"), FeeUnit.Day)]);
+        statement.Lines.Select(l => (l.Date, l.From, l.Unit)).ShouldBe(
+            [(D("2025-06-10"), T("2025-06-10T08:00+08:00"), FeeUnit.Day), (D("2025-06-11"), T("2025-06-11T08:00+08:00"), FeeUnit.Day)]);
         statement.Total.ShouldBe(1600m);
     }
 
@@ -73,13 +74,12 @@ public class FeeStatementTests
     }
 
     [Fact]
-    public void A_day_across_the_month_end_belongs_to_the_month_it_falls_in()
+    public void An_activity_across_the_month_end_belongs_to_the_month_it_starts_in()
     {
         AttendanceFact[] attendance = [A("2025-06-30T20:00+08:00", "2025-07-01T03:00+08:00")];
-        FeeStatementBuilder.Build(Rule, 2025, 6, attendance).Lines.ShouldHaveSingleItem().Date.ShouldBe(D("2025-06-30"));
-        var july = FeeStatementBuilder.Build(Rule, 2025, 7, attendance).Lines.ShouldHaveSingleItem();
-        (july.Date, july.Minutes, july.Amount).ShouldBe((D("2025-07-01"), 180, 400m));
-        FeeStatementBuilder.Build(Rule, 2025, 8, attendance).Lines.ShouldBeEmpty();
+        var june = FeeStatementBuilder.Build(Rule, 2025, 6, attendance).Lines.ShouldHaveSingleItem();
+        (june.Date, june.Minutes, june.Amount).ShouldBe((D("2025-06-30"), 420, 800m));
+        FeeStatementBuilder.Build(Rule, 2025, 7, attendance).Lines.ShouldBeEmpty();
     }
 
     [Fact]
@@ -113,7 +113,8 @@ public class FeeStatementTests
         [
             A("2026-06-10T09:00+08:00", "2026-06-10T12:30+08:00", "s1", "张三"),   // 3 h 30: half day under the old rate
             A("2026-07-10T09:00+08:00", "2026-07-10T12:30+08:00", "s1", "张三"),   // 3 h 30: a day under the new one (> 3 h)
-            A("2026-06-30T22:00+08:00", "2026-07-01T01:00+08:00", "s2", "李四"),   // across the change: 2 h at each rate
+            A("2026-06-30T22:00+08:00", "2026-07-01T01:00+08:00", "s2", "李四"),   // across the change: one 3 h activity at June's rate
+            A("2026-07-05T22:00+08:00", "2026-07-06T01:00+08:00", "s2", "李四"),   // 3 h under the new rate: half day (≤ 3 h)
         ];
         var june = FeeStatementBuilder.Build(TwoRates, 2026, 6, attendance);
         june.Lines.Select(l => (l.SupervisorId, l.Unit, l.Amount, l.RateFrom)).ShouldBe(

@@ -194,7 +194,7 @@ public class ZoneAuthoritiesTests
         [
             new AgeLimitRule(), new InternalCardScheme(), new InternalCardScopeRule(), new RecognitionStaffingRule(), new CompetitionStaffingRule(),
             new RecognitionRecordDeadline(), new InstitutionFeedbackDeadline(), new CompetitionRecordDeadline(), new FeeScheduleRule(),
-            new TaskKindsRule(), new AppointedRule(),
+            new RecordFormBinding(), new FeedbackFormBinding(), new TaskKindsRule(), new AppointedRule(), new CardValidityPolicy(),
         ];
         foreach (var e in extensions)
         {
@@ -207,9 +207,9 @@ public class ZoneAuthoritiesTests
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IPackExtension).IsAssignableFrom(t))
             .Select(t => t.Name).Order(StringComparer.Ordinal).ShouldBe(
             [
-                "AgeLimitRule", "AppointedRule", "BeijingEtdzForms", "CompetitionRecordDeadline", "CompetitionStaffingRule", "FeeScheduleRule",
-                "InstitutionFeedbackDeadline", "InternalCardScheme", "InternalCardScopeRule", "RecognitionRecordDeadline",
-                "RecognitionStaffingRule", "TaskKindsRule", "ZoneAuthorities",
+                "AgeLimitRule", "AppointedRule", "BeijingEtdzForms", "CardValidityPolicy", "CompetitionRecordDeadline", "CompetitionStaffingRule", "FeeScheduleRule",
+                "FeedbackFormBinding", "InstitutionFeedbackDeadline", "InternalCardScheme", "InternalCardScopeRule", "RecognitionRecordDeadline",
+                "RecognitionStaffingRule", "RecordFormBinding", "TaskKindsRule", "ZoneAuthorities",
             ]);
     }
 }

@@ -128,3 +128,24 @@ public class InternalCardScopeRuleTests
         }
     }
 }
+
+/// <summary>BJ 附件2 card validity (<c>bj.card.validity</c>, issue #16 item 6): internal cards three years, external cards none.</summary>
+public class CardValidityPolicyTests
+{
+    private static readonly SupervisionCore.Plugins.BeijingEtdz.Rules.CardValidityPolicy Policy = new();
+
+    [Theory]
+    [InlineData("sample_card_June_2022", 2022, 6, 1, "2025-05-31")]
+    [InlineData("leap_day", 2024, 2, 29, "2027-02-28")]
+    [InlineData("first_of_January", 2025, 1, 1, "2027-12-31")]
+    public void An_internal_card_is_valid_three_years_less_a_day(string name, int y, int m, int d, string expected)
+    {
+        _ = name;
+        Policy.ValidUntil(SupervisionCore.Kernel.Plugins.SupervisorKind.Internal, new DateOnly(y, m, d))!.Value
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void An_external_card_keeps_the_national_answer() =>
+        Policy.ValidUntil(SupervisionCore.Kernel.Plugins.SupervisorKind.External, new DateOnly(2025, 6, 1)).ShouldBeNull();
+}

@@ -1,7 +1,7 @@
 using SupervisionCore.Kernel.Cards;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
-using SupervisionCore.Plugins.Guangdong.Cards;
+using SupervisionCore.Plugins.Guangdong.Rules;
 
 namespace SupervisionCore.Plugins.Tests.Guangdong;
 
@@ -189,7 +189,7 @@ public class CardDecodingTests
     [Theory]
     [InlineData("N440123240001", "gd.card.internal-format")]
     [InlineData(" N000001250001 ", "gd.card.internal-format")]
-    [InlineData("R4424Z001", null)] // a plain format error is the format rule's, not an explanation
+    [InlineData("R4424Z001", "gd.card.external-format")] // GD's own space: GD explains its letter (issue #16 item 5)
     [InlineData("H440123240001", null)]
     [InlineData("R4424A001", null)]
     public void Explains_only_the_N_of_the_text(string text, string? rule)
@@ -225,4 +225,41 @@ public class CardDecodingTests
         result.Succeeded.ShouldBeFalse();
         result.Outcome.Violations.ShouldAllBe(v => v.Rule == "gd.card.external-format");
     }
+}
+
+/// <summary>Issue #16 item 5: a malformed number of GD's own space is explained by GD alone, naming the letter.</summary>
+public class ExternalCardLetterTests
+{
+    private static readonly GuangdongExternalCardScheme Scheme = new();
+
+    [Theory]
+    [InlineData("R4424X001", true)]
+    [InlineData("R4424A001", true)]
+    [InlineData("R44241234", true)]     // GD's space, though a valid national number (decoded as national before any explanation)
+    [InlineData("R4524A001", false)]    // another province
+    [InlineData("R4424A0001", false)]   // 10 characters
+    [InlineData("Y440123240001", false)]
+    [InlineData("", false)]
+    public void Owns_nine_characters_beginning_R44(string text, bool owns) => Scheme.Owns(text).ShouldBe(owns);
+
+    [Theory]
+    [InlineData("R4424X001", "'X' is not the code of any city")]
+    [InlineData("R4424O001", "'O' is not the code of any city")]
+    [InlineData("R4424w001", "'w' should be 'W'")]
+    [InlineData("R4424-001", "found '-'")]
+    public void Explains_a_wrong_city_letter_as_the_fault(string text, string fault)
+    {
+        var outcome = Scheme.Explain(text);
+        outcome.ShouldNotBeNull();
+        var v = outcome.Violations.ShouldHaveSingleItem();
+        v.Rule.ShouldBe("gd.card.external-format");
+        v.Message.En.ShouldContain("Position 6");
+        v.Message.En.ShouldContain(fault);
+        v.Message.Zh.ShouldContain("第6位");
+    }
+
+    [Theory]
+    [InlineData("R4424A001")]   // valid: nothing to explain
+    [InlineData("R4524A001")]   // not GD's space: the national format answers
+    public void Explains_nothing_outside_its_faulty_own_space(string text) => Scheme.Explain(text).ShouldBeNull();
 }

@@ -1,6 +1,7 @@
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.Guangdong.Sanctions;
+using SupervisionCore.Plugins.Guangdong.Rules;
 
 namespace SupervisionCore.Plugins.Tests.Guangdong;
 

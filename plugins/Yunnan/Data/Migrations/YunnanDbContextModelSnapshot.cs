@@ -287,6 +287,10 @@ namespace SupervisionCore.Plugins.Yunnan.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("decisions");
 
+                    b.Property<string>("NoSessionHeld")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("no_session_held");
+
                     b.HasKey("Year", "Scope")
                         .HasName("pk_learning_year_closes");
 

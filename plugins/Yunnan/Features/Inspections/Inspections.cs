@@ -92,12 +92,8 @@ public sealed class CreateEndpoint(YunnanDbContext db, ISupervisionDirectory dir
         // The task must be the Host's annual-inspection task of that institution (contract 1.3 lets the pack look it up).
         if (await directory.FindTaskAsync(req.TaskId.ToString(), ct) is not { } task || !User.CanAccess(task.Jurisdiction))
         { await Send.ResultAsync(PackProblems.NotFound($"supervision task {req.TaskId} in the caller's part of Yunnan")); return; }
-        if (task.Kind != TaskKind.AnnualInspection || task.InstitutionId != institution.Id)
-        {
-            await Send.ResultAsync(PackProblems.Violations([YunnanRules.TaskAnnualInspection.Violated(new LocalizedText(
-                $"任务 {req.TaskId} 不是机构 {req.InstitutionId} 的年检评估任务", $"task {req.TaskId} is not an annual-inspection task of institution {req.InstitutionId}"))]));
-            return;
-        }
+        var open = AnnualInspectionProcedure.CanOpen(new InspectionOpenFacts(req.TaskId, task.Kind, task.InstitutionId, institution.Id));
+        if (!open.Passed) { await Send.ResultAsync(PackProblems.Violations(open.Violations)); return; }
         if (await db.AnnualInspections.AnyAsync(i => i.TaskId == req.TaskId, ct))
         { await Send.ResultAsync(PackProblems.Conflict(new LocalizedText("该任务已有年检评估", "this task already has an annual inspection"))); return; }
         var inspection = new AnnualInspection
@@ -184,30 +180,20 @@ public sealed class StepEndpoint(YunnanDbContext db, IPackAudit audit) : Endpoin
         var i = await db.AnnualInspections.FromSql($"SELECT * FROM pack_yn.annual_inspections WHERE id = {req.Id} FOR UPDATE").Include(x => x.Steps).SingleOrDefaultAsync(ct);
         if (i is null || !User.CanAccess(JurisdictionCode.Parse(i.Jurisdiction))) { await Send.ResultAsync(PackProblems.NotFound($"annual inspection {req.Id}")); return; }
         var done = i.Steps.OrderBy(s => s.Sequence).Select(s => s.Step).ToList();
-        var order = AnnualInspectionProcedure.CanRecord(done, req.Step);
-        if (!order.Passed)
+        var facts = new InspectionStepFacts(done, i.Steps.Count > 0 ? i.Steps.Max(s => s.On) : null, req.Step, req.On, req.Answers);
+        var decision = AnnualInspectionProcedure.DecideStep(facts);
+        if (!decision.Allowed)
         {
-            await Send.ResultAsync(PackProblems.Conflict(new LocalizedText("年检评估程序须按第十一条顺序进行", "the annual inspection follows the order of YN 11"), order.Violations));
+            await Send.ResultAsync(facts.OutOfOrder
+                ? PackProblems.Conflict(new LocalizedText("年检评估程序须按第十一条顺序进行", "the annual inspection follows the order of YN 11"), decision.Violations)
+                : PackProblems.Violations(decision.Violations));
             return;
         }
-        if (i.Steps.Count > 0 && req.On < i.Steps.Max(s => s.On))
-        { await Send.ResultAsync(PackProblems.Violations([YunnanRules.TaskAnnualInspection.Violated(new LocalizedText("步骤日期不能早于上一步", "a step cannot be dated before the previous one"))])); return; }
-
-        decimal? total = null;
-        if (req.Step == AnnualInspectionProcedure.SiteVisit)
-        {
-            var answers = req.Answers!;
-            List<Violation> problems = [.. FormSubmission.Validate(YunnanForms.Report, answers).Select(p =>
-                YunnanRules.TaskAnnualInspection.Violated(new LocalizedText($"报告表 {p.Key}：{p.Message.Zh}", $"report form {p.Key}: {p.Message.En}")))];
-            var (sum, scoring) = InspectionScoring.Total(answers);
-            problems.AddRange(scoring.Violations);
-            if (problems.Count > 0) { await Send.ResultAsync(PackProblems.Violations(problems)); return; }
-            total = sum;
-            answers[YunnanForms.TotalKey] = new FormAnswer(Number: sum);
-        }
+        var total = decision.Transition.Total;
+        if (total is { } sum) req.Answers![YunnanForms.TotalKey] = new FormAnswer(Number: sum);
         i.Steps.Add(new InspectionStep
         {
-            InspectionId = i.Id, Sequence = done.Count + 1, Step = req.Step, On = req.On, Text = req.Text,
+            InspectionId = i.Id, Sequence = decision.Transition.Sequence, Step = decision.Transition.Step, On = req.On, Text = req.Text,
             Answers = req.Answers is null ? null : JsonSerializer.Serialize(req.Answers, JsonSerializerOptions.Web), Total = total,
             RecordedBy = User.Actor(), RecordedAt = DateTimeOffset.UtcNow,
         });

@@ -183,22 +183,20 @@ public sealed class RecordResultEndpoint(YunnanDbContext db, ISupervisionDirecto
     {
         if (await SessionAccess.VisibleAsync(db, User, req.Id, ct) is not { } s) { await Send.ResultAsync(PackProblems.NotFound($"learning session {req.Id}")); return; }
         var supervisor = await directory.FindSupervisorAsync(req.SupervisorId.ToString(), ct);
-        if (supervisor is null || supervisor.Kind != SupervisionCore.Kernel.Plugins.SupervisorKind.Internal || supervisor.InstitutionId != s.InstitutionId.ToString())
+        var closed = await LearningYearCloser.ClosedAsync(db, s.Year, JurisdictionCode.Parse(s.Jurisdiction), ct) is not null;
+        var facts = new LearningResultFacts(supervisor?.Kind, supervisor?.InstitutionId, s.InstitutionId.ToString(), closed, req.Attended, req.Passed);
+        var decision = LearningYear.DecideResult(facts);
+        if (!decision.Allowed)
         {
-            await Send.ResultAsync(PackProblems.Violations([YunnanRules.LearningAnnual.Violated(new LocalizedText(
-                "只能登记举办机构的内部质量督导员", "only internal supervisors of the session's institution are recorded"))]));
-            return;
-        }
-        if (await LearningYearCloser.ClosedAsync(db, s.Year, JurisdictionCode.Parse(s.Jurisdiction), ct) is not null)
-        {
-            await Send.ResultAsync(PackProblems.Conflict(new LocalizedText($"{s.Year}年度业务学习已关闭，不能更改", $"the learning year {s.Year} is closed; results cannot change"),
-                [YunnanRules.LearningAnnual.Violated(new LocalizedText("年度已关闭", "year closed"))]));
+            await Send.ResultAsync(facts.OfSessionInstitution
+                ? PackProblems.Conflict(new LocalizedText($"{s.Year}年度业务学习已关闭，不能更改", $"the learning year {s.Year} is closed; results cannot change"), decision.Violations)
+                : PackProblems.Violations(decision.Violations));
             return;
         }
         var result = await db.LearningResults.SingleOrDefaultAsync(r => r.SessionId == s.Id && r.SupervisorId == req.SupervisorId, ct);
         var before = result is null ? null : new ResultDto(result.SupervisorId, result.Attended, result.Passed);
         if (result is null) db.LearningResults.Add(result = new LearningResult { SessionId = s.Id, SupervisorId = req.SupervisorId });
-        (result.Attended, result.Passed, result.RecordedBy, result.RecordedAt) = (req.Attended, req.Passed, User.Actor(), DateTimeOffset.UtcNow);
+        (result.Attended, result.Passed, result.RecordedBy, result.RecordedAt) = (decision.Transition.Attended, decision.Transition.Passed, User.Actor(), DateTimeOffset.UtcNow);
         var after = new ResultDto(result.SupervisorId, result.Attended, result.Passed);
         await db.SaveAuditedAsync(audit, new PackAuditEntry("yn.learning-result.record", "yn.learning-result", $"{s.Id}/{req.SupervisorId}", JurisdictionCode.Parse(s.Jurisdiction),
             [YunnanRules.LearningAnnual.Id], before, after, $"session={s.Id} attended={(req.Attended ? "yes" : "no")} passed={req.Passed switch { true => "yes", false => "no", null => "-" }}"), User, ct);

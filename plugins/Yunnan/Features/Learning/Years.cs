@@ -19,7 +19,7 @@ public sealed class CloseYearRequest
 }
 
 /// <summary>Closes a learning year (YN 17): whoever has no passed session loses the qualification and is blacklisted.</summary>
-public sealed class CloseYearEndpoint(YunnanDbContext db, ISupervisionDirectory directory, ISupervisorActions actions, IPackAudit audit, AnnualLearningRule rule, TimeProvider clock)
+public sealed class CloseYearEndpoint(YunnanDbContext db, ISupervisionDirectory directory, ISupervisorActions actions, IPackAudit audit, TimeProvider clock)
     : Endpoint<CloseYearRequest, CloseOutcome>
 {
     public override void Configure()
@@ -31,7 +31,7 @@ public sealed class CloseYearEndpoint(YunnanDbContext db, ISupervisionDirectory 
         Summary(s =>
         {
             s.Summary = "Close a learning year (YN 17); dryRun=true previews";
-            s.Description = "关闭业务学习年度（第十七条，yn.learning.annual）：调用者云南辖区内、年末在聘且现仍在聘的每一名内督，当年无合格的业务学习记录（不合格或未参加）的，取消督导资格——撤回证卡、解除聘任、列入失信黑名单（第二十三条），每项附规则编号并记入审计日志。dryRun=true 只预览不改变任何数据。再次关闭同一年度不再改变任何数据（alreadyClosed）。年度未结束不能关闭（409）。";
+            s.Description = "关闭业务学习年度（第十七条，yn.learning.annual）：调用者云南辖区内、年末在聘且现仍在聘的每一名内督，其所在机构当年举办过其在聘期间可参加的业务学习教育（聘任不晚于举办日）而无合格记录（不合格或未参加）的，取消督导资格；机构未举办的，列入 noSessionHeld（未举办），不取消任何人资格——撤回证卡、解除聘任、列入失信黑名单（第二十三条），每项附规则编号并记入审计日志。dryRun=true 只预览不改变任何数据。再次关闭同一年度不再改变任何数据（alreadyClosed）。年度未结束不能关闭（409）。";
         });
     }
 
@@ -39,13 +39,13 @@ public sealed class CloseYearEndpoint(YunnanDbContext db, ISupervisionDirectory 
     {
         if (User.YunnanScope() is not { } scope) { await Send.ResultAsync(PackProblems.Forbidden(new LocalizedText("调用者辖区不含云南", "the caller's jurisdiction does not cover Yunnan"))); return; }
         var today = ChinaTime.DateOf(clock.GetUtcNow());
-        if (req.Year >= today.Year || req.Year < 2000)
+        var when = LearningYear.CanClose(req.Year, today);
+        if (!when.Passed)
         {
-            await Send.ResultAsync(PackProblems.Conflict(new LocalizedText($"{req.Year}年度尚未结束，不能关闭", $"the year {req.Year} is not over; it cannot be closed"),
-                [YunnanRules.LearningAnnual.Violated(new LocalizedText("年度结束时关闭", "a year is closed when it is over"))]));
+            await Send.ResultAsync(PackProblems.Conflict(new LocalizedText($"{req.Year}年度尚未结束，不能关闭", $"the year {req.Year} is not over; it cannot be closed"), when.Violations));
             return;
         }
-        var outcome = await new LearningYearCloser(db, directory, actions, audit, rule).CloseAsync(req.Year, scope, today, req.DryRun, User, wait: true, ct);
+        var outcome = await new LearningYearCloser(db, directory, actions, audit).CloseAsync(req.Year, scope, today, req.DryRun, User, wait: true, ct);
         await Send.OkAsync(outcome!, ct);
     }
 }
@@ -61,7 +61,8 @@ public sealed class GetYearRequest
 /// <param name="Closed" example="true">Closed.</param>
 /// <param name="ClosedOn" example="2026-01-05">Day closed.</param>
 /// <param name="Decisions">What the close decided.</param>
-public sealed record YearDto(int Year, string Scope, bool Closed, DateOnly? ClosedOn, IReadOnlyList<ConsequenceDto> Decisions);
+/// <param name="NoSessionHeld">Who the close did not judge: their institution held no session they could attend.</param>
+public sealed record YearDto(int Year, string Scope, bool Closed, DateOnly? ClosedOn, IReadOnlyList<ConsequenceDto> Decisions, IReadOnlyList<NoSessionDto>? NoSessionHeld = null);
 
 public sealed class GetYearEndpoint(YunnanDbContext db) : Endpoint<GetYearRequest, YearDto>
 {
@@ -79,6 +80,7 @@ public sealed class GetYearEndpoint(YunnanDbContext db) : Endpoint<GetYearReques
         if (User.YunnanScope() is not { } scope) { await Send.ResultAsync(PackProblems.Forbidden(new LocalizedText("调用者辖区不含云南", "the caller's jurisdiction does not cover Yunnan"))); return; }
         var closed = await LearningYearCloser.ClosedAsync(db, req.Year, scope, ct);
         await Send.OkAsync(new YearDto(req.Year, closed?.Scope ?? scope.Value, closed is not null, closed?.ClosedOn,
-            closed is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<ConsequenceDto>>(closed.Decisions, System.Text.Json.JsonSerializerOptions.Web) ?? []), ct);
+            closed is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<ConsequenceDto>>(closed.Decisions, System.Text.Json.JsonSerializerOptions.Web) ?? [],
+            closed is null ? [] : LearningYearCloser.NoSessionsOf(closed)), ct);
     }
 }

@@ -311,6 +311,44 @@ namespace SupervisionCore.Host.Data.Migrations
                     b.ToTable("OpenIddictTokens", "supervision");
                 });
 
+            modelBuilder.Entity("SupervisionCore.Host.Data.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("algorithm");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key_id");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("signature");
+
+                    b.HasKey("Seq")
+                        .HasName("pk_audit_checkpoints");
+
+                    b.ToTable("audit_checkpoints", "supervision");
+                });
+
             modelBuilder.Entity("SupervisionCore.Host.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Seq")
@@ -352,6 +390,10 @@ namespace SupervisionCore.Host.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("canonical");
 
+                    b.Property<short>("Chain")
+                        .HasColumnType("smallint")
+                        .HasColumnName("chain");
+
                     b.Property<string>("Detail")
                         .HasColumnType("text")
                         .HasColumnName("detail");
@@ -366,6 +408,11 @@ namespace SupervisionCore.Host.Data.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)")
                         .HasColumnName("jurisdiction");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key_id");
 
                     b.Property<byte[]>("PreviousHash")
                         .IsRequired()
@@ -453,6 +500,15 @@ namespace SupervisionCore.Host.Data.Migrations
                     b.Property<bool>("ExpiryRecorded")
                         .HasColumnType("boolean")
                         .HasColumnName("expiry_recorded");
+
+                    b.Property<string>("NonRenewalNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("non_renewal_note");
+
+                    b.Property<DateOnly?>("NotRenewedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("not_renewed_on");
 
                     b.Property<DateOnly>("Start")
                         .HasColumnType("date")
@@ -1787,9 +1843,12 @@ namespace SupervisionCore.Host.Data.Migrations
                         .HasColumnName("assignment_id");
 
                     b.Property<string>("Conduct")
-                        .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("conduct");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
 
                     b.Property<bool>("DueAssumed")
                         .HasColumnType("boolean")
@@ -1806,6 +1865,15 @@ namespace SupervisionCore.Host.Data.Migrations
                     b.Property<DateTimeOffset?>("ExitAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("exit_at");
+
+                    b.Property<string>("FormId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("form_id");
+
+                    b.Property<int?>("FormVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("form_version");
 
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid")
@@ -1905,6 +1973,205 @@ namespace SupervisionCore.Host.Data.Migrations
                         .HasDatabaseName("ix_users_user_name");
 
                     b.ToTable("users", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Features.Events.OutboxEvent", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Position"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("data");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("jurisdiction");
+
+                    b.PrimitiveCollection<string[]>("Rules")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("rules");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Position")
+                        .HasName("pk_events");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_events_id");
+
+                    b.HasIndex("Jurisdiction", "Position")
+                        .HasDatabaseName("ix_events_jurisdiction_position");
+
+                    b.ToTable("events", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Features.Events.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<long>("EventPosition")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_position");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_status_code");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_deliveries");
+
+                    b.HasIndex("EventPosition")
+                        .HasDatabaseName("ix_webhook_deliveries_event_position");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_webhook_deliveries_status_next_attempt_at");
+
+                    b.HasIndex("SubscriptionId", "EventPosition")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhook_deliveries_subscription_id_event_position");
+
+                    b.HasIndex("SubscriptionId", "Subject", "EventPosition")
+                        .HasDatabaseName("ix_webhook_deliveries_subscription_id_subject_event_position");
+
+                    b.ToTable("webhook_deliveries", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Features.Events.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("jurisdiction");
+
+                    b.Property<long>("QueuedThrough")
+                        .HasColumnType("bigint")
+                        .HasColumnName("queued_through");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("secret");
+
+                    b.PrimitiveCollection<string[]>("Types")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("types");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_subscriptions");
+
+                    b.HasIndex("Jurisdiction")
+                        .HasDatabaseName("ix_webhook_subscriptions_jurisdiction");
+
+                    b.ToTable("webhook_subscriptions", "supervision");
                 });
 
             modelBuilder.Entity("SupervisionCore.Host.Features.Imports.ImportJob", b =>
@@ -2077,6 +2344,23 @@ namespace SupervisionCore.Host.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_activity_venues_activities_activity_id");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Features.Events.WebhookDelivery", b =>
+                {
+                    b.HasOne("SupervisionCore.Host.Features.Events.OutboxEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventPosition")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_deliveries_events_event_position");
+
+                    b.HasOne("SupervisionCore.Host.Features.Events.WebhookSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_deliveries_webhook_subscription_subscription_id");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

@@ -139,6 +139,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         b.HasKey(e => e.Id);
         b.Property(e => e.AppointedBy).HasMaxLength(64);
         b.Property(e => e.TerminationReason).HasMaxLength(200);
+        b.Property(e => e.NonRenewalNote).HasMaxLength(1000);
         b.HasIndex(e => new { e.SupervisorId, e.AppointedBy, e.TermNumber }).IsUnique();
         b.HasIndex(e => new { e.End, e.ExpiryRecorded });
     }

@@ -155,6 +155,9 @@ public sealed class Appointment
     public DateOnly End { get; set; }
     public DateOnly? TerminatedOn { get; set; }
     public string? TerminationReason { get; set; }
+    /// <summary>Day the appointing body decided not to renew this term after a failed assessment (不予续聘, CN 11), or null.</summary>
+    public DateOnly? NotRenewedOn { get; set; }
+    public string? NonRenewalNote { get; set; }
     /// <summary>Set by the daily job when the expiry has been recorded in the audit log.</summary>
     public bool ExpiryRecorded { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -137,6 +137,8 @@ internal sealed class SupervisorFeedbackConfiguration : IEntityTypeConfiguration
         b.ToTable("supervisor_feedback");
         b.HasKey(e => e.Id);
         b.Property(e => e.Conduct).HasColumnType("jsonb");
+        b.Property(e => e.FormId).HasMaxLength(80);
+        b.Property(e => e.Content).HasColumnType("jsonb");
         b.Property(e => e.Text).HasMaxLength(4000);
         b.Property(e => e.SubmittedBy).HasMaxLength(200);
         // One feedback per assignment.

@@ -199,8 +199,16 @@ public sealed class SupervisorFeedback
     public Guid InstitutionId { get; set; }
     public DateTimeOffset? EntryAt { get; set; }
     public DateTimeOffset? ExitAt { get; set; }
-    /// <summary>Conduct checks as JSON (wore card, performed duties, stayed in remit, integrity).</summary>
-    public string Conduct { get; set; } = "{}";
+    /// <summary>
+    /// Conduct checks as JSON (wore card, performed duties, stayed in remit, integrity): the national shape; null when the
+    /// feedback was given on a pack's form (<see cref="FormId"/>).
+    /// </summary>
+    public string? Conduct { get; set; }
+    /// <summary>The pack's feedback form (GD annex 5, BJ annex 4), or null for the national shape.</summary>
+    public string? FormId { get; set; }
+    public int? FormVersion { get; set; }
+    /// <summary>The form's answers by item key (JSON), with <see cref="FormId"/>.</summary>
+    public string? Content { get; set; }
     public string? Text { get; set; }
     /// <summary>Last day in time, or null where no deadline policy governs the feedback.</summary>
     public DateOnly? DueOn { get; set; }

@@ -9,6 +9,7 @@ using SupervisionCore.Host.Data.Registry;
 using SupervisionCore.Host.Errors;
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Access;
+using SupervisionCore.Kernel.Cards;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
@@ -27,17 +28,21 @@ internal static class CardAccess
     private static bool IsInstitutionOperatorOnly(ClaimsPrincipal user) =>
         user.Has(Roles.InstitutionOperator) && !user.Has(Roles.NationalAdmin) && !user.Has(Roles.ProvinceAdmin) && !user.Has(Roles.CenterOperator);
 
-    /// <summary>True when the caller sees the supervisor (else the answer is 404, not leaking existence).</summary>
+    /// <summary>
+    /// True when the caller sees the supervisor (else the answer is 404, not leaking existence). The supervisor's jurisdiction
+    /// must be inside the caller's for every role: an institution claim alone (a grant made before it was checked, or an external
+    /// IdP's) never reaches another province.
+    /// </summary>
     public static bool CanSee(ClaimsPrincipal user, Supervisor s) =>
-        IsInstitutionOperatorOnly(user)
-            ? s.InstitutionId is { } i && user.FindFirstValue(SupervisionClaims.Institution) == i.ToString()
-            : JurisdictionCode.TryParse(s.Jurisdiction, out var j) && user.CanAccess(j);
+        JurisdictionCode.TryParse(s.Jurisdiction, out var j) && user.CanAccess(j)
+        && (!IsInstitutionOperatorOnly(user) || (s.InstitutionId is { } i && user.FindFirstValue(SupervisionClaims.Institution) == i.ToString()));
 
     /// <summary>Null when the caller may issue cards of <paramref name="kind"/> by <paramref name="issuer"/>; else the 403 reason.</summary>
     public static LocalizedText? CheckIssuer(ClaimsPrincipal user, SupervisorKind kind, CardIssuerInfo issuer)
     {
         if (IsInstitutionOperatorOnly(user))
             return kind == SupervisorKind.Internal && issuer.InstitutionId is { } i && user.FindFirstValue(SupervisionClaims.Institution) == i.ToString()
+                && user.CanAccess(issuer.Jurisdiction)
                 ? null
                 : new LocalizedText("评价机构操作员只能为本机构的内督颁发本机构的内督证卡", "An institution operator issues only its own institution's internal cards");
         return user.CanAccess(issuer.Jurisdiction)
@@ -56,7 +61,7 @@ internal static class CardAccess
 /// <param name="Serial" example="12">Serial within the allocation key.</param>
 /// <param name="IssuerId" example="44">Issuing authority or institution id.</param>
 /// <param name="IssuedOn" example="2025-06-01">Date of issue.</param>
-/// <param name="ValidUntil" example="2028-05-31">Last valid day.</param>
+/// <param name="ValidUntil" example="9999-12-31">Last valid day; 9999-12-31 when the card has no expiry of its own (nationally; a pack such as BJ gives its cards a period).</param>
 public sealed record IssuedCardDto(Guid Id, Guid SupervisorId, string Number, string Kind, string Scheme, string AllocationKey, int Serial,
     string IssuerId, DateOnly IssuedOn, DateOnly ValidUntil);
 
@@ -73,7 +78,7 @@ internal static class CardProblems
     public static ViolationDto Dto(Violation v) => new(v.Rule, v.Citation, L(v.Message));
 
     /// <summary>422 naming every violated rule, and each refused supervisor when there are any.</summary>
-    public static string Refusal(IEnumerable<Violation> violations, IReadOnlyList<SupervisorRefusal>? supervisors = null)
+    public static string Refusal(IEnumerable<Violation> violations, IReadOnlyList<CardRefusal>? supervisors = null)
     {
         var list = violations.Select(Dto).ToList();
         var refused = supervisors?.Select(s => new SupervisorRefusalDto(s.SupervisorId, [.. s.Violations.Select(Dto)], s.HeldCard)).ToList();

@@ -21,8 +21,11 @@ namespace SupervisionCore.Host.Features.Imports;
 /// one registration per jurisdiction, the uploader's jurisdiction). all-or-nothing: one transaction, rolled back if
 /// any row fails; valid-rows-only: one transaction per row. Errors name the row and the column; never an ID number.
 /// </summary>
-public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportProcessor> logger) : ISingletonService
+public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportProcessor> logger, IConfiguration config) : ISingletonService
 {
+    /// <summary>Time budget of one job, reading included (<c>Imports:MaxSecondsPerJob</c>, default 600): past it the job fails with a clear error.</summary>
+    private readonly TimeSpan _budget = TimeSpan.FromSeconds(Math.Max(1, config.GetValue<int?>("Imports:MaxSecondsPerJob") ?? 600));
+
     private const int ProgressEvery = 25;
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -37,7 +40,9 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider cl
 
         IReadOnlyList<string> headers;
         IReadOnlyList<ImportRow> rows;
-        try { (headers, rows) = ImportFile.Read(job.Content ?? [], job.Format); }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var readBudget = _budget < ImportFile.DefaultReadBudget ? _budget : ImportFile.DefaultReadBudget;
+        try { (headers, rows) = ImportFile.Read(job.Content ?? [], job.Format, readBudget); }
         catch (ImportFileException ex) { await FinishAsync(jobId, ImportStatus.Failed, 0, 0, [], ex.Reason.Get(culture), ct); return; }
 
         var mapper = new ImportRows(ImportTypes.ColumnsOf(job.Type), headers);
@@ -55,8 +60,12 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider cl
         var detail = $"import {job.Id}";
         Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? shared = allOrNothing ? await db.Database.BeginTransactionAsync(ct) : null;
         var aborted = false;
+        var processed = 0;
+        var timedOut = false;
         for (var i = 0; i < rows.Count; i++)
         {
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(started) > _budget) { timedOut = true; break; }
+            processed = i + 1;
             var row = rows[i];
             var rowErrors = new List<ImportRowError>();
             if (!aborted)
@@ -95,11 +104,16 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider cl
         var status = ImportStatus.Succeeded;
         if (shared is not null)
         {
-            if (errors.Count == 0) await shared.CommitAsync(ct);
+            if (errors.Count == 0 && !timedOut) await shared.CommitAsync(ct);
             else { await shared.RollbackAsync(ct); imported = 0; status = ImportStatus.Failed; }
             await shared.DisposeAsync();
         }
-        var message = status == ImportStatus.Failed
+        if (timedOut) status = ImportStatus.Failed;
+        var message = timedOut
+            ? new LocalizedText(
+                $"导入超过时限（{_budget.TotalSeconds:0} 秒），在第 {processed} 行后停止；{(allOrNothing ? "未导入任何行" : $"已导入 {imported} 行")}",
+                $"the import took longer than the time limit ({_budget.TotalSeconds:0} s) and stopped after {processed} rows; {(allOrNothing ? "nothing imported" : $"{imported} rows imported")}").Get(culture)
+            : status == ImportStatus.Failed
             ? new LocalizedText($"{errors.Select(e => e.Row).Distinct().Count()} 行有错误，未导入任何行（全部或全不）", $"{errors.Select(e => e.Row).Distinct().Count()} rows have errors; nothing imported (all-or-nothing)").Get(culture)
             : null;
         await FinishAsync(jobId, status, rows.Count, imported, errors, message, ct);

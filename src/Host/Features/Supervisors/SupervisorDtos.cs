@@ -56,12 +56,16 @@ public sealed record CardSummaryDto(string Number, string Status);
 /// <param name="Dispatchable" example="true">May be drawn today (<c>cn.dispatch.random</c>).</param>
 public sealed record StandingDto(AppointmentSummaryDto? Appointment, CardSummaryDto? Card, bool Suspended, bool Revoked, bool Banned, bool Dispatchable);
 
-/// <summary>A supervisor as clients see it: the ID number and phone only masked.</summary>
+/// <summary>
+/// A supervisor as clients see it: the ID number and phone only masked. The masked number keeps the region (first 6) and the
+/// last 4; positions 7–14 are the birth date, so the full birth date is never shown beside it (PIPL; it would rebuild the
+/// number): every role sees the birth year only (docs/privacy.md).
+/// </summary>
 /// <param name="Id" example="0193a5c4-7e21-7b3c-9d42-5f1e8a6b2c10">Supervisor id.</param>
 /// <param name="Name" example="陈志强">Name.</param>
 /// <param name="IdNumber" example="440106********002X">Resident ID number, masked.</param>
 /// <param name="Sex" example="female">male | female (from the ID number).</param>
-/// <param name="BirthDate" example="1985-03-15">Birth date (from the ID number).</param>
+/// <param name="BirthYear" example="1985">Birth year (from the ID number); the full birth date is never shown.</param>
 /// <param name="Kind" example="external">external (外督) | internal (内督).</param>
 /// <param name="Jurisdiction" example="44">Jurisdiction of the record.</param>
 /// <param name="InstitutionId" example="null">The institution of an internal supervisor.</param>
@@ -74,12 +78,12 @@ public sealed record StandingDto(AppointmentSummaryDto? Appointment, CardSummary
 /// <param name="CreatedAt" example="2025-06-01T09:12:30+08:00">Registered at.</param>
 /// <param name="UpdatedAt" example="2025-06-01T10:05:12+08:00">Last changed at.</param>
 public sealed record SupervisorDto(
-    Guid Id, string Name, string IdNumber, string Sex, DateOnly BirthDate, string Kind, string Jurisdiction, Guid? InstitutionId,
+    Guid Id, string Name, string IdNumber, string Sex, int BirthYear, string Kind, string Jurisdiction, Guid? InstitutionId,
     string? Phone, ExperienceDto Experience, ConditionsDto Conditions, IReadOnlyList<ConflictDto> Conflicts, StandingDto Standing,
     uint Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     internal static SupervisorDto From(Supervisor s, StandingDto standing) => new(
-        s.Id, s.Name, s.IdNumberMasked, s.Sex, s.BirthDate, s.Kind, s.Jurisdiction, s.InstitutionId, s.PhoneMasked,
+        s.Id, s.Name, s.IdNumberMasked, s.Sex, s.BirthDate.Year, s.Kind, s.Jurisdiction, s.InstitutionId, s.PhoneMasked,
         new ExperienceDto(s.YearsInEvaluation, s.YearsAsExaminer, s.ManagementOrTechnicalRole),
         new ConditionsDto(s.PoliticalCommitment, s.PolicyKnowledge, s.Integrity, s.OrganisingAndExpression, s.Health),
         [.. s.Conflicts.OrderBy(c => c.Id).Select(c => new ConflictDto(c.InstitutionId, c.Kind, c.Note))],

@@ -91,7 +91,8 @@ public sealed class SupervisorStanding(SupervisionDbContext db, TimeProvider clo
     /// <summary>First day a card no longer holds: its withdrawal, or the day after its last valid day.</summary>
     private static DateOnly CardEnd(Card card)
     {
-        var expiry = card.ValidUntil.AddDays(1);
+        // A card with no expiry of its own (the national reading, 9999-12-31) ends only when withdrawn.
+        var expiry = Kernel.Cards.CardValidity.HasNoExpiry(card.ValidUntil) ? DateOnly.MaxValue : card.ValidUntil.AddDays(1);
         return card.WithdrawnOn is { } w && w < expiry ? w : expiry;
     }
 

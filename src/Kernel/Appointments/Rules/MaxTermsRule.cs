@@ -9,6 +9,9 @@ namespace SupervisionCore.Kernel.Appointments.Rules;
 /// refused. CN 第八条 (<c>cn.appointment.max-terms</c>).
 /// <para>Reading: the terms counted are those with the same appointing body (委派机构, the party to the contract) for the
 /// same kind of supervisor, consecutive or not, including terms ended early; the caller passes exactly those.</para>
+/// <para>Reading (issue #16 item 6, docs/readings.md): the cap binds every province. The national procedure binds all of
+/// them, and no provincial text lifts it: GD 第八条 and BJ 第十四条 say only "可续聘", YN 第十八条 "需继续聘任的…评价". A
+/// pack therefore has no extension point to replace this rule; it applies in 44, 11.ETDZ and 53 as everywhere.</para>
 /// </summary>
 public sealed class MaxTermsRule : IRuleExtension
 {

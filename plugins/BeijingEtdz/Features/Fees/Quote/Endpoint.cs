@@ -18,8 +18,9 @@ public sealed class Endpoint(FeeScheduleRule rule) : Endpoint<Request, Response>
         {
             s.Summary = "Quote a supervisor's fee (劳务费) for an attendance";
             s.Description = "BJ 27: 400 yuan per half day, 800 per day; at most 4 hours (4 h included) is a half day, " +
-                            "over 4 hours a day. Billed per China calendar day (Asia/Shanghai): an attendance across " +
-                            "midnight is split. Whole minutes; a day with 0 minutes is 'none' and 0 yuan.";
+                            "over 4 hours a day. Billed per activity, not per calendar day: an attendance across midnight is one " +
+                            "activity (23:00–02:59 is a half day). An activity over 24 hours is billed in 24-hour periods from " +
+                            "entry, each by the same rule (date = the China day the period starts). Whole minutes; 0 minutes is 'none' and 0 yuan.";
         });
     }
 

@@ -3,7 +3,7 @@ namespace SupervisionCore.Plugins.BeijingEtdz.Features.Fees.Quote;
 /// <summary>The fee for one supervisor's attendance under bj.fee.schedule (BJ 27).</summary>
 public sealed class Response
 {
-    /// <summary>Each China calendar day attended, in order.</summary>
+    /// <summary>Each billed period of the activity, in order (one for an activity up to 24 h, across midnight or not).</summary>
     public required IReadOnlyList<QuoteDay> Days { get; init; }
 
     /// <summary>Total in yuan.</summary>
@@ -14,14 +14,14 @@ public sealed class Response
     public required AppliedRule Rule { get; init; }
 }
 
-/// <summary>One China calendar day.</summary>
+/// <summary>One billed period of the activity.</summary>
 public sealed class QuoteDay
 {
-    /// <summary>The day (China time), <c>yyyy-MM-dd</c>.</summary>
+    /// <summary>The China day the period starts, <c>yyyy-MM-dd</c>.</summary>
     /// <example>2025-06-01</example>
     public required DateOnly Date { get; init; }
 
-    /// <summary>Whole minutes attended that day.</summary>
+    /// <summary>Whole minutes attended in the period.</summary>
     /// <example>260</example>
     public required int Minutes { get; init; }
 
@@ -33,7 +33,7 @@ public sealed class QuoteDay
     /// <example>day</example>
     public required string Unit { get; init; }
 
-    /// <summary>Yuan for the day.</summary>
+    /// <summary>Yuan for the period.</summary>
     /// <example>800</example>
     public required decimal Amount { get; init; }
 }

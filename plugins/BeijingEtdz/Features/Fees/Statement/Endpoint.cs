@@ -21,9 +21,10 @@ public sealed class Endpoint(FeeScheduleRule rule, ISupervisionDirectory directo
         Summary(s =>
         {
             s.Summary = "A month's fee statement (劳务费) of the zone's external supervisors";
-            s.Description = "BJ 27: per external supervisor, per task, per China day, from the recorded entry and exit: minutes, hours, " +
-                            "half-day/day, amount and the rate version applied; totals per supervisor and for the month. Days across " +
-                            "the month's end belong to the month they fall in. format=csv|xlsx (or Accept text/csv / the xlsx media type) " +
+            s.Description = "BJ 27: per external supervisor, per activity (one task's recorded entry to exit; across midnight still one " +
+                            "activity, billed once: ≤ 4 h half day, > 4 h day; over 24 h in 24-hour periods from entry): minutes, hours, " +
+                            "half-day/day, amount and the rate version applied; totals per supervisor and for the month. A line belongs " +
+                            "to the month its period starts in (China time). format=csv|xlsx (or Accept text/csv / the xlsx media type) " +
                             "returns a file. Only the zone bureau (centre operator of 11.ETDZ), a province administrator of 11 or a " +
                             "national administrator may read it.";
         });

@@ -15,7 +15,7 @@ public sealed class Response
     /// <summary>Total of the month, yuan.</summary>
     public required decimal Total { get; init; }
 
-    /// <summary>Rates applied in this month (each day at the rate in force on it).</summary>
+    /// <summary>Rates applied in this month (each period at the rate in force on the day it starts).</summary>
     public required IReadOnlyList<StatementRate> Rates { get; init; }
 
     /// <summary>The rule applied.</summary>
@@ -27,29 +27,29 @@ public sealed class StatementSupervisor
 {
     public required string SupervisorId { get; init; }
     public required string Name { get; init; }
-    /// <summary>Days billed as half days.</summary>
+    /// <summary>Periods (activities) billed as half days.</summary>
     public required int HalfDays { get; init; }
-    /// <summary>Days billed as full days.</summary>
+    /// <summary>Periods (activities) billed as full days.</summary>
     public required int Days { get; init; }
     /// <summary>Yuan.</summary>
     public required decimal Total { get; init; }
-    /// <summary>Per task per China day, in order.</summary>
+    /// <summary>Per activity (billed period), in order.</summary>
     public required IReadOnlyList<StatementLine> Lines { get; init; }
 }
 
-/// <summary>One billed China day of one task.</summary>
+/// <summary>One billed activity (or 24-hour period of a longer one) of one task.</summary>
 public sealed class StatementLine
 {
-    /// <summary>The China day, <c>yyyy-MM-dd</c>.</summary>
+    /// <summary>The China day the period starts, <c>yyyy-MM-dd</c>.</summary>
     public required DateOnly Date { get; init; }
     public required string TaskId { get; init; }
     /// <summary>Task kind (<c>daily</c>, <c>competition-in-progress</c>, …).</summary>
     public required string TaskKind { get; init; }
     public required string InstitutionId { get; init; }
     public required string AssignmentId { get; init; }
-    /// <summary>Start of the attendance that day (China time).</summary>
+    /// <summary>Start of the period (China time).</summary>
     public required DateTimeOffset From { get; init; }
-    /// <summary>End of the attendance that day (China time).</summary>
+    /// <summary>End of the period (China time).</summary>
     public required DateTimeOffset To { get; init; }
     public required int Minutes { get; init; }
     public required decimal Hours { get; init; }

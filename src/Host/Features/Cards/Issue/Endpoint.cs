@@ -7,6 +7,7 @@ using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Errors;
 using SupervisionCore.Host.Infrastructure;
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Cards;
 using SupervisionCore.Kernel.Plugins;
 
 namespace SupervisionCore.Host.Features.Cards.Issue;
@@ -53,27 +54,26 @@ public sealed class Endpoint(SupervisionDbContext db, CardIssuance issuance) : E
     {
         // One round trip before the serial counter: the supervisor (locked), the authority or institution, trainings, cards.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var facts = await issuance.LoadForIssuanceAsync([req.Id], req.AuthorityId, null, ct);
-        var supervisor = facts.Supervisors.SingleOrDefault();
+        var rows = await issuance.LoadAsync([req.Id], req.AuthorityId, null, ct);
+        var supervisor = rows.Supervisors.SingleOrDefault();
         if (supervisor is null || !CardAccess.CanSee(User, supervisor)) { await Send.ResultAsync(Problems.NotFound($"supervisor {req.Id} not found")); return; }
-        var kind = CardKinds.Parse(supervisor.Kind);
-        var (issuer, unknown) = CardIssuance.ResolveIssuer(kind, req.AuthorityId, facts.Authority, supervisor.InstitutionId, facts.Institution);
-        if (issuer is null) { await Send.ResultAsync(Problems.Violations([unknown!])); return; }
-        if (CardAccess.CheckIssuer(User, kind, issuer) is { } denied) { await Send.ResultAsync(Problems.Forbidden(denied)); return; }
-        var plan = issuance.Plan(kind, issuer, req.IssuedOn);
-        var refusal = CardIssuance.Check(facts.Supervisors, facts, plan).SingleOrDefault();
-        var violations = plan.Violations.Concat(refusal?.Violations ?? []).ToList();
-        if (violations.Count > 0) { await Send.ResultAsync(Problems.Violations(violations)); return; }
-        if (refusal?.HeldCard is { } held) { await Send.ResultAsync(CardProblems.Held(held)); return; }
+        var facts = issuance.Facts(rows, [supervisor], CardKinds.Parse(supervisor.Kind), req.IssuedOn, req.AuthorityId, supervisor.InstitutionId);
+        var issuer = CardIssuanceRules.ResolveIssuer(facts);
+        if (!issuer.Succeeded) { await Send.ResultAsync(Problems.Violations(issuer.Outcome.Violations)); return; }
+        if (CardAccess.CheckIssuer(User, facts.Kind, issuer.Value) is { } denied) { await Send.ResultAsync(Problems.Forbidden(denied)); return; }
+        var decision = CardIssuanceRules.Decide(facts);
+        if (!decision.Act.Allowed) { await Send.ResultAsync(Problems.Violations(decision.Act.Violations)); return; }
+        if (decision.Refusals.SingleOrDefault()?.HeldCard is { } held) { await Send.ResultAsync(CardProblems.Held(held)); return; }
+        var plan = decision.Act.Transition;
 
-        var result = await issuance.IssueAsync(tx, plan, facts.Supervisors, null, User.AsActor(), cards => new AuditEvent(
-            "card.issue", "card", cards[0].Id.ToString(), supervisor.Jurisdiction, CardIssuance.RulesApplied(plan),
-            After: new { cards[0].Number, SupervisorId = supervisor.Id, IssuerId = issuer.Id, plan.IssuedOn, plan.ValidUntil },
+        var result = await issuance.IssueAsync(tx, plan, [supervisor], null, User.AsActor(), cards => new AuditEvent(
+            "card.issue", "card", cards[0].Id.ToString(), supervisor.Jurisdiction, plan.RulesApplied,
+            After: new { cards[0].Number, SupervisorId = supervisor.Id, IssuerId = plan.Issuer.Id, plan.IssuedOn, plan.ValidUntil },
             Detail: $"card {cards[0].Number} ({plan.AllocationKey}) issued to supervisor {supervisor.Id}"), null, ct);
         if (result.UniqueViolation is { } constraint) { await Send.ResultAsync(CardProblems.Unique(constraint)); return; }
         if (result.Violations.Count > 0) { await Send.ResultAsync(Problems.Violations(result.Violations)); return; }
         var card = result.Cards[0];
-        await Send.ResponseAsync(new IssuedCardDto(card.Id, supervisor.Id, card.Number, supervisor.Kind, plan.AllocationKey!.Scheme,
-            plan.AllocationKey.ToString(), card.Serial, issuer.Id, plan.IssuedOn, plan.ValidUntil), 201, ct);
+        await Send.ResponseAsync(new IssuedCardDto(card.Id, supervisor.Id, card.Number, supervisor.Kind, plan.AllocationKey.Scheme,
+            plan.AllocationKey.ToString(), card.Serial, plan.Issuer.Id, plan.IssuedOn, plan.ValidUntil), 201, ct);
     }
 }

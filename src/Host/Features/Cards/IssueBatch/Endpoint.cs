@@ -8,6 +8,7 @@ using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Errors;
 using SupervisionCore.Host.Infrastructure;
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Cards;
 
 namespace SupervisionCore.Host.Features.Cards.IssueBatch;
 
@@ -83,34 +84,37 @@ public sealed class Endpoint(SupervisionDbContext db, CardIssuance issuance, Ide
         // One round trip before the serial counter: the supervisors (locked), the authority or institution, trainings, cards.
         var kind = CardKinds.Parse(req.Kind);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var facts = await issuance.LoadForIssuanceAsync(req.SupervisorIds, req.AuthorityId, req.InstitutionId, ct);
-        var (issuer, unknown) = CardIssuance.ResolveIssuer(kind, req.AuthorityId, facts.Authority, req.InstitutionId, facts.Institution);
-        if (issuer is null) { await tx.RollbackAsync(ct); await RefuseAsync(principal, req.IdempotencyKey, hash, CardProblems.Refusal([unknown!]), ct); return; }
-        if (CardAccess.CheckIssuer(User, kind, issuer) is { } denied) { await Send.ResultAsync(Problems.Forbidden(denied)); return; }
-        var plan = issuance.Plan(kind, issuer, req.IssuedOn);
-        if (plan.Violations.Count > 0) { await tx.RollbackAsync(ct); await RefuseAsync(principal, req.IdempotencyKey, hash, CardProblems.Refusal(plan.Violations), ct); return; }
+        var rows = await issuance.LoadAsync(req.SupervisorIds, req.AuthorityId, req.InstitutionId, ct);
+        var locked = rows.Supervisors.ToDictionary(s => s.Id);
+        var found = req.SupervisorIds.Where(locked.ContainsKey).Select(id => locked[id]).ToList();
+        var facts = issuance.Facts(rows, found, kind, req.IssuedOn, req.AuthorityId, req.InstitutionId);
+        var issuer = CardIssuanceRules.ResolveIssuer(facts);
+        if (!issuer.Succeeded) { await tx.RollbackAsync(ct); await RefuseAsync(principal, req.IdempotencyKey, hash, CardProblems.Refusal(issuer.Outcome.Violations), ct); return; }
+        if (CardAccess.CheckIssuer(User, kind, issuer.Value) is { } denied) { await Send.ResultAsync(Problems.Forbidden(denied)); return; }
+        // The same decision as a single issuance, over every supervisor of the batch.
+        var decision = CardIssuanceRules.Decide(facts);
+        if (decision.IssuerViolations.Count > 0) { await tx.RollbackAsync(ct); await RefuseAsync(principal, req.IdempotencyKey, hash, CardProblems.Refusal(decision.IssuerViolations), ct); return; }
 
-        var locked = facts.Supervisors.ToDictionary(s => s.Id);
         var missing = req.SupervisorIds.Where(id => !locked.TryGetValue(id, out var s) || !CardAccess.CanSee(User, s)).ToList();
         if (missing.Count > 0) { await Send.ResultAsync(Problems.NotFound($"supervisors not found: {string.Join(", ", missing)}")); return; }
-        var supervisors = req.SupervisorIds.Select(id => locked[id]).ToList();
-        var refusals = CardIssuance.Check(supervisors, facts, plan);
-        if (refusals.Count > 0)
+        var supervisors = found;
+        if (!decision.Allowed)
         {
             await tx.RollbackAsync(ct);
-            await RefuseAsync(principal, req.IdempotencyKey, hash, CardProblems.Refusal([], refusals), ct);
+            await RefuseAsync(principal, req.IdempotencyKey, hash, CardProblems.Refusal([], decision.Refusals), ct);
             return;
         }
+        var plan = decision.Act.Transition!;
 
         var batchId = Guid.CreateVersion7();
         string? body = null;
         var result = await issuance.IssueAsync(tx, plan, supervisors, batchId, User.AsActor(),
-            cards => new AuditEvent("card.issue-batch", "card-batch", batchId.ToString(), issuer.Jurisdiction.Value, CardIssuance.RulesApplied(plan),
-                After: new { BatchId = batchId, Key = plan.AllocationKey!.ToString(), First = cards[0].Serial, Last = cards[^1].Serial, Cards = cards.Select(c => new { c.SupervisorId, c.Number }) },
+            cards => new AuditEvent("card.issue-batch", "card-batch", batchId.ToString(), plan.Issuer.Jurisdiction.Value, plan.RulesApplied,
+                After: new { BatchId = batchId, Key = plan.AllocationKey.ToString(), First = cards[0].Serial, Last = cards[^1].Serial, Cards = cards.Select(c => new { c.SupervisorId, c.Number }) },
                 Detail: $"{cards.Count} cards {cards[0].Number}–{cards[^1].Number} ({plan.AllocationKey})"),
             cards =>
             {
-                body = JsonSerializer.Serialize(new Response(batchId, plan.AllocationKey!.ToString(), cards[0].Serial, cards[^1].Serial, plan.IssuedOn, plan.ValidUntil,
+                body = JsonSerializer.Serialize(new Response(batchId, plan.AllocationKey.ToString(), cards[0].Serial, cards[^1].Serial, plan.IssuedOn, plan.ValidUntil,
                     [.. cards.Select(c => new BatchCard(c.SupervisorId, c.Number))]), CardProblems.Json);
                 return idempotency.InsertCommand(principal, req.IdempotencyKey, Operation, hash, 201, body);
             }, ct);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FastEndpoints;
+using SupervisionCore.Host.Cards;
 using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Errors;
 using SupervisionCore.Host.Infrastructure;
@@ -19,27 +20,33 @@ public sealed class Request
 /// <param name="Status">valid | expired | suspended | withdrawn (today, China time).</param>
 /// <param name="Issuer">The issuer's name.</param>
 /// <param name="ValidFrom">Issue date.</param>
-/// <param name="ValidUntil">Last day of validity (issue date + 3 years − 1 day).</param>
+/// <param name="ValidUntil">Last day of validity; 9999-12-31 for no expiry of its own (the national reading; BJ internal cards: issue date + 3 years − 1 day).</param>
 /// <param name="Holder">The holder's name with all but the first character masked (张*, 欧阳**).</param>
 public sealed record Response(string Number, string Status, string Issuer, DateOnly ValidFrom, DateOnly ValidUntil, string Holder);
 
-public sealed class Endpoint(SupervisionDbContext db, TimeProvider clock) : Endpoint<Request, Response>
+public sealed class Endpoint(SupervisionDbContext db, CardSchemes schemes, TimeProvider clock) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
         Get("/api/v1/public/cards/{number}");
         AllowAnonymous();
         Options(x => x.RequireRateLimiting(RateLimits.Public));
-        Description(b => b.WithName("public.cards.verify").Produces<Response>(200).ProducesProblem(404).ProducesProblem(429));
+        Description(b => b.WithName("public.cards.verify").Produces<Response>(200).ProducesProblem(404).ProducesProblem(422).ProducesProblem(429));
         Tags("public");
-        Summary(s => { s.Summary = "Verify a card (anonymous)"; s.Description = "公开查验证卡：返回状态（有效、过期、暂停、收回）、颁发机构、有效期和脱敏姓名，不含任何其他个人信息；按客户端IP限流。"; });
+        Summary(s => { s.Summary = "Verify a card (anonymous)"; s.Description = "公开查验证卡：返回状态（有效、过期、暂停、收回）、颁发机构、有效期和脱敏姓名，不含任何其他个人信息；编号本身不符合任何编码规则时返回422并指出错误位置（如广东外督证卡第6位城市字母，gd.card.external-format）；按客户端IP限流。"; });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var number = req.Number.Trim();
         var card = await CardVerification.LoadAsync(db, number, ct);
-        if (card is null) { await Send.ResultAsync(Problems.NotFound($"card {number} not found")); return; }
+        if (card is null)
+        {
+            // A number no scheme can have written is a format fault of the number (which position), not an unknown card.
+            var decoded = schemes.Decode(number);
+            await Send.ResultAsync(decoded.Succeeded ? Problems.NotFound($"card {number} not found") : Problems.Violations(decoded.Outcome.Violations));
+            return;
+        }
         var today = ChinaTime.DateOf(clock.GetUtcNow());
         var status = CardValidity.StatusOn(card.ValidUntil, card.WithdrawnOn, card.Suspensions, today);
         await Send.OkAsync(new Response(number, Text(status), IssuerName(card), card.IssuedOn, card.ValidUntil, Mask(card.HolderName)), ct);

@@ -13,7 +13,7 @@ public sealed class Endpoint(SupervisionDbContext db, SupervisorStanding standin
 {
     private static readonly LocalizedText[] Columns =
     [
-        new("姓名", "Name"), new("公民身份号码（掩码）", "ID number (masked)"), new("性别", "Sex"), new("出生日期", "Birth date"), new("类别", "Kind"),
+        new("姓名", "Name"), new("公民身份号码（掩码）", "ID number (masked)"), new("性别", "Sex"), new("出生年份", "Birth year"), new("类别", "Kind"),
         new("辖区", "Jurisdiction"), new("所属评价机构", "Institution"), new("联系电话（掩码）", "Phone (masked)"), new("聘任状态", "Appointment"),
         new("聘期止", "Term ends"), new("证卡编号", "Card number"), new("证卡状态", "Card status"), new("可派遣", "Dispatchable"), new("编号", "Id"),
     ];
@@ -25,7 +25,7 @@ public sealed class Endpoint(SupervisionDbContext db, SupervisorStanding standin
         Roles(KernelRoles.NationalAdmin, KernelRoles.ProvinceAdmin, KernelRoles.CenterOperator, KernelRoles.Auditor, KernelRoles.InstitutionOperator);
         Description(b => b.WithName("exports.supervisors").Produces<byte[]>(200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv").ProducesProblem(400));
         Tags("exports");
-        Summary(s => { s.Summary = "Export the supervisor registry (.xlsx or .csv)"; s.Description = "督导员名册导出：身份号码和电话只导出掩码；聘任、证卡、可派遣状态按今日计算。?format=csv|xlsx 或 Accept: text/csv；表头随 Accept-Language。仅限调用者可见的督导员。"; });
+        Summary(s => { s.Summary = "Export the supervisor registry (.xlsx or .csv)"; s.Description = "督导员名册导出：身份号码和电话只导出掩码，出生日期只导出年份（与掩码合在一起不能还原身份号码）；聘任、证卡、可派遣状态按今日计算。?format=csv|xlsx 或 Accept: text/csv；表头随 Accept-Language。仅限调用者可见的督导员。"; });
     }
 
     public override async Task HandleAsync(ExportRequest req, CancellationToken ct)
@@ -41,7 +41,7 @@ public sealed class Endpoint(SupervisionDbContext db, SupervisorStanding standin
             var st = summaries[s.Id];
             return (IReadOnlyList<string?>)
             [
-                s.Name, s.IdNumberMasked, s.Sex, ExportFormat.Text(s.BirthDate), s.Kind, s.Jurisdiction,
+                s.Name, s.IdNumberMasked, s.Sex, s.BirthDate.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Kind, s.Jurisdiction,
                 s.InstitutionId is { } i ? institutions.GetValueOrDefault(i) : null, s.PhoneMasked, st.Appointment?.Status,
                 ExportFormat.Text(st.Appointment?.End), st.Card?.Number, st.Card?.Status, st.Dispatchable ? "true" : "false", s.Id.ToString(),
             ];

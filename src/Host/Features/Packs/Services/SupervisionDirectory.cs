@@ -12,6 +12,7 @@ using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
+using SupervisionCore.Kernel.Sanctions;
 
 namespace SupervisionCore.Host.Features.Packs.Services;
 
@@ -88,7 +89,7 @@ public sealed class SupervisionDirectory(SupervisionDbContext db, TimeProvider c
                 D(("record", r.Id), ("form", r.FormId), ("dueOn", r.DueOn), ("late", r.Late))));
         foreach (var f in await db.SupervisorFeedback.AsNoTracking().Where(f => assignmentIds.Contains(f.AssignmentId)).ToListAsync(ct))
             file.Add(new(f.SubmittedAt, SupervisorFileEntryKinds.Feedback, byAssignment[f.AssignmentId].a.TaskId.ToString(), f.InstitutionId.ToString(),
-                D(("feedback", f.Id), ("conduct", f.Conduct), ("text", f.Text), ("late", f.Late))));
+                D(("feedback", f.Id), ("form", f.FormId), ("conduct", f.Conduct), ("text", f.Text), ("late", f.Late))));
         foreach (var s in await db.SupervisorSanctions.AsNoTracking().Where(s => s.SupervisorId == id).ToListAsync(ct))
             file.Add(new(s.CreatedAt, SupervisorFileEntryKinds.Sanction, null, null,
                 D(("sanction", s.Id), ("measure", s.Measure), ("ground", s.Ground), ("decidedOn", s.DecidedOn), ("rules", string.Join(',', s.Rules)))));
@@ -165,7 +166,7 @@ public sealed class SupervisionDirectory(SupervisionDbContext db, TimeProvider c
                           orderby b.CreatedAt, b.Id
                           select new { b, p.Name, p.IdNumberMasked }).ToListAsync(ct);
         return rows.Select(r => new RegistryBarEntry(r.b.Id.ToString(), r.b.SupervisorId.ToString(), r.Name, r.IdNumberMasked,
-            new RegistryBar(JurisdictionCode.Parse(r.b.Scope), r.b.From, r.b.Until, new Violation(r.b.Rule, r.b.Citation, new LocalizedText(r.b.MessageZh, r.b.MessageEn))))).ToList();
+            new StoredRegistryBar(JurisdictionCode.Parse(r.b.Scope), r.b.From, r.b.Until, r.b.Rule, r.b.Citation, new LocalizedText(r.b.MessageZh, r.b.MessageEn)).ToRegistryBar())).ToList();
     }
 }
 

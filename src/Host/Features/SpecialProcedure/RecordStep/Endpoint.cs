@@ -7,9 +7,8 @@ using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Data.Supervision;
 using SupervisionCore.Host.Errors;
 using SupervisionCore.Host.Features.Tasks;
-using SupervisionCore.Kernel;
+using SupervisionCore.Kernel.Acts;
 using SupervisionCore.Kernel.Procedures;
-using SupervisionCore.Kernel.Procedures.Rules;
 using SupervisionCore.Kernel.Rules;
 using KernelRoles = SupervisionCore.Kernel.Access.Roles;
 
@@ -33,42 +32,34 @@ public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, SpecialP
         if (task is null) { await Send.ResultAsync(Problems.NotFound($"supervision task {req.Id}")); return; }
         if (!TaskAccess.IsDispatcher(User) && step != SpecialStep.Rebuttal)
         { await Send.ResultAsync(Problems.Forbidden(new("评价机构只能提交申辩意见", "an institution records only its rebuttal"))); return; }
-        if (task.Kind != "special")
-        { await Send.ResultAsync(Problems.Violations([NationalRules.SpecialProcedure.Violated(new($"该任务为“{task.Kind}”任务，专项督导程序只适用于专项督导任务", $"the task is '{task.Kind}': the special procedure applies to special tasks only"))])); return; }
-        if (task.Status == "cancelled") { await Send.ResultAsync(Problems.Conflict(new("任务已取消", "the task is cancelled"))); return; }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Serialise steps of one task: the order check and the insert must see the same history.
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM supervision.supervision_tasks WHERE id = {task.Id} FOR UPDATE", ct);
         var rows = await steps.OfAsync(task.Id, ct);
-        var decision = new SpecialProcedureRule().Check(SpecialProcedureSteps.AsRecorded(rows), step, req.On!.Value, req.RebuttalDue, steps.Today);
-        if (!decision.Outcome.Passed) { await Send.ResultAsync(decision.OutOfOrder ? RuleConflict(decision.Outcome.Violations) : Problems.Violations(decision.Outcome.Violations)); return; }
+        var facts = new SpecialStepFacts(TaskKinds.Parse(task.Kind), States.ParseTask(task.Status), SpecialProcedureSteps.AsRecorded(rows), step, req.On!.Value, req.RebuttalDue, steps.Today);
+        var decision = SpecialStepDecisions.Decide(facts);
+        if (!decision.Allowed)
+        {
+            await Send.ResultAsync(SpecialStepDecisions.IsConflict(facts) ? Problems.RuleConflict(decision.Violations) : Problems.Violations(decision.Violations));
+            return;
+        }
 
+        var recorded = decision.Transition;
         var row = new SpecialProcedureStep
         {
-            Id = Guid.CreateVersion7(), TaskId = task.Id, Step = SpecialSteps.ToText(step), Text = req.Text,
+            Id = Guid.CreateVersion7(), TaskId = task.Id, Step = SpecialSteps.ToText(recorded.Step), Text = req.Text,
             Attachments = JsonSerializer.Serialize(req.Attachments.Select(a => a with { Sha256 = a.Sha256.ToLowerInvariant() }), SpecialProcedureSteps.Json),
-            RebuttalDue = req.RebuttalDue, On = req.On.Value, RecordedBy = User.ActorId(), CreatedAt = clock.GetUtcNow(),
+            RebuttalDue = recorded.RebuttalDue, On = recorded.On, RecordedBy = User.ActorId(), CreatedAt = clock.GetUtcNow(),
         };
         db.SpecialProcedureSteps.Add(row);
-        var before = task.Status;
-        if (step == SpecialStep.Closed) task.Status = "closed";
+        task.Status = recorded.TaskTo.Text();
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, User.AsActor(), new AuditEvent("special-procedure.step", "supervision-task", task.Id.ToString(), task.Jurisdiction,
             Rules: [NationalRules.SpecialProcedure.Id],
-            Before: before == task.Status ? null : new { Status = before },
+            Before: recorded.TaskFrom == recorded.TaskTo ? null : new { Status = recorded.TaskFrom.Text() },
             After: new { row.Step, row.On, row.RebuttalDue, Attachments = req.Attachments.Select(a => new { a.Name, a.Sha256 }), task.Status }), ct);
         await tx.CommitAsync(ct);
         await Send.ResponseAsync(steps.Dto(task.Id, [.. rows, row]), 201, ct);
-    }
-
-    /// <summary>409 for a step out of order, naming the rule like a 422 does.</summary>
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult RuleConflict(IReadOnlyList<Violation> violations)
-    {
-        var culture = System.Globalization.CultureInfo.CurrentUICulture;
-        var list = violations.Select(v => new ViolationDto(v.Rule, v.Citation, v.Message.Get(culture))).ToList();
-        return TypedResults.Problem(detail: string.Join("; ", list.Select(v => $"{v.Rule}: {v.Message}")), statusCode: StatusCodes.Status409Conflict,
-            title: new LocalizedText("专项督导程序顺序不符", "Special procedure step out of order").Get(culture),
-            extensions: new Dictionary<string, object?> { ["violations"] = list });
     }
 }

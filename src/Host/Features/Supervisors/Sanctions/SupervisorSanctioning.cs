@@ -7,6 +7,7 @@ using SupervisionCore.Host.Infrastructure;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
+using SupervisionCore.Kernel.Sanctions;
 
 namespace SupervisionCore.Host.Features.Supervisors.Sanctions;
 
@@ -90,9 +91,8 @@ public static class RegistryBars
     public static async Task<List<Violation>> ViolationsAsync(this SupervisionDbContext db, byte[] idNumberHash, JurisdictionCode where, DateOnly on, CancellationToken ct)
     {
         var rows = await db.RegistryBars.AsNoTracking().Where(b => b.IdNumberHash == idNumberHash && b.From <= on && (b.Until == null || b.Until >= on)).ToListAsync(ct);
-        return rows.Where(b => JurisdictionCode.Parse(b.Scope).Contains(where))
-            .Select(b => new Violation(b.Rule, b.Citation, new Kernel.LocalizedText(b.MessageZh, b.MessageEn)))
-            .DistinctBy(v => v.Rule).ToList();
+        return [.. SanctionDecisions.BarsInForce(rows.Select(b => new StoredRegistryBar(
+            JurisdictionCode.Parse(b.Scope), b.From, b.Until, b.Rule, b.Citation, new Kernel.LocalizedText(b.MessageZh, b.MessageEn))), where, on)];
     }
 }
 

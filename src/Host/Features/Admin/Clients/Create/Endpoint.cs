@@ -76,7 +76,8 @@ public sealed class Endpoint(ClientRegistry clients, SupervisionDbContext db, Au
         if (Grants.Check(User, req.Roles, jurisdiction, catalog) is { } denied) { await Send.ResultAsync(Problems.Forbidden(denied)); return; }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await clients.ExistsAsync(req.ClientId, ct)) { await Send.ResultAsync(Problems.Conflict(new($"客户端 {req.ClientId} 已存在", $"client {req.ClientId} already exists"))); return; }
-        if (req.InstitutionId is { } iid && await institutions.VisibleAsync(User, iid, ct) is not { } inst)
+        if (req.InstitutionId is { } iid && (await institutions.VisibleAsync(User, iid, ct) is not { } inst
+                || !JurisdictionCode.TryParse(inst.Jurisdiction, out var instJurisdiction) || !JurisdictionCode.Parse(jurisdiction).Contains(instJurisdiction)))
         { await Send.ResultAsync(Problems.NotFound($"institution {iid}")); return; }
         if (req.SupervisorId is { } sid && !await db.Supervisors.AnyAsync(s => s.Id == sid && s.Jurisdiction == jurisdiction, ct))
         { await Send.ResultAsync(Problems.NotFound($"supervisor {sid} in {jurisdiction}")); return; }

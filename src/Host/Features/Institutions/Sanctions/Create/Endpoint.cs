@@ -54,8 +54,6 @@ public sealed record Response(SanctionDto Sanction, InstitutionDto Institution);
 
 public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, IEnumerable<ISanctionGrounds> packGrounds, TimeProvider clock) : Endpoint<Request, Response>
 {
-    private static readonly InstitutionSanctionLadderRule Ladder = new();
-
     public override void Configure()
     {
         Post("/api/v1/institutions/{id}/sanctions");
@@ -83,14 +81,13 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, IEnumerabl
         if (rows.Count > 0 && rows.Max(s => s.On) is var last && on < last)
         { AddError(r => r.On!, $"'on' cannot be before the last recorded step ({last:yyyy-MM-dd}): steps are recorded in order"); await Send.ErrorsAsync(cancellation: ct); return; }
 
-        // A pack ground (GD 22) is judged by its pack's catalogue first; every step then climbs the national ladder.
-        var (grounds, packGround) = InstitutionSanctionGrounds.Check(packGrounds, req.Step, req.Ground, JurisdictionCode.Parse(institution.Jurisdiction), on);
-        if (!grounds.Passed) { await Send.ResultAsync(Problems.Violations(grounds.Violations)); return; }
+        // The kernel decides (the packs' institution grounds, e.g. GD 22, then the national ladder); the endpoint persists and maps.
         var history = rows.Select(InstitutionStanding.ToKernel).ToList();
-        var next = new InstitutionSanction(InstitutionCodes.Steps[req.Step], on, InstitutionCodes.KernelGround(req.Ground), req.CorrectionDeadline,
-            string.IsNullOrWhiteSpace(req.SeriousJustification) ? null : req.SeriousJustification.Trim());
-        var outcome = Ladder.CheckNext(history, next);
-        if (!outcome.Passed) { await Send.ResultAsync(Problems.Violations(outcome.Violations)); return; }
+        var decision = SanctionDecisions.DecideInstitution(new InstitutionSanctionFacts(
+            req.Step, InstitutionCodes.Steps.TryGetValue(req.Step, out var st) ? st : null, req.Ground, InstitutionCodes.KernelGround(req.Ground),
+            JurisdictionCode.Parse(institution.Jurisdiction), on, req.CorrectionDeadline, req.SeriousJustification, history, today, [.. packGrounds]));
+        if (!decision.Allowed) { await Send.ResultAsync(Problems.Violations(decision.Violations)); return; }
+        var (next, packGround) = (decision.Transition.Next, decision.Transition.PackGround);
 
         var record = new InstitutionSanctionRecord
         {
@@ -98,12 +95,12 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, IEnumerabl
             CorrectionDeadline = next.CorrectionDeadline, SeriousJustification = next.SeriousJustification, DecidedBy = User.ActorId(), CreatedAt = now,
         };
         db.InstitutionSanctions.Add(record);
-        var before = new { institution.Status, Step = InstitutionCodes.Text(InstitutionSanctionLadderRule.CurrentStep(history, today)) };
-        var status = InstitutionCodes.StatusOf(InstitutionSanctionLadderRule.CurrentStep([.. history, next], today));
+        var before = new { institution.Status, Step = InstitutionCodes.Text(decision.Transition.Before) };
+        var status = InstitutionCodes.StatusOf(decision.Transition.After);
         if (status != institution.Status) { institution.Status = status; institution.UpdatedAt = now; }
         await db.SaveChangesAsync(ct);
         var rule = NationalRules.InstitutionSanctionLadder.Id;
-        string[] rules = packGround is { } pg ? [.. new[] { rule, pg.Rule }.Distinct()] : [rule];
+        var rules = decision.Transition.Rules;
         var cited = packGround is null ? "" : $" ({packGround.Citation})";
         await audit.AppendAsync(db, User.AsActor(), new AuditEvent("institution.sanction", "institution", id.ToString(), institution.Jurisdiction,
             Rules: rules, Before: before, After: new { Sanction = SanctionDto.From(record), institution.Status },

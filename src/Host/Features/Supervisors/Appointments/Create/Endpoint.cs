@@ -48,13 +48,14 @@ public sealed class Validator : Validator<Request>
 /// <param name="Status" example="active">not-started | active | expired | terminated.</param>
 /// <param name="TerminatedOn" example="null">Day the term was ended early.</param>
 /// <param name="TerminationReason" example="null">Why it ended early.</param>
+/// <param name="NotRenewedOn" example="null">Day the appointing body decided not to renew the term after a failed assessment (CN 11).</param>
 /// <param name="CreatedAt" example="2025-06-01T09:30:00+08:00">Created.</param>
 public sealed record AppointmentDto(
     Guid Id, Guid SupervisorId, string AppointedBy, int TermNumber, DateOnly Start, DateOnly End, string Status,
-    DateOnly? TerminatedOn, string? TerminationReason, DateTimeOffset CreatedAt)
+    DateOnly? TerminatedOn, string? TerminationReason, DateOnly? NotRenewedOn, DateTimeOffset CreatedAt)
 {
     internal static AppointmentDto From(Appointment a, DateOnly today) => new(
-        a.Id, a.SupervisorId, a.AppointedBy, a.TermNumber, a.Start, a.End, AppointmentStatusText.Of(a, today), a.TerminatedOn, a.TerminationReason, a.CreatedAt);
+        a.Id, a.SupervisorId, a.AppointedBy, a.TermNumber, a.Start, a.End, AppointmentStatusText.Of(a, today), a.TerminatedOn, a.TerminationReason, a.NotRenewedOn, a.CreatedAt);
 }
 
 public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvider clock, IEnumerable<IEligibilityRule> packEligibility) : Endpoint<Request, AppointmentDto>
@@ -70,7 +71,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvid
         Summary(s =>
         {
             s.Summary = "Appoint or renew a supervisor for a 3-year term (ends on the day before the same date three years later)";
-            s.Description = "聘任或续聘（第八条）：聘期3年，自开始日起至三年后同月同日的前一日届满（含），届满自动解聘；2月29日开始的聘期至三年后2月28日届满。续聘为同一委派机构的下一届，须在上一聘期届满后开始，不得重叠；最多三届（第4届拒绝）；上一聘期开始以来考核不合格的不予续聘（第十一条）；未确认第六条五项条件的不予聘任。所有违反的规则在一个 422 中返回。外督由人社部门委派机构聘任，内督由所在评价机构聘任。";
+            s.Description = "聘任或续聘（第八条）：聘期3年，自开始日起至三年后同月同日的前一日届满（含），届满自动解聘；2月29日开始的聘期至三年后2月28日届满。续聘为同一委派机构的下一届，须在上一聘期届满后开始，不得重叠；最多三届（第4届拒绝）；委派机构已因考核不合格决定上一聘期不予续聘的，不予续聘（第十一条“视情况”：由委派机构决定并登记，见 non-renewal）；未确认第六条五项条件的不予聘任。所有违反的规则在一个 422 中返回。外督由人社部门委派机构聘任，内督由所在评价机构聘任。";
         });
     }
 
@@ -89,6 +90,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvid
             Start = req.Start,
             EarlierTerms = [.. earlier.Select(a => new AppointmentTerm(a.Start, a.TerminatedOn))],
             Assessments = assessments,
+            NonRenewals = [.. earlier.Where(a => a.NotRenewedOn is not null).Select(a => new NonRenewalDecision(a.Start, a.NotRenewedOn!.Value))],
             Conditions = new ConditionsDto(supervisor.PoliticalCommitment, supervisor.PolicyKnowledge, supervisor.Integrity, supervisor.OrganisingAndExpression, supervisor.Health).ToKernel(),
         });
         // Packs' appointment conditions in force in the supervisor's jurisdiction on the start day (GD 6(五), BJ 10(五), YN 6(三)).

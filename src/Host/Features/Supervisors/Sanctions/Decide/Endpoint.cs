@@ -10,15 +10,12 @@ using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
 using SupervisionCore.Kernel.Sanctions;
-using SupervisionCore.Kernel.Sanctions.Rules;
 using KernelRoles = SupervisionCore.Kernel.Access.Roles;
 
 namespace SupervisionCore.Host.Features.Supervisors.Sanctions.Decide;
 
 public sealed class Endpoint(SupervisionDbContext db, SupervisorSanctioning sanctioning, IEnumerable<ISanctionGrounds> packGrounds, TimeProvider clock) : Endpoint<Request, Response>
 {
-    private static readonly SupervisorDismissalRule Rule = new();
-
     public override void Configure()
     {
         Post("/api/v1/supervisors/{id}/sanctions");
@@ -38,19 +35,13 @@ public sealed class Endpoint(SupervisionDbContext db, SupervisorSanctioning sanc
         var supervisor = await db.FindVisibleAsync(User, req.Id, ct);
         if (supervisor is null) { await Send.ResultAsync(Problems.NotFound($"supervisor {req.Id} not found")); return; }
         var where = JurisdictionCode.Parse(supervisor.Jurisdiction);
-        // A pack ground (GD 21) is judged by its pack's catalogue; a national ground keeps the national measures only.
-        var packGround = packGrounds.FindGround(req.Ground, SanctionTarget.Supervisor);
-        var packMeasure = packGrounds.FindMeasure(req.Measure);
-        var outcome = packGround is { } g ? SanctionGrounds.Check(g.Extension, g.Ground, req.Measure, where, req.Date)
-            : packMeasure is { } m ? RuleOutcome.Fail(new Violation(m.Extension.Rule.Id, m.Extension.Rule.Citation.ToString(), new LocalizedText(
-                $"处理措施“{req.Measure}”只能基于{m.Extension.Rule.Citation}所列情形", $"Measure '{req.Measure}' needs a ground of {m.Extension.Rule.Citation}")))
-            : RuleOutcome.Pass;
-        var national = SanctionTexts.Measures.TryGetValue(req.Measure, out var nm) ? nm : (SupervisorSanctionMeasure?)null;
-        if (outcome.Passed && national is { } measure)
-            outcome = Rule.Check(measure, SanctionTexts.Grounds.GetValueOrDefault(req.Ground, SupervisorSanctionGround.Other), req.Date);
-        if (!outcome.Passed) { await Send.ResultAsync(Problems.Violations(outcome.Violations)); return; }
-        var endsAppointment = national is { } n ? SupervisorDismissalRule.EndsAppointment(n) : packMeasure!.Value.Measure.EndsAppointment;
-        string[] rules = packGround is { } pg ? [Rule.Rule.Id, pg.Ground.Rule] : [Rule.Rule.Id];
+        // The kernel decides (CN 17 with the packs' grounds, e.g. GD 21); the endpoint persists and maps.
+        var decision = SanctionDecisions.DecideSupervisor(new SupervisorSanctionFacts(
+            req.Measure, SanctionTexts.Measures.TryGetValue(req.Measure, out var nm) ? nm : null,
+            req.Ground, SanctionTexts.Grounds.GetValueOrDefault(req.Ground, SupervisorSanctionGround.Other), where, req.Date, [.. packGrounds]));
+        if (!decision.Allowed) { await Send.ResultAsync(Problems.Violations(decision.Violations)); return; }
+        var endsAppointment = decision.Transition.EndsAppointment;
+        string[] rules = [.. decision.Transition.Rules];
 
         var sanction = new SupervisorSanction
         {

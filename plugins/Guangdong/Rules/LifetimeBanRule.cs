@@ -2,9 +2,9 @@ using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
-using SupervisionCore.Plugins.Guangdong.Rules;
+using SupervisionCore.Plugins.Guangdong.Sanctions;
 
-namespace SupervisionCore.Plugins.Guangdong.Sanctions;
+namespace SupervisionCore.Plugins.Guangdong.Rules;
 
 /// <summary>
 /// 不得再从事 (lifetime ban in Guangdong): "被取消资格或不予续聘的人员不得再从事我省技能人才评价质量督导相关工作". GD 第二十一条

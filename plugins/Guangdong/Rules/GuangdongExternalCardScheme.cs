@@ -4,9 +4,8 @@ using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
-using SupervisionCore.Plugins.Guangdong.Rules;
 
-namespace SupervisionCore.Plugins.Guangdong.Cards;
+namespace SupervisionCore.Plugins.Guangdong.Rules;
 
 /// <summary>A GD external card number taken apart.</summary>
 /// <param name="Value">The number as printed.</param>
@@ -130,9 +129,7 @@ public sealed class GuangdongExternalCardScheme : ICardNumberScheme, IIssuerScop
             violations.Add(Rule.Violated(new LocalizedText($"第4–5位核发年份代码须为2位数字，现为“{s[3..5]}”", $"Positions 4–5: the issue year must be 2 digits; found '{s[3..5]}'")));
         var city = Cities.Find(s[5]);
         if (s[5] != ProvincialMark && (city is null || !char.IsAsciiLetterUpper(s[5])))
-            violations.Add(Rule.Violated(new LocalizedText(
-                $"第6位须为0（省直）或表3中的地级以上市大写字母，现为“{s[5]}”",
-                $"Position 6 must be 0 (provincial) or an upper-case city letter of table 3; found '{s[5]}'")));
+            violations.Add(Rule.Violated(CityLetterFault(s[5])));
         if (!Digits(s, 6, 3) || s[6..9] == "000")
             violations.Add(Rule.Violated(new LocalizedText($"第7–9位序列码须为001—999，现为“{s[6..9]}”", $"Positions 7–9: the serial must be 001–999; found '{s[6..9]}'")));
         if (violations.Count > 0) return RuleResult.Refused<GuangdongCardNumber>(new RuleOutcome(violations));
@@ -166,12 +163,43 @@ public sealed class GuangdongExternalCardScheme : ICardNumberScheme, IIssuerScop
         ];
     }
 
-    /// <summary>Explains a 13-character number with the class letter <c>N</c> (<c>gd.card.internal-format</c>); null for anything else.</summary>
+    /// <summary>
+    /// Explains a 13-character number with the class letter <c>N</c> (<c>gd.card.internal-format</c>) and a malformed number of
+    /// this scheme's own space (<see cref="Owns"/>: every wrong position, <c>gd.card.external-format</c>); null for anything else.
+    /// </summary>
     public RuleOutcome? Explain(string text)
     {
         var result = Parse(text);
-        return !result.Succeeded && result.Outcome.Violations.Any(v => v.Rule == GuangdongRules.CardInternalFormat.Id) ? result.Outcome : null;
+        if (result.Succeeded) return null;
+        return Owns(text) || result.Outcome.Violations.Any(v => v.Rule == GuangdongRules.CardInternalFormat.Id) ? result.Outcome : null;
     }
+
+    /// <summary>
+    /// Why position 6 is wrong, naming the letter as the fault (issue #16 item 5): a lower-case city letter, a letter that no
+    /// city of table 3 has (I, O, X, Y, Z …), or something that is neither <c>0</c> nor a letter.
+    /// </summary>
+    private static LocalizedText CityLetterFault(char c)
+    {
+        var letters = string.Join("", Cities.All.Select(x => x.Letter).Order());
+        if (char.IsAsciiLetterLower(c) && Cities.Find(char.ToUpperInvariant(c)) is { } lower)
+            return new LocalizedText(
+                $"第6位城市字母须大写：“{c}”应为“{lower.Letter}”（{lower.Name.Zh}，表3）",
+                $"Position 6: the city letter must be upper-case: '{c}' should be '{lower.Letter}' ({lower.Name.En}, table 3)");
+        if (char.IsAsciiLetter(c))
+            return new LocalizedText(
+                $"第6位城市字母“{c}”不是表3中任何地级以上市的代码（应为0（省直）或{letters}之一）",
+                $"Position 6: the city letter '{c}' is not the code of any city of table 3 (it must be 0 for provincial, or one of {letters})");
+        return new LocalizedText(
+            $"第6位须为0（省直）或表3中的地级以上市大写字母，现为“{c}”",
+            $"Position 6 must be 0 (provincial) or an upper-case city letter of table 3; found '{c}'");
+    }
+
+    /// <summary>
+    /// True for a text written in this scheme's own space (9 characters beginning <c>R44</c>): when no scheme parses it, its
+    /// faults are this scheme's (<c>gd.card.external-format</c>), not the national format's, whose 4-digit serial would
+    /// misname a wrong city letter as a wrong serial.
+    /// </summary>
+    public bool Owns(string text) => text is { Length: Length } && text.StartsWith("R" + ProvinceCode, StringComparison.Ordinal);
 
     /// <summary>Position 6 for an issuer: <c>0</c> for the province, the letter for a city of table 3, null otherwise.</summary>
     private static char? IssuerMark(JurisdictionCode issuer)
