@@ -100,6 +100,13 @@ public static class AccessMatrix
         new("cards.issue-batch", StaffAndInstitution, Scope.Owned, o => WithIdempotencyKey(Post("/api/v1/card-batches", new { kind = "internal", issuedOn = "2025-06-01", institutionId = o.Institution, supervisorIds = new[] { o.Supervisor } })), Denied: 403, DeniedOr: 404),
         new("cards.decode", All, Scope.Global, o => Get($"/api/v1/card-numbers/{o.CardNumber}")),
         new("public.cards.verify", None, Scope.Global, o => Get($"/api/v1/public/cards/{o.CardNumber}")),
+        new("public.complaints.submit", None, Scope.Global, o => Post("/api/v1/public/complaints", new { jurisdiction = o.Jurisdiction, text = "考场存在替考现象，请核查（访问矩阵）" })),
+        new("public.complaints.status", None, Scope.Global, o => Get($"/api/v1/public/complaints/{o.ComplaintCode}")),
+        new("complaints.list", [.. Staff, R.Auditor], Scope.Global, _ => Get("/api/v1/complaints")),
+        new("complaints.statistics", [.. Staff, R.Auditor], Scope.Global, _ => Get("/api/v1/complaints/statistics")),
+        new("complaints.get", [.. Staff, R.Auditor], Scope.Owned, o => Get($"/api/v1/complaints/{o.Complaint}")),
+        new("complaints.triage", Staff, Scope.Owned, o => Post($"/api/v1/complaints/{o.Complaint}/triage", new { decision = "dismiss", reason = "与评价工作无关（访问矩阵）" })),
+        new("complaints.conclude", Staff, Scope.Owned, o => Post($"/api/v1/complaints/{o.Complaint}/conclusion", new { finding = "unsubstantiated", conclusion = "不属实" })),
 
         // Institutions.
         new("institutions.list", Readers, Scope.Global, _ => Get("/api/v1/institutions")),

@@ -63,6 +63,12 @@ public sealed record Objects(string Jurisdiction, Guid Institution, Guid Supervi
     /// <summary>A webhook subscription of the side's jurisdiction (to a loopback discard port; never delivered here).</summary>
     public Guid Webhook { get; init; }
 
+    /// <summary>A complaint about the side's jurisdiction (群众举报), and its tracking code.</summary>
+    public Guid Complaint { get; init; }
+
+    /// <summary>The complaint's tracking code.</summary>
+    public string ComplaintCode { get; init; } = "";
+
     /// <summary>bj-etdz: a venue registered for the side's institution.</summary>
     public Guid Venue { get; init; }
 
@@ -340,10 +346,15 @@ public sealed class SecurityWorld : IAsyncLifetime
             Id = Guid.CreateVersion7(), Url = "http://127.0.0.1:9/matrix", Jurisdiction = province, Secret = Host.Features.Webhooks.WebhookSignature.NewSecret(),
             CreatedBy = "test", CreatedAt = DateTimeOffset.UtcNow,
         };
-        db.AddRange(activity, task, special, draw, assignment, record, feedback, webhook);
+        var complaint = new Complaint
+        {
+            Id = Guid.CreateVersion7(), TrackingCode = "M" + Guid.NewGuid().ToString("N")[..11].ToUpperInvariant(), Jurisdiction = province, InstitutionId = institution.Id,
+            Source = "public", Text = "考场存在替考现象（访问矩阵）", State = "received", ReceivedAt = DateTimeOffset.UtcNow,
+        };
+        db.AddRange(activity, task, special, draw, assignment, record, feedback, webhook, complaint);
         await db.SaveChangesAsync();
         var appointment = db.Appointments.Single(a => a.SupervisorId == supervisor.Id).Id;
-        return new Objects(province, institution.Id, supervisor.Id, activity.Id, task.Id, special.Id, assignment.Id, draw.Id, record.Id, card.Number, appointment) { Webhook = webhook.Id };
+        return new Objects(province, institution.Id, supervisor.Id, activity.Id, task.Id, special.Id, assignment.Id, draw.Id, record.Id, card.Number, appointment) { Webhook = webhook.Id, Complaint = complaint.Id, ComplaintCode = complaint.TrackingCode };
     }
 
     /// <summary>Waits (bounded, not a timing assertion) until no import job is queued or running, so that none changes a table under a digest.</summary>

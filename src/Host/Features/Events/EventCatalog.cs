@@ -67,6 +67,10 @@ public static partial class EventCatalog
         ["card.withdraw"] = "card.withdrawn",
         ["activity.create"] = "activity.created",
         ["calendar.year.load"] = "calendar.year-loaded",
+        ["appointment.not-renewed"] = "appointment.not-renewed",
+        ["complaint.receive"] = "complaint.received",
+        ["complaint.triage"] = "complaint.triaged",
+        ["complaint.conclude"] = "complaint.concluded",
     };
 
     /// <summary>Action prefixes that raise no event: security and administration records, not acts of supervision.</summary>
@@ -77,7 +81,7 @@ public static partial class EventCatalog
     private static readonly HashSet<string> AllowedFields = new(StringComparer.OrdinalIgnoreCase)
     {
         "status", "role", "rank", "step", "ground", "measure", "on", "decidedOn", "dueOn", "late", "count", "published",
-        "termNumber", "start", "end", "suspendedFrom", "suspendedUntil", "scope", "from", "until", "rule", "entryAt", "exitAt",
+        "termNumber", "start", "end", "state", "source", "finding", "notRenewedOn", "referredTo", "suspendedFrom", "suspendedUntil", "scope", "from", "until", "rule", "entryAt", "exitAt",
         "formId", "formVersion", "rebuttalDue", "selected", "withdrawnOn", "kind", "purpose", "year", "number",
     };
 
