@@ -20,11 +20,17 @@ public sealed class ComplaintAccess(SupervisionDbContext db) : IScopedService
     /// <summary>The complaints the caller may see.</summary>
     public IQueryable<Complaint> Visible(ClaimsPrincipal user) => db.Complaints.WithinJurisdictionOf(user, c => c.Jurisdiction);
 
-    /// <summary>One complaint in reach (tracked when <paramref name="track"/>), or null.</summary>
-    public Task<Complaint?> FindAsync(ClaimsPrincipal user, Guid id, CancellationToken ct, bool track = false)
+    /// <summary>
+    /// One complaint in reach, tracked and locked (<c>FOR UPDATE</c>) until the caller's transaction ends, so two triages or
+    /// conclusions of it never race; null when out of reach.
+    /// </summary>
+    public async Task<Complaint?> LockAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
-        var query = Visible(user);
-        if (!track) query = query.AsNoTracking();
-        return query.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (await Visible(user).AsNoTracking().AnyAsync(c => c.Id == id, ct) is false) return null;
+        return (await db.Complaints.FromSql($"SELECT * FROM supervision.complaints WHERE id = {id} FOR UPDATE").ToListAsync(ct)).Single();
     }
+
+    /// <summary>One complaint in reach, untracked, or null.</summary>
+    public Task<Complaint?> FindAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>
+        Visible(user).AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
 }

@@ -46,10 +46,8 @@ public sealed class Endpoint(SupervisionDbContext db, ComplaintAccess access, Au
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var complaint = await access.FindAsync(User, req.Id, ct, track: true);
+        var complaint = await access.LockAsync(User, req.Id, ct);
         if (complaint is null) { await Send.ResultAsync(Problems.NotFound($"complaint {req.Id}")); return; }
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM supervision.complaints WHERE id = {complaint.Id} FOR UPDATE", ct);
-        await db.Entry(complaint).ReloadAsync(ct);
         var taskState = complaint.TaskId is { } taskId
             ? await db.SupervisionTasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => t.Status).SingleOrDefaultAsync(ct)
             : null;
