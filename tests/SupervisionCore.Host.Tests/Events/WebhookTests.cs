@@ -301,7 +301,11 @@ public sealed partial class WebhookTests(EventsApp app) : IClassFixture<EventsAp
     {
         var p = NextProvince();
         using var province = await ClientAsync(Roles.ProvinceAdmin, p);
-        var (id, _) = await SubscribeAsync(province, "http://127.0.0.1:9/hook", p, "supervision.record.*", "supervision.draw.published");
+        var (id, secret) = await SubscribeAsync(province, "http://127.0.0.1:9/hook", p, "supervision.record.*", "supervision.draw.published");
+        // Stored sealed with the personal-data key: a copy of the database cannot sign a delivery.
+        var stored = await app.DbAsync(db => db.Set<WebhookSubscription>().Where(w => w.Id == id).Select(w => w.Secret).SingleAsync());
+        stored.ShouldStartWith("enc:");
+        stored.ShouldNotContain(secret[6..]);
         var listed = await (await province.GetAsync("/api/v1/webhooks")).ReadJsonAsync();
         var mine = listed.GetProperty("items").EnumerateArray().Single(w => w.GetProperty("id").GetGuid() == id);
         mine.TryGetProperty("secret", out _).ShouldBeFalse();

@@ -34,7 +34,7 @@ public sealed class WebhookSubscription
     public required string Jurisdiction { get; set; }
     /// <summary>Event types delivered; empty: every type.</summary>
     public string[] Types { get; set; } = [];
-    /// <summary>Signing secret (<c>whsec_…</c>), shown once at creation.</summary>
+    /// <summary>Signing secret (<c>whsec_…</c>), shown once at creation and stored sealed with the personal-data key (<c>enc:</c>…).</summary>
     public required string Secret { get; set; }
     public string? Description { get; set; }
     public required string CreatedBy { get; set; }

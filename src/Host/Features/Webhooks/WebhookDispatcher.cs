@@ -164,7 +164,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IOptions<Webh
             deliveryId = reader.GetInt64(0);
             attempts = reader.GetInt32(1);
             url = reader.GetString(2);
-            secret = reader.GetString(3);
+            secret = WebhookSignature.Unseal(scope.ServiceProvider.GetRequiredService<Infrastructure.PersonalData>(), reader.GetString(3));
             var e = new OutboxEvent
             {
                 Id = reader.GetGuid(4), Type = reader.GetString(5), Subject = reader.GetString(6), Jurisdiction = reader.GetString(7),

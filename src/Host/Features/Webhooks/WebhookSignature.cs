@@ -14,6 +14,24 @@ public static class WebhookSignature
     /// <summary>A new secret: <c>whsec_</c> + base64 of 32 random bytes.</summary>
     public static string NewSecret() => Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>Marks a stored secret encrypted with the personal-data key (AES-256-GCM or SM4-GCM, <see cref="Infrastructure.PersonalData"/>).</summary>
+    public const string Sealed = "enc:";
+
+    /// <summary>The secret as stored: encrypted, so a copy of the database does not let anyone forge deliveries.</summary>
+    public static string Seal(Infrastructure.PersonalData personal, string secret)
+    {
+        ArgumentNullException.ThrowIfNull(personal);
+        return Sealed + Convert.ToBase64String(personal.Encrypt(secret));
+    }
+
+    /// <summary>The secret of a stored value (a value stored before sealing is returned as it is).</summary>
+    public static string Unseal(Infrastructure.PersonalData personal, string stored)
+    {
+        ArgumentNullException.ThrowIfNull(personal);
+        ArgumentNullException.ThrowIfNull(stored);
+        return stored.StartsWith(Sealed, StringComparison.Ordinal) ? personal.Decrypt(Convert.FromBase64String(stored[Sealed.Length..])) : stored;
+    }
+
     /// <summary>The <c>webhook-signature</c> header value.</summary>
     public static string Sign(string secret, string id, long timestamp, string body)
     {

@@ -44,7 +44,8 @@ public sealed class Validator : Validator<Request>
 /// <param name="Secret" example="whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw">Signing secret (Standard Webhooks): verify <c>webhook-signature</c> with it. Not shown again.</param>
 public sealed record Response(WebhookDto Webhook, string Secret);
 
-public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, IOptions<WebhookOptions> options, TimeProvider clock) : Endpoint<Request, Response>
+public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, IOptions<WebhookOptions> options, TimeProvider clock, Infrastructure.PersonalData personal)
+    : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -75,10 +76,11 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, IOptions<W
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // A new subscription receives events from now on: its queue starts after the newest event.
         var newest = await db.Set<OutboxEvent>().MaxAsync(e => (long?)e.Position, ct) ?? 0;
+        var secret = WebhookSignature.NewSecret();
         var subscription = new WebhookSubscription
         {
             Id = Guid.CreateVersion7(now), Url = uri.AbsoluteUri, Jurisdiction = jurisdiction.Value, Types = [.. (req.Types ?? []).Distinct(StringComparer.Ordinal)],
-            Secret = WebhookSignature.NewSecret(), Description = string.IsNullOrWhiteSpace(req.Description) ? null : req.Description.Trim(),
+            Secret = WebhookSignature.Seal(personal, secret), Description = string.IsNullOrWhiteSpace(req.Description) ? null : req.Description.Trim(),
             CreatedBy = User.ActorId(), CreatedAt = now, QueuedThrough = newest,
         };
         db.Add(subscription);
@@ -88,6 +90,6 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, IOptions<W
         await tx.CommitAsync(ct);
         var dto = new WebhookDto(subscription.Id, subscription.Url, subscription.Jurisdiction, subscription.Types, subscription.Description, now, 0, 0, 0);
         HttpContext.Response.Headers.Location = $"/api/v1/webhooks/{subscription.Id}";
-        await Send.ResponseAsync(new Response(dto, subscription.Secret), 201, ct);
+        await Send.ResponseAsync(new Response(dto, secret), 201, ct);
     }
 }
