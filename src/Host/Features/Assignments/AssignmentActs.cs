@@ -30,8 +30,6 @@ public sealed class AssignmentActs(
     SupervisionDbContext db, DispatchFactsLoader facts, Substitution substitution, AuditLog audit, TimeProvider clock,
     IEnumerable<IDispatchAnswerRule> answerRules, ISupervisorActions actions) : IScopedService
 {
-    private static readonly string[] LiveStates = [.. Enum.GetValues<AssignmentState>().Where(s => s.IsLive()).Select(s => s.Text())];
-
     /// <summary>The outcome of an act: the problem to answer, or the assignments changed.</summary>
     public sealed record Outcome(ProblemHttpResult? Problem, Assignment? Assignment = null, Assignment? Replacement = null,
         IReadOnlyList<ExclusionDto>? Skipped = null, IReadOnlyList<(LifecycleDecision Decision, RevocationOutcome Done)>? Consequences = null);
@@ -44,7 +42,7 @@ public sealed class AssignmentActs(
         var task = await TaskLifecycle.LockAsync(db, taskId, ct);
         if (TaskLifecycle.Finished(task) is { } finished) return new(finished);
         var roleText = role == SupervisorKind.Internal ? "internal" : "external";
-        var onTask = await db.Assignments.Where(a => a.TaskId == task.Id && LiveStates.Contains(a.Status)).Select(a => new { a.SupervisorId, a.Role }).ToListAsync(ct);
+        var onTask = await db.Assignments.Where(a => a.TaskId == task.Id && AssignmentStatuses.Live.Contains(a.Status)).Select(a => new { a.SupervisorId, a.Role }).ToListAsync(ct);
         if (onTask.Any(a => a.SupervisorId == supervisor.Id))
             return new(Problems.Conflict(new LocalizedText("该督导员已委派到此任务", "this supervisor is already assigned to the task")));
 

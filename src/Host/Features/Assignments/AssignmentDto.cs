@@ -1,4 +1,5 @@
 using SupervisionCore.Host.Data.Supervision;
+using SupervisionCore.Kernel.Acts;
 
 namespace SupervisionCore.Host.Features.Assignments;
 
@@ -42,7 +43,7 @@ public static class AssignmentStatuses
     public static readonly string[] All = [Invited, Accepted, Refused, Replaced, Completed];
 
     /// <summary>States in which the person counts as assigned to the task (a second assignment of them is a duplicate).</summary>
-    public static readonly string[] Live = [Invited, Accepted, Completed];
+    public static readonly string[] Live = [.. Enum.GetValues<AssignmentState>().Where(s => s.IsLive()).Select(s => s.Text())];
 }
 
 /// <summary>

@@ -126,7 +126,7 @@ public sealed class DispatchFactsLoader(
     /// </summary>
     private async Task<HashSet<string>> InternalSupervisorsAsync(Guid activityId, CancellationToken ct)
     {
-        string[] live = [AssignmentState.Invited.Text(), AssignmentState.Accepted.Text(), AssignmentState.Completed.Text()];
+        var live = Assignments.AssignmentStatuses.Live;
         var hashes = await (from a in db.Assignments.AsNoTracking()
                             join t in db.SupervisionTasks.AsNoTracking() on a.TaskId equals t.Id
                             join s in db.Supervisors.AsNoTracking() on a.SupervisorId equals s.Id

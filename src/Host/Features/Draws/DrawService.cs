@@ -63,7 +63,7 @@ public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, Disp
     private Task<int> KeptAsync(Guid taskId, Draw? live, SupervisorKind kind, CancellationToken ct)
     {
         var role = kind == SupervisorKind.Internal ? "internal" : "external";
-        string[] states = [Invited, AssignmentState.Accepted.Text(), AssignmentState.Completed.Text()];
+        var states = Assignments.AssignmentStatuses.Live;
         var replacedDraw = live is { Status: "run" } ? live.Id : (Guid?)null;
         return db.Assignments.CountAsync(a => a.TaskId == taskId && a.Role == role && states.Contains(a.Status) && !(a.DrawId == replacedDraw && a.Status == Invited), ct);
     }
