@@ -42,6 +42,9 @@ public static class PackTestData
                 ("gd.sanction.supervisor", "21"),
                 ("gd.forms", "annexes 3, 4, 5"),
                 ("gd.forms.record", "20, annexes 3, 4"),
+                ("gd.daily.checks", "17(一)(二)"),
+                ("gd.daily.measures", "17(三)"),
+                ("gd.daily.rectification", "17(四)"),
             ],
             ["bj-etdz"] =
             [

@@ -35,7 +35,7 @@ public sealed class GuangdongForms : IFormCatalogue
     public JurisdictionCode Scope => GuangdongRules.Jurisdiction;
 
     /// <inheritdoc />
-    public IReadOnlyList<FormDefinition> Forms { get; } = [Annex3, Annex4, Annex5];
+    public IReadOnlyList<FormDefinition> Forms { get; } = [Annex3, Annex4, Annex5, MeasureForms.ReminderLetter, MeasureForms.QualityNotice];
 
     private static readonly FormOptionSet Rating = new("rating",
     [

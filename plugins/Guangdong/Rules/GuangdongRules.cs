@@ -95,11 +95,39 @@ public static class GuangdongRules
         "督导情况记录表按评价类型填写：职业资格评价、专项职业能力考核用附件3，职业技能等级认定用附件4",
         "The daily record is filed on the form of the evaluation's kind: annex 3 for vocational qualification and special-ability assessment, annex 4 for skill-level recognition");
 
+    /// <summary>
+    /// 日常督导检查 (daily supervision checks): the supervisors learn the activity's overall situation beforehand (听取汇报) and
+    /// supervise on site, by data comparison, by sampling the evaluation files including video (抽查评价资料（含录像）) and by
+    /// remote monitoring; each check is recorded on the daily task. GD 第十七条第（一）（二）项. Added for issue #19.
+    /// </summary>
+    public static readonly RuleDescriptor DailyChecks = Gd("gd.daily.checks", "17(一)(二)", "第十七条第（一）（二）项",
+        "日常督导：质量督导员提前了解当次评价活动总体情况，通过现场督导、数据比对、抽查评价资料（含录像）、远程监控等形式进行，检查情况记入日常督导任务",
+        "Daily supervision: the supervisors learn the activity's overall situation beforehand and supervise on site, by data comparison, by sampling evaluation files (video included) and by remote monitoring; each check is recorded on the daily task");
+
+    /// <summary>
+    /// 日常督导处理措施 (measures): as the supervisors' feedback warrants, the dispatching body investigates and verifies
+    /// (调查核实), holds a reminder interview (约谈提醒), sends a reminder letter (提醒函) or issues a quality notice (质量通报) to
+    /// the institution. GD 第十七条第（三）项. Added for issue #19.
+    /// </summary>
+    public static readonly RuleDescriptor DailyMeasures = Gd("gd.daily.measures", "17(三)", "第十七条第（三）项",
+        "委派机构视质量督导员反馈的情况向评价机构进行调查核实、约谈提醒、发出提醒函或质量通报：须以该日常督导任务的督导情况为依据，约谈、提醒函、质量通报须明确整改期限",
+        "As the supervisors' feedback warrants, the dispatching body investigates and verifies, holds a reminder interview, sends a reminder letter or issues a quality notice to the institution: grounded on the daily task's supervision; an interview, letter or notice sets a rectification deadline");
+
+    /// <summary>
+    /// 整改 (rectification): the institution improves or rectifies its work as the interview and the reminder require and
+    /// reports it; the dispatching body accepts the report (the measure is closed) or returns it. GD 第十七条第（四）项.
+    /// Added for issue #19.
+    /// </summary>
+    public static readonly RuleDescriptor DailyRectification = Gd("gd.daily.rectification", "17(四)", "第十七条第（四）项",
+        "评价机构应根据约谈内容和提醒事项完善或整改相关工作：提交整改情况（逾期予以标记），经委派机构审核通过后结案，未通过的退回重新整改",
+        "The institution improves or rectifies its work as the interview and the reminder require: it reports the rectification (late reports are flagged), and the dispatching body accepts it (the measure is closed) or returns it for another round");
+
     /// <summary>Every GD rule, in RULES.md order (then the rules added since).</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         CardExternalFormat, CardInternalFormat, CardIssuerScope, EligibilityExperience, DispatchConsecutiveCap,
         RecusalDualRole, InternalFullCoverage, RecordDeadline, FeedbackInstitution, SanctionSupervisor, Forms, FormsRecord,
+        DailyChecks, DailyMeasures, DailyRectification,
     ];
 
     private static RuleDescriptor Gd(string id, string article, string articleZh, string zh, string en) =>

@@ -200,6 +200,15 @@ public static class AccessMatrix
 
         // Guangdong (44): integrity files of external supervisors, for the province's staff; a city centre only its city.
         new("gd.integrity-file.get", Staff, Scope.Owned, o => Get($"/api/v1/regions/gd/supervisors/{o.Supervisor}/integrity-file"), Realm: PackRealms.Gd),
+        // GD 17 daily supervision: checks on the side's daily task (its supervisor is only invited there: 422 for them, past
+        // the access checks), measures against its institution (institution operators: their own), rectification, review.
+        new("gd.daily-checks.record", StaffAndSupervisor, Scope.Owned, o => Post("/api/v1/regions/gd/daily-checks", new { taskId = o.Task, kind = "briefing", on = "2025-06-09", findings = "听取汇报（矩阵）" }), Realm: PackRealms.Gd),
+        new("gd.daily-checks.list", DrawReaders, Scope.Owned, o => Get($"/api/v1/regions/gd/daily-checks?taskId={o.Task}"), Realm: PackRealms.Gd),
+        new("gd.measures.issue", Staff, Scope.Owned, o => Post("/api/v1/regions/gd/measures", Letter(o.Task)), Realm: PackRealms.Gd),
+        new("gd.measures.list", Readers, Scope.Global, _ => Get("/api/v1/regions/gd/measures"), Realm: PackRealms.Gd),
+        new("gd.measures.get", Readers, Scope.Owned, o => Get($"/api/v1/regions/gd/measures/{o.Measure}"), Realm: PackRealms.Gd),
+        new("gd.measures.rectify", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/regions/gd/measures/{o.Measure}/rectifications", new { on = Today, text = "已整改（矩阵）" }), Realm: PackRealms.Gd),
+        new("gd.measures.review", Staff, Scope.Owned, o => Post($"/api/v1/regions/gd/measures/{o.Measure}/review", new { decision = "return", on = Today, note = "退回（矩阵）" }), Realm: PackRealms.Gd),
 
         // Beijing E-Town (11.ETDZ): the zone's administrators are the bureau (centre operator of the zone), the Beijing
         // province administrator and national administrators; the zone's supervisors and auditors see every venue and competition.
@@ -226,6 +235,13 @@ public static class AccessMatrix
         // Passed: a failed assessment would revoke the supervisor the other rows rely on.
         new("yn.assessments.record", StaffAndInstitution, Scope.Owned, o => Post("/api/v1/regions/yn/assessments", new { supervisorId = o.Supervisor, year = 2025, passed = true, assessedOn = "2025-12-20" }), Realm: PackRealms.Yn),
     ];
+
+    /// <summary>A valid GD 17 reminder letter about a daily task (the task needs a check first).</summary>
+    public static object Letter(Guid task) => new
+    {
+        taskId = task, kind = "reminder-letter", on = "2025-06-15", number = "粤技督提〔2025〕1号", issuedBy = "广东省职业技能服务指导中心",
+        findings = "认定档案缺少考评员签名（矩阵）", requirements = "补齐签名并报送整改情况", rectificationDue = "2025-07-15",
+    };
 
     /// <summary>A valid venue registration (one occupation, one equipment line) for the institution.</summary>
     public static object Venue(Guid institution) => new

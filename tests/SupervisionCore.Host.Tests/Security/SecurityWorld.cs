@@ -69,6 +69,9 @@ public sealed record Objects(string Jurisdiction, Guid Institution, Guid Supervi
     /// <summary>The complaint's tracking code.</summary>
     public string ComplaintCode { get; init; } = "";
 
+    /// <summary>gd: a measure (GD 17(三) reminder letter) against the side's institution, after a check on its daily task.</summary>
+    public Guid Measure { get; init; }
+
     /// <summary>bj-etdz: a venue registered for the side's institution.</summary>
     public Guid Venue { get; init; }
 
@@ -180,6 +183,7 @@ public sealed class SecurityWorld : IAsyncLifetime
         var yn = await PackRealmAsync(PackRealms.Yn, "53", "530102", "internal", foreign);
         foreach (var side in new[] { Side.Own, Side.Peer })
         {
+            gd.Of[side] = await GuangdongObjectsAsync(gd, gd.Of[side]);
             bj.Of[side] = await ZoneObjectsAsync(bj, bj.Of[side]);
             yn.Of[side] = await YunnanObjectsAsync(yn, yn.Of[side]);
         }
@@ -245,6 +249,15 @@ public sealed class SecurityWorld : IAsyncLifetime
         realm.Of[Side.Peer] = await SideAsync(jurisdiction, region[..4] + "03", supervisorKind, province, appointed);
         await PrincipalsAsync(realm, jurisdiction, province);
         return realm;
+    }
+
+    /// <summary>Guangdong's objects of a side: a check on its daily task (recorded by the centre) and a reminder letter (GD 17).</summary>
+    private async Task<Objects> GuangdongObjectsAsync(Realm realm, Objects side)
+    {
+        using var centre = App.CreateClient(realm.Tokens[Roles.CenterOperator]);
+        await CreatedAsync(centre, "/api/v1/regions/gd/daily-checks", new { taskId = side.Task, kind = "sampling", on = "2025-06-10", filesSampled = 5, findings = "抽查5份档案（矩阵）", problemsFound = true });
+        var measure = await CreatedAsync(centre, "/api/v1/regions/gd/measures", AccessMatrix.Letter(side.Task));
+        return side with { Measure = measure };
     }
 
     /// <summary>The zone's objects of a side: a venue registered by the bureau, a competition of its institution.</summary>

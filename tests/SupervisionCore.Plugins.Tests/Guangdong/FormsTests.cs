@@ -9,11 +9,11 @@ public class FormsTests
     private static readonly GuangdongForms Catalogue = new();
 
     [Fact]
-    public void The_catalogue_has_annexes_3_4_and_5_at_version_1()
+    public void The_catalogue_has_annexes_3_4_and_5_and_the_printed_measures_of_article_17_at_version_1()
     {
-        Catalogue.Forms.Select(f => f.Id).ShouldBe(["gd.annex-3", "gd.annex-4", "gd.annex-5"]);
+        Catalogue.Forms.Select(f => f.Id).ShouldBe(["gd.annex-3", "gd.annex-4", "gd.annex-5", "gd.reminder-letter", "gd.quality-notice"]);
         Catalogue.Forms.ShouldAllBe(f => f.Version == 1);
-        Catalogue.Forms.Select(f => f.Citation.ToString()).ShouldBe(["GD annex 3", "GD annex 4", "GD annex 5"]);
+        Catalogue.Forms.Select(f => f.Citation.ToString()).ShouldBe(["GD annex 3", "GD annex 4", "GD annex 5", "GD 17(三)", "GD 17(三)"]);
         Catalogue.Scope.Value.ShouldBe("44");
         ((IPackExtension)Catalogue).PackId.ShouldBe("gd");
     }
@@ -22,6 +22,8 @@ public class FormsTests
     [InlineData("gd.annex-3")]
     [InlineData("gd.annex-4")]
     [InlineData("gd.annex-5")]
+    [InlineData("gd.reminder-letter")]
+    [InlineData("gd.quality-notice")]
     public void Each_form_is_sound(string id) => Form(id).Problems().ShouldBeEmpty();
 
     [Fact]
