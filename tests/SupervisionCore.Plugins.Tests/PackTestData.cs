@@ -42,6 +42,7 @@ public static class PackTestData
                 ("gd.sanction.supervisor", "21"),
                 ("gd.forms", "annexes 3, 4, 5"),
                 ("gd.forms.record", "20, annexes 3, 4"),
+                ("gd.incentive", "21"), // issue #19 (procb)
             ],
             ["bj-etdz"] =
             [
@@ -78,6 +79,7 @@ public static class PackTestData
                 ("yn.dispatch.appointed", "18"),
                 // Issue #19 (procb).
                 ("yn.sanction.supervisor", "21"),
+                ("yn.commendation", "22"),
             ],
         };
 

@@ -95,11 +95,20 @@ public static class GuangdongRules
         "督导情况记录表按评价类型填写：职业资格评价、专项职业能力考核用附件3，职业技能等级认定用附件4",
         "The daily record is filed on the form of the evaluation's kind: annex 3 for vocational qualification and special-ability assessment, annex 4 for skill-level recognition");
 
+    /// <summary>
+    /// 激励机制 (incentive): an external supervisor with outstanding performance or contribution may be commended, recorded in
+    /// the integrity file. GD 第二十一条. Not in RULES.md (added for issue #19).
+    /// </summary>
+    public static readonly RuleDescriptor Incentive = Gd("gd.incentive", "21", "第二十一条",
+        "省技能中心和市鉴定中心建立外督激励机制：工作中有突出表现或贡献的外督，可给予肯定（记入诚信档案）",
+        "An external supervisor with outstanding performance or contribution may be commended (the incentive mechanism), recorded in the integrity file");
+
     /// <summary>Every GD rule, in RULES.md order (then the rules added since).</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         CardExternalFormat, CardInternalFormat, CardIssuerScope, EligibilityExperience, DispatchConsecutiveCap,
         RecusalDualRole, InternalFullCoverage, RecordDeadline, FeedbackInstitution, SanctionSupervisor, Forms, FormsRecord,
+        Incentive,
     ];
 
     private static RuleDescriptor Gd(string id, string article, string articleZh, string zh, string en) =>

@@ -30,6 +30,8 @@ public class NationalRulesTests
         { "cn.sanction.institution-ladder", "18" },
         // Added by this project beyond RULES.md (docs/rules.md).
         { "cn.complaint.investigation", "12(三)" },
+        { "cn.assessment.record", "11" },
+        { "cn.supervisor.file", "11" },
     };
 
     [Fact]
