@@ -45,6 +45,7 @@ public static class PackTestData
                 ("gd.daily.checks", "17(一)(二)"),
                 ("gd.daily.measures", "17(三)"),
                 ("gd.daily.rectification", "17(四)"),
+                ("gd.incentive", "21"), // issue #19 (procb)
             ],
             ["bj-etdz"] =
             [
@@ -81,6 +82,7 @@ public static class PackTestData
                 ("yn.dispatch.appointed", "18"),
                 // Issue #19 (procb).
                 ("yn.sanction.supervisor", "21"),
+                ("yn.commendation", "22"),
             ],
         };
 

@@ -121,6 +121,12 @@ public static class GuangdongRules
     public static readonly RuleDescriptor DailyRectification = Gd("gd.daily.rectification", "17(四)", "第十七条第（四）项",
         "评价机构应根据约谈内容和提醒事项完善或整改相关工作：提交整改情况（逾期予以标记），经委派机构审核通过后结案，未通过的退回重新整改",
         "The institution improves or rectifies its work as the interview and the reminder require: it reports the rectification (late reports are flagged), and the dispatching body accepts it (the measure is closed) or returns it for another round");
+    /// 激励机制 (incentive): an external supervisor with outstanding performance or contribution may be commended, recorded in
+    /// the integrity file. GD 第二十一条. Not in RULES.md (added for issue #19).
+    /// </summary>
+    public static readonly RuleDescriptor Incentive = Gd("gd.incentive", "21", "第二十一条",
+        "省技能中心和市鉴定中心建立外督激励机制：工作中有突出表现或贡献的外督，可给予肯定（记入诚信档案）",
+        "An external supervisor with outstanding performance or contribution may be commended (the incentive mechanism), recorded in the integrity file");
 
     /// <summary>Every GD rule, in RULES.md order (then the rules added since).</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
@@ -128,6 +134,7 @@ public static class GuangdongRules
         CardExternalFormat, CardInternalFormat, CardIssuerScope, EligibilityExperience, DispatchConsecutiveCap,
         RecusalDualRole, InternalFullCoverage, RecordDeadline, FeedbackInstitution, SanctionSupervisor, Forms, FormsRecord,
         DailyChecks, DailyMeasures, DailyRectification,
+        Incentive,
     ];
 
     private static RuleDescriptor Gd(string id, string article, string articleZh, string zh, string en) =>

@@ -79,12 +79,20 @@ public static class YunnanRules
         "质量督导人员有第二十一条所列情形之一的，给予批评教育或行政处分；情节严重的，取消其督导资格；构成犯罪的，移送司法机关",
         "A supervisor on one of the grounds of article 21 is criticised or given an administrative sanction; if serious, the qualification is revoked; a crime is referred to the judicial authorities");
 
+    /// <summary>
+    /// 表彰奖励 (commendation): "对优秀质量督导人员给予表彰奖励" — commended on an 优秀 annual assessment of the year. YN 第二十二条.
+    /// Not in RULES.md (added for issue #19).
+    /// </summary>
+    public static readonly RuleDescriptor Commendation = Yn("yn.commendation", "22", "第二十二条",
+        "指派机构对年度考核优秀的质量督导人员给予表彰奖励",
+        "Supervisors assessed excellent in the annual assessment are commended");
+
     /// <summary>Every YN rule, in RULES.md order (then the rules this project added, docs/rules.md).</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         EligibilityExperience, InternalFullProcess, LearningAnnual, DispatchRefusalLimit, RevocationBlacklist,
         AssessmentAnnual, TaskAnnualInspection, DispatchAppointed,
-        SanctionSupervisor,
+        SanctionSupervisor, Commendation,
     ];
 
     private static RuleDescriptor Yn(string id, string article, string articleZh, string zh, string en) =>

@@ -25,6 +25,8 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
     public DbSet<Registry.SupervisorSanction> SupervisorSanctions => Set<Registry.SupervisorSanction>();
     public DbSet<Registry.InstitutionSanctionRecord> InstitutionSanctions => Set<Registry.InstitutionSanctionRecord>();
     public DbSet<Registry.RegistryBarRecord> RegistryBars => Set<Registry.RegistryBarRecord>();
+    public DbSet<Registry.SupervisorAssessment> SupervisorAssessments => Set<Registry.SupervisorAssessment>();
+    public DbSet<Registry.SupervisorCommendation> SupervisorCommendations => Set<Registry.SupervisorCommendation>();
     public DbSet<Supervision.CalendarYear> CalendarYears => Set<Supervision.CalendarYear>();
     public DbSet<Supervision.Activity> Activities => Set<Supervision.Activity>();
     public DbSet<Supervision.ActivityVenue> ActivityVenues => Set<Supervision.ActivityVenue>();

@@ -128,6 +128,16 @@ public static class NationalRules
         "对群众举报的技能人才评价工作中涉嫌违规违纪情况进行调查核实：受理、分派调查（专项督导）、核实结论，不予调查的须记录理由",
         "A public report of suspected violations in evaluation work is investigated and verified: received, assigned to an investigation (special supervision), concluded with a finding; one not investigated needs a recorded reason");
 
+    /// <summary>年度考核 (annual assessment): one result per supervisor and year, grounds for a failure, kept in the file. CN 第十一条.</summary>
+    public static readonly RuleDescriptor AssessmentRecord = Cn("cn.assessment.record", "11", "第十一条",
+        "委派机构对委派的质量督导员实施考核制度：每人每年度一次考核（优秀、合格、不合格），在考核年度或次年作出，不合格须记录依据，记入考核档案",
+        "The dispatching body assesses the supervisors it dispatches: one result a year (excellent, passed, failed), decided in the year or the year after, a failure with its grounds, kept in the assessment file");
+
+    /// <summary>考核档案 (supervisor file): what the file holds and on what basis; a commendation only where a regional text provides it. CN 第十一条.</summary>
+    public static readonly RuleDescriptor SupervisorFile = Cn("cn.supervisor.file", "11", "第十一条",
+        "委派机构建立考核档案：培训、聘任、委派、督导记录、机构反馈、考核、处理和表彰；表彰须有施行中的地方规定（广东第二十一条、云南第二十二条）",
+        "The dispatching body keeps a file per supervisor: trainings, appointments, dispatches, records, feedback, assessments, sanctions and commendations; a commendation needs a regional text in force (GD 21, YN 22)");
+
     /// <summary>解聘 (dismissal): three grounds; ends the appointment and withdraws the card. CN 第十七条.</summary>
     public static readonly RuleDescriptor SupervisorDismissal = Cn("cn.sanction.supervisor-dismissal", "17", "第十七条",
         "擅自参加或无故拒绝参加、不履行督导职责、造成不良影响的，予以解聘",
@@ -146,7 +156,7 @@ public static class NationalRules
         AssessmentFailed, TaskKinds, TaskDoubleRandom, SpecialGroupSize, SpecialProcedure, RecusalConflict,
         RecusalExaminer, SupervisorDismissal, InstitutionSanctionLadder,
         // Added by this project beyond RULES.md (docs/rules.md).
-        ComplaintInvestigation, SpecialMatters, SpecialSelfReport,
+        ComplaintInvestigation, SpecialMatters, SpecialSelfReport, AssessmentRecord, SupervisorFile,
     ];
 
     /// <summary>The national rule with <paramref name="id"/>, or null.</summary>

@@ -95,6 +95,12 @@ public static class AccessMatrix
         new("supervisors.appointments.create", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/supervisors/{o.Supervisor}/appointments", new { start = "2025-01-01" })),
         new("supervisors.appointments.not-renew", StaffAndInstitution, Scope.Owned,
             o => Post($"/api/v1/supervisors/{o.Supervisor}/appointments/{o.Appointment}/non-renewal", new { decidedOn = "2025-01-01", note = "考核不合格" })),
+        new("supervisors.assessments.record", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/supervisors/{o.Supervisor}/assessments", new { year = 2025, grade = "passed", assessedOn = Today })),
+        new("supervisors.assessments.list", All, Scope.Owned, o => Get($"/api/v1/supervisors/{o.Supervisor}/assessments")),
+        // In 43 no regional text provides a commendation: 422 for everyone past the access checks.
+        new("supervisors.commendations.record", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/supervisors/{o.Supervisor}/commendations", new { on = Today, title = "优秀质量督导员", reason = "突出贡献" })),
+        new("supervisors.commendations.list", All, Scope.Owned, o => Get($"/api/v1/supervisors/{o.Supervisor}/commendations")),
+        new("supervisors.file", All, Scope.Owned, o => Get($"/api/v1/supervisors/{o.Supervisor}/file")),
 
         // Cards.
         new("cards.issue", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/supervisors/{o.Supervisor}/cards", new { issuedOn = "2025-06-01" })),

@@ -32,6 +32,8 @@ public class NationalRulesTests
         { "cn.complaint.investigation", "12(三)" },
         { "cn.special.matters", "15" },
         { "cn.special.self-report", "15(二)" },
+        { "cn.assessment.record", "11" },
+        { "cn.supervisor.file", "11" },
     };
 
     [Fact]

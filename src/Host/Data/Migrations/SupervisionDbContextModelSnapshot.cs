@@ -501,6 +501,10 @@ namespace SupervisionCore.Host.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("expiry_recorded");
 
+                    b.Property<Guid?>("NonRenewalAssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("non_renewal_assessment_id");
+
                     b.Property<string>("NonRenewalNote")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -1089,6 +1093,120 @@ namespace SupervisionCore.Host.Data.Migrations
                         .HasDatabaseName("ix_supervisors_jurisdiction_name");
 
                     b.ToTable("supervisors", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Registry.SupervisorAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssessedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assessed_by");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("Grounds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("grounds");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("passed");
+
+                    b.PrimitiveCollection<string[]>("Rules")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("rules");
+
+                    b.Property<Guid>("SupervisorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supervisor_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervisor_assessments");
+
+                    b.HasIndex("SupervisorId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supervisor_assessments_supervisor_id_year");
+
+                    b.ToTable("supervisor_assessments", "supervision");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Registry.SupervisorCommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.PrimitiveCollection<string[]>("Rules")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("rules");
+
+                    b.Property<Guid>("SupervisorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supervisor_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervisor_commendations");
+
+                    b.HasIndex("SupervisorId")
+                        .HasDatabaseName("ix_supervisor_commendations_supervisor_id");
+
+                    b.ToTable("supervisor_commendations", "supervision");
                 });
 
             modelBuilder.Entity("SupervisionCore.Host.Data.Registry.SupervisorConflict", b =>

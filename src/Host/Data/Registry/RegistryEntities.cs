@@ -158,6 +158,8 @@ public sealed class Appointment
     /// <summary>Day the appointing body decided not to renew this term after a failed assessment (不予续聘, CN 11), or null.</summary>
     public DateOnly? NotRenewedOn { get; set; }
     public string? NonRenewalNote { get; set; }
+    /// <summary>The failed annual assessment the non-renewal rests on, when the body named it (CN 11).</summary>
+    public Guid? NonRenewalAssessmentId { get; set; }
     /// <summary>Set by the daily job when the expiry has been recorded in the audit log.</summary>
     public bool ExpiryRecorded { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -72,6 +72,8 @@ public static partial class EventCatalog
         ["complaint.receive"] = "complaint.received",
         ["complaint.triage"] = "complaint.triaged",
         ["complaint.conclude"] = "complaint.concluded",
+        ["supervisor.assessment.record"] = "supervisor.assessed",
+        ["supervisor.commendation.record"] = "supervisor.commended",
     };
 
     /// <summary>Action prefixes that raise no event: security and administration records, not acts of supervision.</summary>

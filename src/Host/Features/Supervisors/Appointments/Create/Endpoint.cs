@@ -50,12 +50,14 @@ public sealed class Validator : Validator<Request>
 /// <param name="TerminationReason" example="null">Why it ended early.</param>
 /// <param name="NotRenewedOn" example="null">Day the appointing body decided not to renew the term after a failed assessment (CN 11).</param>
 /// <param name="CreatedAt" example="2025-06-01T09:30:00+08:00">Created.</param>
+/// <param name="NonRenewalAssessmentId" example="null">The failed annual assessment the non-renewal rests on, when named.</param>
 public sealed record AppointmentDto(
     Guid Id, Guid SupervisorId, string AppointedBy, int TermNumber, DateOnly Start, DateOnly End, string Status,
-    DateOnly? TerminatedOn, string? TerminationReason, DateOnly? NotRenewedOn, DateTimeOffset CreatedAt)
+    DateOnly? TerminatedOn, string? TerminationReason, DateOnly? NotRenewedOn, DateTimeOffset CreatedAt, Guid? NonRenewalAssessmentId = null)
 {
     internal static AppointmentDto From(Appointment a, DateOnly today) => new(
-        a.Id, a.SupervisorId, a.AppointedBy, a.TermNumber, a.Start, a.End, AppointmentStatusText.Of(a, today), a.TerminatedOn, a.TerminationReason, a.NotRenewedOn, a.CreatedAt);
+        a.Id, a.SupervisorId, a.AppointedBy, a.TermNumber, a.Start, a.End, AppointmentStatusText.Of(a, today), a.TerminatedOn, a.TerminationReason, a.NotRenewedOn, a.CreatedAt,
+        a.NonRenewalAssessmentId);
 }
 
 public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvider clock, IEnumerable<IEligibilityRule> packEligibility) : Endpoint<Request, AppointmentDto>
@@ -83,8 +85,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvid
         var appointedBy = await AppointingBodyAsync(supervisor, req.AppointedBy, ct);
 
         var earlier = await db.Appointments.AsNoTracking().Where(a => a.SupervisorId == supervisor.Id && a.AppointedBy == appointedBy).ToListAsync(ct);
-        var assessments = await db.TrainingRecords.AsNoTracking().Where(t => t.SupervisorId == supervisor.Id && t.Kind == "assessment")
-            .Select(t => new AssessmentResult(t.On, t.Passed)).ToListAsync(ct);
+        var assessments = await Assessments.AssessmentHistory.ResultsAsync(db, supervisor.Id, ct);
         var outcome = Terms.Check(new AppointmentRequest
         {
             Start = req.Start,
