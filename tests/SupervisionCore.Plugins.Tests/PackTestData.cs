@@ -60,6 +60,10 @@ public static class PackTestData
                 ("bj.task.kinds", "18, 25"),
                 ("bj.dispatch.appointed", "11, 14"),
                 ("bj.card.validity", "annex 2, 14"),
+                // Issue #19 (procb).
+                ("bj.dispatch.rotation", "9"),
+                ("bj.internal.full-coverage", "24"),
+                ("bj.sanction.supervisor", "31"),
             ],
             ["yn"] =
             [
@@ -72,6 +76,8 @@ public static class PackTestData
                 ("yn.task.annual-inspection", "10"),
                 // Added by this project beyond RULES.md (docs/rules.md).
                 ("yn.dispatch.appointed", "18"),
+                // Issue #19 (procb).
+                ("yn.sanction.supervisor", "21"),
             ],
         };
 

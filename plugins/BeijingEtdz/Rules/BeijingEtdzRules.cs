@@ -114,11 +114,36 @@ public static class BeijingEtdzRules
         "内督员证卡自颁发之日起有效期3年（证卡样式：有效期限2022.06-2025.06）",
         "An internal card is valid for three years from issue (card sample: valid 2022.06-2025.06)");
 
+    /// <summary>
+    /// 轮换制 (rotation): an external supervisor is not dispatched to the same institution twice in a row within a year. BJ 第九条.
+    /// Not in RULES.md (added for issue #19; reading in docs/readings.md).
+    /// </summary>
+    public static readonly RuleDescriptor DispatchRotation = Bj("bj.dispatch.rotation", "9", "第九条",
+        "质量督导员执行轮换制：外督员不连续两次（一年之内，按活动日期排列）委派至同一评价机构",
+        "Rotation: an external supervisor is not dispatched to the same institution twice in a row within a year (in the order of the activities' dates)");
+
+    /// <summary>
+    /// 内督全面覆盖 (internal coverage): every recognition activity has at least one internal supervisor. BJ 第二十四条. Not in
+    /// RULES.md (added for issue #19, as GD 13's <c>gd.internal.full-coverage</c>).
+    /// </summary>
+    public static readonly RuleDescriptor InternalFullCoverage = Bj("bj.internal.full-coverage", "24", "第二十四条",
+        "评价机构日常督导检查应全面覆盖：每次认定活动至少委派一名内督员",
+        "The institution's own supervision covers every recognition activity: at least one internal supervisor each");
+
+    /// <summary>
+    /// 外督员处理 (supervisor sanctions): not performing duties or private gain → criticism, suspension, revocation. BJ 第三十一条
+    /// (institutions: BJ 第三十条, judged by the national ladder). Not in RULES.md (added for issue #19).
+    /// </summary>
+    public static readonly RuleDescriptor SanctionSupervisor = Bj("bj.sanction.supervisor", "31", "第三十一条",
+        "外督员未认真履行职责或利用职务谋取私利的，视情节轻重给予批评教育、暂停督导工作、取消其外督员资格",
+        "An external supervisor who does not perform the duties or uses the office for private gain is criticised, suspended or has the qualification revoked, by seriousness");
+
     /// <summary>Every BJ rule, in RULES.md order (then the rules this project added, docs/rules.md).</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         EligibilityAge, CardInternalFormat, CardInternalScope, StaffingRecognition, StaffingCompetition,
         RecordDeadline, FeeSchedule, VenueInspection, Forms, FormsRecord, FeedbackInstitution, TaskKinds, DispatchAppointed, CardValidity,
+        DispatchRotation, InternalFullCoverage, SanctionSupervisor,
     ];
 
     private static RuleDescriptor Bj(string id, string article, string articleZh, string zh, string en) =>

@@ -71,11 +71,20 @@ public static class YunnanRules
         "质量督导人员实行聘任制，聘期一般为3年：只在聘期内指派",
         "Supervisors serve by appointment (usually 3 years): they are dispatched only during an appointment");
 
+    /// <summary>
+    /// 质量督导人员处理 (supervisor sanctions): six grounds → criticism or administrative sanction; serious → revocation; crime →
+    /// judicial referral. YN 第二十一条 (institutions: YN 第二十条, judged by the national ladder). Not in RULES.md (added for issue #19).
+    /// </summary>
+    public static readonly RuleDescriptor SanctionSupervisor = Yn("yn.sanction.supervisor", "21", "第二十一条",
+        "质量督导人员有第二十一条所列情形之一的，给予批评教育或行政处分；情节严重的，取消其督导资格；构成犯罪的，移送司法机关",
+        "A supervisor on one of the grounds of article 21 is criticised or given an administrative sanction; if serious, the qualification is revoked; a crime is referred to the judicial authorities");
+
     /// <summary>Every YN rule, in RULES.md order (then the rules this project added, docs/rules.md).</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         EligibilityExperience, InternalFullProcess, LearningAnnual, DispatchRefusalLimit, RevocationBlacklist,
         AssessmentAnnual, TaskAnnualInspection, DispatchAppointed,
+        SanctionSupervisor,
     ];
 
     private static RuleDescriptor Yn(string id, string article, string articleZh, string zh, string en) =>

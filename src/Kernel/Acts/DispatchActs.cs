@@ -1,6 +1,7 @@
 using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Dispatch.Rules;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Procedures;
 using SupervisionCore.Kernel.Rules;
 
 namespace SupervisionCore.Kernel.Acts;
@@ -107,6 +108,9 @@ public sealed record DrawFacts
 
     /// <summary>The seed revealed for the draw, or null when none was given.</summary>
     public string? Seed { get; init; }
+
+    /// <summary>The task's kind and matters (a special task's group is formed only once its matters are fixed, <c>cn.special.matters</c>).</summary>
+    public required TaskMatters Matters { get; init; }
 }
 
 /// <summary>A draw allowed: how many to select, and the task's next state.</summary>
@@ -117,10 +121,13 @@ public sealed record DrawAllowed(int Count, TaskState TaskState);
 /// <summary>
 /// 抽取 (draw decision): a draw is allowed when its count keeps the task's staffing inside the staffing rule (an explicit
 /// count below the minimum or above the maximum names the rule: CN 15 special group, BJ 19, BJ 26), the pool holds that
-/// many, and a seed announced by commitment is the one revealed (<c>cn.dispatch.random</c>, CN 第八条).
+/// many, a seed announced by commitment is the one revealed (<c>cn.dispatch.random</c>, CN 第八条), and a special task's
+/// matters are fixed (<c>cn.special.matters</c>, CN 第十五条).
 /// </summary>
 public static class DrawDecision
 {
+    private static readonly SpecialMattersRule MattersRule = new();
+
     /// <summary>Decides a draw.</summary>
     public static Decision<DrawAllowed> Decide(DrawFacts facts)
     {
@@ -129,6 +136,7 @@ public static class DrawDecision
         var count = facts.RequestedCount ?? Math.Max(staffing.Requirement.Required - facts.KeptAssignments, 1);
         var violations = new List<Violation>();
         if (SeedReveal.Mismatch(NationalRules.DispatchRandom, facts.AnnouncedCommitment, facts.Seed) is { } mismatch) violations.Add(mismatch);
+        violations.AddRange(MattersRule.CheckGroup(facts.Matters).Violations);
         var total = facts.KeptAssignments + count;
         if (staffing.TooFew(total, $"抽取{count}名", $"drawing {count}") is { } few) violations.Add(few);
         if (staffing.TooMany(total, $"抽取{count}名", $"drawing {count}") is { } many) violations.Add(many);
@@ -197,6 +205,9 @@ public sealed record ManualAssignmentFacts
 
     /// <summary>Live assignments (invited, accepted, completed) of the staffing kind already on the task.</summary>
     public int LiveAssignments { get; init; }
+
+    /// <summary>The task's kind and matters (<c>cn.special.matters</c>: no assignment to a special task before its matters are fixed).</summary>
+    public required TaskMatters Matters { get; init; }
 }
 
 /// <summary>An assignment allowed: the role and the state it starts in.</summary>
@@ -206,16 +217,20 @@ public sealed record AssignmentMade(SupervisorKind Role, AssignmentState State);
 
 /// <summary>
 /// 直接委派 (manual assignment decision): the supervisor passes the dispatch judgement for the role (external and internal
-/// alike), and one more of the staffing kind stays within the staffing rule's maximum.
+/// alike), one more of the staffing kind stays within the staffing rule's maximum, and a special task's matters are fixed
+/// (<c>cn.special.matters</c>, CN 第十五条).
 /// </summary>
 public static class ManualAssignmentDecision
 {
+    private static readonly SpecialMattersRule MattersRule = new();
+
     /// <summary>Decides a manual assignment.</summary>
     public static Decision<AssignmentMade> Decide(DispatchScreen screen, ManualAssignmentFacts facts)
     {
         ArgumentNullException.ThrowIfNull(screen);
         ArgumentNullException.ThrowIfNull(facts);
         var violations = new List<Violation>(DispatchJudgement.Judge(screen, facts.Dispatch).Violations);
+        violations.AddRange(MattersRule.CheckGroup(facts.Matters).Violations);
         if (facts.Dispatch.Role == facts.Staffing.Requirement.Kind
             && facts.Staffing.TooMany(facts.LiveAssignments + 1, "再委派1名", "assigning one more") is { } many)
             violations.Add(many);

@@ -3,6 +3,13 @@ namespace SupervisionCore.Kernel.Procedures;
 /// <summary>The steps of 专项督导 (special supervision), CN 第十五条, in their legal order.</summary>
 public enum SpecialStep
 {
+    /// <summary>
+    /// (二) 自评（自查）报告 (the institution's self-evaluation report). Not a link of the chain: it may be recorded before the
+    /// site visit (the usual order) or after it, but before the preliminary opinion, which reviews it
+    /// (<c>cn.special.self-report</c>, CN 第十五条第（二）项, GD 第十八条). Ordered first.
+    /// </summary>
+    SelfReport = -1,
+
     /// <summary>(一) 现场考察、听取意见 (site visit by the supervision group).</summary>
     SiteVisit = 0,
 
@@ -36,19 +43,20 @@ public sealed record SpecialStepDecision(SupervisionCore.Kernel.Rules.RuleOutcom
 /// <summary>The steps as sent and stored (kebab-case).</summary>
 public static class SpecialSteps
 {
-    private static readonly string[] Texts = ["site-visit", "preliminary-opinion", "rebuttal", "opinion-letter", "rectification-report", "closed"];
+    // Index i is the step (SpecialStep)(i - 1): the self-report (-1) first.
+    private static readonly string[] Texts = ["self-report", "site-visit", "preliminary-opinion", "rebuttal", "opinion-letter", "rectification-report", "closed"];
 
     /// <summary>Every step's text, in order.</summary>
     public static IReadOnlyList<string> All => Texts;
 
     /// <summary>The step's text (<c>preliminary-opinion</c>).</summary>
-    public static string ToText(SpecialStep step) => Texts[(int)step];
+    public static string ToText(SpecialStep step) => Texts[(int)step + 1];
 
     /// <summary>Parses a step's text.</summary>
     public static bool TryParse(string? text, out SpecialStep step)
     {
         var i = Array.IndexOf(Texts, text);
-        step = i < 0 ? default : (SpecialStep)i;
+        step = i < 0 ? default : (SpecialStep)(i - 1);
         return i >= 0;
     }
 }

@@ -103,6 +103,16 @@ public static class NationalRules
         "专项督导依次为：现场考察、初步督导意见反馈、综合申辩意见、发出督导意见书、整改，不得跳步",
         "Special procedure in order: site visit, preliminary opinion, rebuttal considered, opinion letter, rectification; no step may be skipped");
 
+    /// <summary>督导事项 (matters of a special task): fixed before the group is formed — no draw or assignment for a special task without them. CN 第十五条 "督导前，应当明确督导事项，成立督导小组".</summary>
+    public static readonly RuleDescriptor SpecialMatters = Cn("cn.special.matters", "15", "第十五条",
+        "专项督导前应当明确督导事项：未明确督导事项的专项督导任务不得抽取或委派督导员（成立督导小组），小组成立后督导事项不再变更",
+        "The matters of a special task are fixed before the group is formed: no supervisor is drawn or assigned to a special task without them, and they do not change once the group is formed");
+
+    /// <summary>自评报告 (the institution's self-evaluation report): reviewed with the site visit's findings before the preliminary opinion. CN 第十五条第（二）项.</summary>
+    public static readonly RuleDescriptor SpecialSelfReport = Cn("cn.special.self-report", "15(二)", "第十五条第（二）项",
+        "督导小组对评价机构的自评报告、现场考察情况进行评议后形成初步督导意见：未收到自评报告的，不得形成初步督导意见",
+        "The group reviews the institution's self-evaluation report together with the site visit before forming its preliminary opinion: no preliminary opinion without the self-report");
+
     /// <summary>回避 (recusal for conflict): a supervisor with a conflict with the institution is never drawn for it. CN 第十六条.</summary>
     public static readonly RuleDescriptor RecusalConflict = Cn("cn.recusal.conflict", "16", "第十六条",
         "质量督导员不能参加可能影响其客观公正督导的工作",
@@ -136,7 +146,7 @@ public static class NationalRules
         AssessmentFailed, TaskKinds, TaskDoubleRandom, SpecialGroupSize, SpecialProcedure, RecusalConflict,
         RecusalExaminer, SupervisorDismissal, InstitutionSanctionLadder,
         // Added by this project beyond RULES.md (docs/rules.md).
-        ComplaintInvestigation,
+        ComplaintInvestigation, SpecialMatters, SpecialSelfReport,
     ];
 
     /// <summary>The national rule with <paramref name="id"/>, or null.</summary>

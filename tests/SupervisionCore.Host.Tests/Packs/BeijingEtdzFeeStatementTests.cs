@@ -75,9 +75,10 @@ public sealed class BeijingEtdzFeeStatementTests(SupervisionApp app) : IClassFix
         await AttendAsync(bureau, li, await AssignAsync(bureau, day, li), "2025-08-05T09:00:00+08:00", "2025-08-05T13:01:00+08:00");
         await AttendAsync(bureau, inner.Id, await AssignAsync(bureau, day, inner.Id, "internal"), "2025-08-05T09:00:00+08:00", "2025-08-05T17:00:00+08:00");
 
-        // 12→13 August: a draw picks 2 of the 3; across midnight each attendance is one activity (BJ 27): the first attends
+        // 12→13 August (at another institution: BJ 9 rotation keeps a supervisor from the same one twice in a row): a draw
+        // picks 2 of the 3; across midnight each attendance is one activity (BJ 27): the first attends
         // 23:00–02:59 (3 h 59: a half day), the second 22:00–02:01 (4 h 01: a day).
-        var night = await TaskAsync(bureau, institution.Id, "after-the-fact", "2025-08-12T19:00:00+08:00", "2025-08-13T04:00:00+08:00");
+        var night = await TaskAsync(bureau, (await Seed.InstitutionAsync(app, Zone, filingNumber: "309011")).Id, "after-the-fact", "2025-08-12T19:00:00+08:00", "2025-08-13T04:00:00+08:00");
         var draw = await bureau.PostJsonAsync($"/api/v1/supervision-tasks/{night}/draws", new { });
         draw.StatusCode.ShouldBe(HttpStatusCode.Created, await draw.Content.ReadAsStringAsync());
         var drawn = (await (await bureau.GetAsync($"/api/v1/supervision-tasks/{night}/assignments")).ReadJsonAsync()).GetProperty("items").EnumerateArray()

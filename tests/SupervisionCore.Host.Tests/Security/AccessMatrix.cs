@@ -76,6 +76,7 @@ public static class AccessMatrix
         new("tasks.create", Staff, Scope.Owned, o => Post("/api/v1/supervision-tasks", new { kind = "daily", authorityId = o.Jurisdiction, activityId = o.Activity, matters = new[] { "考场秩序" } })),
         new("tasks.get", All, Scope.Owned, o => Get($"/api/v1/supervision-tasks/{o.Task}")),
         new("tasks.close", Staff, Scope.Owned, o => Post($"/api/v1/supervision-tasks/{o.Task}/closure", new { })),
+        new("tasks.fix-matters", Staff, Scope.Owned, o => Put($"/api/v1/supervision-tasks/{o.SpecialTask}/matters", new { matters = new[] { "考务管理（访问矩阵）" } })),
         new("tasks.cancel", Staff, Scope.Owned, o => Post($"/api/v1/supervision-tasks/{o.SpecialTask}/cancellation", new { reason = "测试取消" })),
         // A rebuttal (the one step an institution records) before any notice: out of order for everyone (409/422), past the access checks.
         new("special-procedure.record-step", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/supervision-tasks/{o.SpecialTask}/special-procedure/steps", new { step = "rebuttal", on = "2025-06-15", text = "申辩" })),

@@ -4,6 +4,7 @@ using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Dispatch.Rules;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
+using SupervisionCore.Kernel.Procedures;
 using SupervisionCore.Kernel.Rules;
 using static SupervisionCore.Kernel.Tests.TestDates;
 
@@ -61,7 +62,7 @@ public class DispatchActsTests
     {
         var decision = DrawDecision.Decide(new DrawFacts
         {
-            TaskState = TaskState.Planned, Staffing = Staff(required, allowed), RequestedCount = requested, KeptAssignments = kept, PoolSize = pool, Seed = "00",
+            TaskState = TaskState.Planned, Staffing = Staff(required, allowed), RequestedCount = requested, KeptAssignments = kept, PoolSize = pool, Seed = "00", Matters = SpecialMatters,
         });
         Rules(decision.Violations).ShouldBe(rules, name);
         decision.Allowed.ShouldBe(rules.Length == 0, name);
@@ -70,7 +71,7 @@ public class DispatchActsTests
     [Fact]
     public void A_draw_moves_a_planned_task_to_drawn_and_leaves_a_started_one_in_progress()
     {
-        DrawFacts Facts(TaskState state) => new() { TaskState = state, Staffing = Staff(1, null), PoolSize = 5, Seed = "00" };
+        DrawFacts Facts(TaskState state) => new() { TaskState = state, Staffing = Staff(1, null), PoolSize = 5, Seed = "00", Matters = SpecialMatters };
         DrawDecision.Decide(Facts(TaskState.Planned)).Transition!.TaskState.ShouldBe(TaskState.Drawn);
         DrawDecision.Decide(Facts(TaskState.InProgress)).Transition!.TaskState.ShouldBe(TaskState.InProgress);
     }
@@ -83,7 +84,7 @@ public class DispatchActsTests
     {
         var decision = DrawDecision.Decide(new DrawFacts
         {
-            TaskState = TaskState.Planned, Staffing = Staff(1, null), PoolSize = 5, AnnouncedCommitment = VerifiableDraw.CommitmentOf("aa"), Seed = seed,
+            TaskState = TaskState.Planned, Staffing = Staff(1, null), PoolSize = 5, AnnouncedCommitment = VerifiableDraw.CommitmentOf("aa"), Seed = seed, Matters = SpecialMatters,
         });
         decision.Allowed.ShouldBe(allowed, name);
         if (!allowed) Rules(decision.Violations).ShouldBe(["cn.dispatch.random"], name);
@@ -113,9 +114,38 @@ public class DispatchActsTests
     public void Manual_assignment(string name, DispatchFacts facts, int live, string[] rules)
     {
         var decision = ManualAssignmentDecision.Decide(new DispatchScreen(Task(), [], []),
-            new ManualAssignmentFacts { Dispatch = facts, Staffing = Staff(2, 2), LiveAssignments = live });
+            new ManualAssignmentFacts { Dispatch = facts, Staffing = Staff(2, 2), LiveAssignments = live, Matters = SpecialMatters });
         Rules(decision.Violations).ShouldBe(rules, name);
         if (decision.Allowed) decision.Transition.State.ShouldBe(AssignmentState.Invited);
+    }
+
+    // ---- cn.special.matters (CN 15 "督导前，应当明确督导事项，成立督导小组"): no group before the matters ----
+
+    private static readonly TaskMatters SpecialMatters = new(TaskKind.Special, ["考务管理"]);
+
+    public static TheoryData<string, TaskMatters, string[]> GroupMatters => new()
+    {
+        { "Special_task_with_one_matter", new(TaskKind.Special, ["考务管理"]), [] },
+        { "Special_task_without_matters", new(TaskKind.Special, []), ["cn.special.matters"] },
+        { "Special_task_with_only_blank_matters", new(TaskKind.Special, ["", "  "]), ["cn.special.matters"] },
+        { "Daily_task_without_matters", new(TaskKind.Daily, []), [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(GroupMatters))]
+    public void A_draw_for_a_special_task_needs_its_matters(string name, TaskMatters matters, string[] rules)
+    {
+        var decision = DrawDecision.Decide(new DrawFacts { TaskState = TaskState.Planned, Staffing = Staff(3, null), PoolSize = 5, Seed = "00", Matters = matters });
+        Rules(decision.Violations).ShouldBe(rules, name);
+    }
+
+    [Theory]
+    [MemberData(nameof(GroupMatters))]
+    public void A_manual_assignment_to_a_special_task_needs_its_matters(string name, TaskMatters matters, string[] rules)
+    {
+        var decision = ManualAssignmentDecision.Decide(new DispatchScreen(Task(), [], []),
+            new ManualAssignmentFacts { Dispatch = External(), Staffing = Staff(2, 3), LiveAssignments = 0, Matters = matters });
+        Rules(decision.Violations).ShouldBe(rules, name);
     }
 
     // ---- extension points a pack declares are run at dispatch ----

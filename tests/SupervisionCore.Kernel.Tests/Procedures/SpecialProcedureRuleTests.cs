@@ -9,11 +9,12 @@ public class SpecialProcedureRuleTests
     private static readonly SpecialProcedureRule Rule = new();
     private static readonly DateOnly Today = D("2025-12-31");
 
-    /// <summary>Steps recorded so far: site visit 06-01, preliminary opinion 06-05 with rebuttal due 06-15, then as listed.</summary>
+    /// <summary>Steps recorded so far: self-report 05-25, site visit 06-01, preliminary opinion 06-05 with rebuttal due 06-15, then as listed.</summary>
     private static List<RecordedSpecialStep> Upto(SpecialStep last)
     {
         var all = new List<RecordedSpecialStep>
         {
+            new(SpecialStep.SelfReport, D("2025-05-25")),
             new(SpecialStep.SiteVisit, D("2025-06-01")),
             new(SpecialStep.PreliminaryOpinion, D("2025-06-05"), D("2025-06-15")),
             new(SpecialStep.Rebuttal, D("2025-06-10")),
@@ -81,7 +82,8 @@ public class SpecialProcedureRuleTests
     }
 
     [Theory]
-    [InlineData("Nothing_yet", null, "2025-06-01", new[] { SpecialStep.SiteVisit })]
+    [InlineData("Nothing_yet", null, "2025-06-01", new[] { SpecialStep.SelfReport, SpecialStep.SiteVisit })]
+    [InlineData("After_the_self_report", SpecialStep.SelfReport, "2025-06-01", new[] { SpecialStep.SiteVisit })]
     [InlineData("After_the_visit", SpecialStep.SiteVisit, "2025-06-02", new[] { SpecialStep.PreliminaryOpinion })]
     [InlineData("Period_open_on_its_last_day", SpecialStep.PreliminaryOpinion, "2025-06-15", new[] { SpecialStep.Rebuttal })]
     [InlineData("Period_passed", SpecialStep.PreliminaryOpinion, "2025-06-16", new[] { SpecialStep.Rebuttal, SpecialStep.OpinionLetter })]
@@ -89,6 +91,52 @@ public class SpecialProcedureRuleTests
     [InlineData("Closed", SpecialStep.Closed, "2025-08-01", new SpecialStep[0])]
     public void Next_allowed_steps(string name, SpecialStep? lastRecorded, string today, SpecialStep[] next) =>
         SpecialProcedureRule.NextAllowed(lastRecorded is null ? None() : Upto(lastRecorded.Value), D(today)).ShouldBe(next, name);
+
+    // ---- cn.special.self-report (CN 15(二), GD 18): the group reviews the self-report before its preliminary opinion ----
+
+    private static List<RecordedSpecialStep> VisitOnly() => [new(SpecialStep.SiteVisit, D("2025-06-01"))];
+
+    [Theory]
+    [InlineData("Self_report_first", "none", "2025-05-25", true, false)]
+    [InlineData("Self_report_today", "none", "2025-12-31", true, false)]
+    [InlineData("Self_report_tomorrow", "none", "2026-01-01", false, false)]
+    [InlineData("Self_report_after_the_site_visit", "visit", "2025-06-02", true, false)]
+    [InlineData("Self_report_dated_before_the_visit_recorded_after_it", "visit", "2025-05-30", true, false)]
+    [InlineData("Self_report_twice", "self-report", "2025-05-26", false, true)]
+    [InlineData("Self_report_after_the_preliminary_opinion", "preliminary", "2025-06-06", false, true)]
+    public void The_self_report_comes_before_the_preliminary_opinion(string name, string recorded, string on, bool allowed, bool outOfOrder)
+    {
+        var steps = recorded switch
+        {
+            "none" => None(),
+            "visit" => VisitOnly(),
+            "self-report" => Upto(SpecialStep.SelfReport),
+            _ => [.. Upto(SpecialStep.PreliminaryOpinion).Where(s => s.Step != SpecialStep.SelfReport)],
+        };
+        var decision = Rule.Check(steps, SpecialStep.SelfReport, D(on), null, Today);
+        decision.Outcome.Passed.ShouldBe(allowed, name);
+        decision.OutOfOrder.ShouldBe(outOfOrder, name);
+        decision.Outcome.Violations.ShouldAllBe(v => (v.Rule == "cn.special.self-report" && v.Citation == "CN 15(二)") || v.Rule == "cn.special.procedure", name);
+        if (!allowed && !outOfOrder) decision.Outcome.Violations.ShouldContain(v => v.Rule == "cn.special.self-report", name);
+    }
+
+    [Theory]
+    [InlineData("Preliminary_opinion_without_a_self_report", false, "2025-06-05", false, true)]
+    [InlineData("Preliminary_opinion_on_the_self_report_day", true, "2025-06-03", true, false)]
+    [InlineData("Preliminary_opinion_the_day_before_the_self_report", true, "2025-06-02", false, false)]
+    public void No_preliminary_opinion_without_the_self_report(string name, bool selfReport, string on, bool allowed, bool outOfOrder)
+    {
+        var steps = VisitOnly();
+        if (selfReport) steps.Add(new(SpecialStep.SelfReport, D("2025-06-03")));
+        var decision = Rule.Check(steps, SpecialStep.PreliminaryOpinion, D(on), D(on).AddDays(10), Today);
+        decision.Outcome.Passed.ShouldBe(allowed, name);
+        decision.OutOfOrder.ShouldBe(outOfOrder, name);
+        if (!allowed) decision.Outcome.Violations.ShouldAllBe(v => v.Rule == "cn.special.self-report" && v.Citation == "CN 15(二)", name);
+    }
+
+    [Fact]
+    public void A_site_visit_without_a_self_report_asks_for_it_next() =>
+        SpecialProcedureRule.NextAllowed(VisitOnly(), D("2025-06-02")).ShouldBe([SpecialStep.SelfReport]);
 
     [Fact]
     public void Step_texts_round_trip()

@@ -51,7 +51,7 @@ public class SpecialStepDecisionsTests
     [Fact]
     public void The_rebuttal_period_travels_with_the_preliminary_opinion_only()
     {
-        var opinion = SpecialStepDecisions.Decide(new SpecialStepFacts(TaskKind.Special, TaskState.Drawn, [new(SpecialStep.SiteVisit, D("2025-06-01"))],
+        var opinion = SpecialStepDecisions.Decide(new SpecialStepFacts(TaskKind.Special, TaskState.Drawn, [new(SpecialStep.SelfReport, D("2025-05-28")), new(SpecialStep.SiteVisit, D("2025-06-01"))],
             SpecialStep.PreliminaryOpinion, D("2025-06-05"), D("2025-06-15"), D("2025-12-31")));
         opinion.Transition!.RebuttalDue.ShouldBe(D("2025-06-15"));
     }

@@ -30,6 +30,8 @@ public class NationalRulesTests
         { "cn.sanction.institution-ladder", "18" },
         // Added by this project beyond RULES.md (docs/rules.md).
         { "cn.complaint.investigation", "12(三)" },
+        { "cn.special.matters", "15" },
+        { "cn.special.self-report", "15(二)" },
     };
 
     [Fact]

@@ -195,6 +195,7 @@ public class ZoneAuthoritiesTests
             new AgeLimitRule(), new InternalCardScheme(), new InternalCardScopeRule(), new RecognitionStaffingRule(), new CompetitionStaffingRule(),
             new RecognitionRecordDeadline(), new InstitutionFeedbackDeadline(), new CompetitionRecordDeadline(), new FeeScheduleRule(),
             new RecordFormBinding(), new FeedbackFormBinding(), new TaskKindsRule(), new AppointedRule(), new CardValidityPolicy(),
+            new RotationRule(), new InternalFullCoverageRule(), new SupervisionCore.Plugins.BeijingEtdz.Sanctions.BeijingEtdzSanctionGrounds(),
         ];
         foreach (var e in extensions)
         {
@@ -207,9 +208,9 @@ public class ZoneAuthoritiesTests
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IPackExtension).IsAssignableFrom(t))
             .Select(t => t.Name).Order(StringComparer.Ordinal).ShouldBe(
             [
-                "AgeLimitRule", "AppointedRule", "BeijingEtdzForms", "CardValidityPolicy", "CompetitionRecordDeadline", "CompetitionStaffingRule", "FeeScheduleRule",
-                "FeedbackFormBinding", "InstitutionFeedbackDeadline", "InternalCardScheme", "InternalCardScopeRule", "RecognitionRecordDeadline",
-                "RecognitionStaffingRule", "RecordFormBinding", "TaskKindsRule", "ZoneAuthorities",
+                "AgeLimitRule", "AppointedRule", "BeijingEtdzForms", "BeijingEtdzSanctionGrounds", "CardValidityPolicy", "CompetitionRecordDeadline", "CompetitionStaffingRule", "FeeScheduleRule",
+                "FeedbackFormBinding", "InstitutionFeedbackDeadline", "InternalCardScheme", "InternalCardScopeRule", "InternalFullCoverageRule", "RecognitionRecordDeadline",
+                "RecognitionStaffingRule", "RecordFormBinding", "RotationRule", "TaskKindsRule", "ZoneAuthorities",
             ]);
     }
 }

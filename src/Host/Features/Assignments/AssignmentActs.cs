@@ -14,6 +14,7 @@ using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Acts;
 using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Procedures;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
 
@@ -52,6 +53,7 @@ public sealed class AssignmentActs(
         var decision = ManualAssignmentDecision.Decide(screen.Kernel, new ManualAssignmentFacts
         {
             Dispatch = await facts.FactsAsync(screen, supervisor, role, ct), Staffing = staffing, LiveAssignments = onTask.Count(a => a.Role == staffingRole),
+            Matters = new TaskMatters(TaskKinds.Parse(task.Kind), task.Matters),
         });
         if (!decision.Allowed) return new(Problems.Violations(decision.Violations));
 

@@ -9,6 +9,7 @@ using SupervisionCore.Host.Infrastructure;
 using SupervisionCore.Kernel.Acts;
 using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Procedures;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
 
@@ -51,6 +52,7 @@ public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, Disp
             KeptAssignments = await KeptAsync(task.Id, live, staffing.Requirement.Kind, ct),
             PoolSize = candidates.Count, Excluded = exclusions.Count,
             AnnouncedCommitment = live is { Status: "announced" } ? live.SeedCommitment : null, Seed = seed,
+            Matters = new TaskMatters(TaskKinds.Parse(task.Kind), task.Matters),
         });
         if (!decision.Allowed) return new(decision, null, exclusions, candidates.Count);
         var transcript = VerifiableDraw.Run(candidates, seed!, decision.Transition.Count);

@@ -45,6 +45,7 @@ public static partial class EventCatalog
         ["task.start"] = "task.started",
         ["task.close"] = "task.closed",
         ["task.cancel"] = "task.cancelled",
+        ["task.matters"] = "task.matters-fixed",
         ["special-procedure.step"] = "task.special-procedure-step",
         ["record.file"] = "record.filed",
         ["record.due-tomorrow"] = "record.due-tomorrow",

@@ -22,7 +22,7 @@ public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, SpecialP
         Roles(KernelRoles.NationalAdmin, KernelRoles.ProvinceAdmin, KernelRoles.CenterOperator, KernelRoles.InstitutionOperator);
         Description(b => b.WithName("special-procedure.record-step").Produces<SpecialProcedureDto>(201).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422));
         Tags("special-procedure");
-        Summary(s => { s.Summary = "Record a step of the special procedure"; s.Description = "专项督导程序（第十五条）依次记录：现场考察 → 初步督导意见反馈（规定申辩期限 rebuttalDue）→ 评价机构申辩（期限内，可由评价机构操作员提交）→ 委派机构发出督导意见书（未申辩的，期限届满后方可发出）→ 整改报告 → 结束。不得跳步或重复：顺序不符返回 409 并注明规则 cn.special.procedure；日期不符返回 422。"; });
+        Summary(s => { s.Summary = "Record a step of the special procedure"; s.Description = "专项督导程序（第十五条）依次记录：评价机构自评（自查）报告（可由评价机构操作员提交；通常在现场考察前，最迟在初步督导意见前，cn.special.self-report）、现场考察 → 初步督导意见反馈（规定申辩期限 rebuttalDue）→ 评价机构申辩（期限内，可由评价机构操作员提交）→ 委派机构发出督导意见书（未申辩的，期限届满后方可发出）→ 整改报告 → 结束。不得跳步或重复：顺序不符返回 409 并注明规则 cn.special.procedure；日期不符返回 422。"; });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
@@ -30,8 +30,8 @@ public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, SpecialP
         _ = SpecialSteps.TryParse(req.Step, out var step); // the validator has checked it
         var task = await tasks.VisibleAsync(User, req.Id, ct, track: true);
         if (task is null) { await Send.ResultAsync(Problems.NotFound($"supervision task {req.Id}")); return; }
-        if (!TaskAccess.IsDispatcher(User) && step != SpecialStep.Rebuttal)
-        { await Send.ResultAsync(Problems.Forbidden(new("评价机构只能提交申辩意见", "an institution records only its rebuttal"))); return; }
+        if (!TaskAccess.IsDispatcher(User) && step is not (SpecialStep.Rebuttal or SpecialStep.SelfReport))
+        { await Send.ResultAsync(Problems.Forbidden(new("评价机构只能提交自评（自查）报告和申辩意见", "an institution records only its self-report and its rebuttal"))); return; }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Serialise steps of one task: the order check and the insert must see the same history.
@@ -56,7 +56,7 @@ public sealed class Endpoint(SupervisionDbContext db, TaskAccess tasks, SpecialP
         task.Status = recorded.TaskTo.Text();
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(db, User.AsActor(), new AuditEvent("special-procedure.step", "supervision-task", task.Id.ToString(), task.Jurisdiction,
-            Rules: [NationalRules.SpecialProcedure.Id],
+            Rules: recorded.Step is SpecialStep.SelfReport or SpecialStep.PreliminaryOpinion ? [NationalRules.SpecialProcedure.Id, NationalRules.SpecialSelfReport.Id] : [NationalRules.SpecialProcedure.Id],
             Before: recorded.TaskFrom == recorded.TaskTo ? null : new { Status = recorded.TaskFrom.Text() },
             After: new { row.Step, row.On, row.RebuttalDue, Attachments = req.Attachments.Select(a => new { a.Name, a.Sha256 }), task.Status }), ct);
         await tx.CommitAsync(ct);

@@ -9,10 +9,10 @@ public sealed class Request
     /// <summary>The special task.</summary>
     /// <example>0193a5c4-8f02-7a11-b6e3-2c9d4e7f8a01</example>
     public Guid Id { get; set; }
-    /// <summary>site-visit | preliminary-opinion | rebuttal | opinion-letter | rectification-report | closed.</summary>
+    /// <summary>self-report | site-visit | preliminary-opinion | rebuttal | opinion-letter | rectification-report | closed.</summary>
     /// <example>preliminary-opinion</example>
     public string Step { get; set; } = string.Empty;
-    /// <summary>The step's text: visit notes, the opinion, the rebuttal, the letter, the rectification report.</summary>
+    /// <summary>The step's text: the self-report's summary, visit notes, the opinion, the rebuttal, the letter, the rectification report.</summary>
     /// <example>现场核查发现部分考生报名材料与资格条件不符，初步意见为责令整改。</example>
     public string? Text { get; set; }
     /// <summary>Attached documents (metadata and SHA-256).</summary>
