@@ -139,6 +139,7 @@ public static class SupervisionHost
         services.AddDataProtection().SetApplicationName("SupervisionCore").PersistKeysToDbContext<SupervisionDbContext>();
         services.AddAntiforgery(o => o.Cookie.Name = "sc.af");
         services.AddSupervisionProblemDetails();
+        ValidationLanguage.Install();
         services.AddRequestLocalization(o =>
         {
             string[] cultures = ["zh-CN", "en"];
@@ -197,7 +198,10 @@ public static class SupervisionHost
         app.MapOidcEndpoints();
         app.UseFastEndpoints(c =>
         {
-            c.Errors.UseProblemDetails();
+            // 400 problems in the request's language: title, field messages, binding and JSON failures (Errors/ValidationLanguage.cs).
+            ValidationLanguage.Configure(c.Errors);
+            c.Binding.FailureMessage = ValidationLanguage.BindingFailure;
+            c.Binding.JsonExceptionTransformer = ValidationLanguage.JsonFailure;
             c.Security.RoleClaimType = SupervisionCore.Kernel.Access.SupervisionClaims.Role;
             c.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             c.Serializer.Options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;

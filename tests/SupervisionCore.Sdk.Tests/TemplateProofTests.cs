@@ -1,113 +1,148 @@
-using System.IO.Compression;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Reflection;
+using System.Text;
 using System.Text.Json.Nodes;
-using System.Xml.Linq;
+using System.Text.RegularExpressions;
 using SupervisionCore.Plugins.Testing.Hosting;
 
 namespace SupervisionCore.Sdk.Tests;
 
 /// <summary>
-/// The issue-8 proof: a third-party developer's path from `dotnet new` to a deployed pack, without our source tree.
-/// Packs SupervisionCore.Kernel, the conformance kit and the template to a temporary local feed (a unique prerelease
-/// version, so the machine's NuGet cache is reused and never serves a stale copy), installs the template in a private
-/// template hive, creates the Hunan pack (jurisdiction 43) in a temporary folder outside the solution, builds it and
-/// runs its generated tests (the conformance kit, which also loads it into the Host) against the packed contract, then
-/// places it next to the bundled packs and calls its endpoint and the rule catalogue through the real Host.
+/// The pack author's path, proven by running the README's "Writing a pack" block exactly as written: pack the contract,
+/// the kit and the template into feed/, install the template, publish a Host, create the Hunan pack (43), run its tests
+/// (the conformance kit loads it in that Host), publish it into the Host's plugins folder, start the Host, get a token,
+/// see the pack in <c>GET /api/v1/packs</c> and call its endpoint. No nuget.config of ours: the template's does the job.
+/// <para>
+/// What differs from a person at a terminal, and only that: the block runs in a copy of this working tree (the files git
+/// tracks or would add, no bin/obj — a clean clone of the current state) in a temporary folder; <c>HOME</c> is a
+/// temporary folder (a private template hive, Host data and keys; the machine's user-level NuGet.Config is copied into
+/// it so the same sources resolve); NuGet extracts into a temporary packages folder with the machine's as a read-only
+/// fallback (nothing is downloaded again, and the feed's packages are never shadowed by the cache); the Host's port
+/// 5080 is replaced by a free port so parallel runs cannot collide. The commands themselves are not changed.
+/// </para>
 /// </summary>
 public sealed class TemplateProofTests
 {
     private static readonly string Root = typeof(TemplateProofTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "SupervisionCore.RepositoryRoot").Value!;
 
-    private static readonly string[] Bundled = ["bj-etdz", "gd", "yn"];
+    /// <summary>The fenced block that follows the <c>sdk-proof</c> marker in the README's "Writing a pack".</summary>
+    internal static string ReadmeBlock()
+    {
+        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var section = readme[readme.IndexOf("## Writing a pack", StringComparison.Ordinal)..];
+        var match = Regex.Match(section, @"<!-- sdk-proof:[^>]*-->\s*```sh\n(?<body>.*?)\n```", RegexOptions.Singleline);
+        match.Success.ShouldBeTrue("README.md: the \"Writing a pack\" section has no ```sh block after its sdk-proof marker");
+        return match.Groups["body"].Value;
+    }
 
     [Fact]
-    public async Task A_pack_made_from_the_template_builds_against_the_packed_contract_passes_the_kit_and_serves_through_the_Host()
+    public void The_README_block_goes_from_packing_to_calling_the_deployed_pack()
+    {
+        var block = ReadmeBlock();
+        foreach (var step in new[] { "dotnet pack src/Kernel -o feed", "dotnet new install feed/", "dotnet publish src/Host -o host",
+                     "dotnet new sc-pack", "dotnet test", "-o host/plugins/hunan", "Auth__RequireHttps=false", "Bootstrap__AdminClientId",
+                     "/connect/token", "/api/v1/packs", "/api/v1/regions/hunan/eligibility/checks" })
+            block.ShouldContain(step);
+        // The template package named in the block is the one `dotnet pack templates` makes.
+        var version = Regex.Match(File.ReadAllText(Path.Combine(Root, "templates", "SupervisionCore.Templates.csproj")), "<Version>(.*?)</Version>").Groups[1].Value;
+        block.ShouldContain($"feed/SupervisionCore.Templates.{version}.nupkg");
+    }
+
+    [Fact]
+    public async Task The_README_commands_run_verbatim_from_a_clean_copy_to_a_deployed_pack_that_answers()
     {
         var work = Directory.CreateTempSubdirectory("sc-sdk-proof-").FullName;
         try
         {
-            var version = "1.3.0-proof." + Guid.NewGuid().ToString("N")[..12];
-            var feed = Path.Combine(work, "feed");
-            var hive = Path.Combine(work, "template-hive");
-            var packArgs = new[] { "-c", "Release", "-o", feed, $"-p:Version={version}", "-p:ContinuousIntegrationBuild=false" };
-
-            // 1. The packed contract, kit and template.
-            await Dotnet.RunAsync(Root, null, ["pack", "src/Kernel/SupervisionCore.Kernel.csproj", .. packArgs]);
-            await Dotnet.RunAsync(Root, null, ["pack", "src/Plugins.Testing/SupervisionCore.Plugins.Testing.csproj", .. packArgs]);
-            await Dotnet.RunAsync(Root, null, ["pack", "templates/SupervisionCore.Templates.csproj", .. packArgs]);
-            AssertKernelPackage(Path.Combine(feed, $"SupervisionCore.Kernel.{version}.nupkg"), version);
-
-            // 2. A folder outside the solution: our Directory.Build.props/Packages.props cannot reach it (the generated
-            //    Directory.Build.props stops MSBuild's search); NuGet sees the local feed beside the machine's sources.
-            var dev = Path.Combine(work, "dev");
-            Directory.CreateDirectory(dev);
-            await File.WriteAllTextAsync(Path.Combine(dev, "nuget.config"),
-                $"""<?xml version="1.0" encoding="utf-8"?><configuration><packageSources><add key="supervisioncore-local" value="{feed}" /></packageSources></configuration>""");
-            await Dotnet.RunAsync(dev, null, ["new", "install", Path.Combine(feed, $"SupervisionCore.Templates.{version}.nupkg"), "--debug:custom-hive", hive]);
-            await Dotnet.RunAsync(dev, null, ["new", "sc-pack", "-n", "SupervisionCore.Plugins.Hunan", "-o", "hunan", "--packId", "hunan",
-                "--jurisdiction", "43", "--document", "HN", "--nameZh", "湖南省质量督导", "--nameEn", "Hunan quality supervision",
-                "--kernelVersion", version, "--debug:custom-hive", hive]);
-            var project = Path.Combine(dev, "hunan");
-            File.ReadAllText(Path.Combine(project, "src", "SupervisionCore.Plugins.Hunan", "pack.json")).ShouldContain("\"kernelContract\": \"1.3\"");
-
-            // 3. Build and run the generated tests (rule tests + the conformance kit, which loads the pack into this Host).
-            var test = await Dotnet.RunAsync(project, new Dictionary<string, string> { [HostLocator.EnvironmentVariable] = AppContext.BaseDirectory },
-                ["test", Path.Combine("tests", "SupervisionCore.Plugins.Hunan.Tests", "SupervisionCore.Plugins.Hunan.Tests.csproj")]);
-            test.ShouldContain("Passed!"); // the exit code already says no test failed
-            var assets = await File.ReadAllTextAsync(Path.Combine(project, "src", "SupervisionCore.Plugins.Hunan", "obj", "project.assets.json"));
-            assets.ShouldContain($"SupervisionCore.Kernel/{version}"); // the packed contract, not a project reference
-
-            // 4. Deploy: the pack's build output into a plugins folder next to the bundled packs.
-            var output = Path.Combine(project, "src", "SupervisionCore.Plugins.Hunan", "bin", "Debug", "net10.0");
-            Directory.GetFiles(output, "*.dll").Select(Path.GetFileName).ShouldBe(["SupervisionCore.Plugins.Hunan.dll"]); // ships only itself
-            var plugins = Path.Combine(work, "plugins");
-            foreach (var id in Bundled) CopyFolder(Path.Combine(AppContext.BaseDirectory, "plugins", id), Path.Combine(plugins, id));
-            CopyFolder(output, Path.Combine(plugins, "hunan"));
-            // A pack built for an older minor of the contract (1.0) loads in this 1.3 Host.
-            SetContract(Path.Combine(plugins, "hunan", "pack.json"), "1.0");
-
-            await using (var host = HostRun.Start(AppContext.BaseDirectory, plugins, [.. Bundled, "hunan"], Path.Combine(work, "host")))
+            var clone = Path.Combine(work, "clone");
+            await CopyWorkingTreeAsync(Root, clone);
+            var home = Path.Combine(work, "home");
+            var machineNuGetConfig = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "NuGet", "NuGet.Config");
+            if (File.Exists(machineNuGetConfig))
             {
-                await host.WaitReadyAsync(TimeSpan.FromMinutes(5)); // a safety net for a loaded machine, not a speed check
-                using var client = host.CreateClient(await host.AdminTokenAsync());
+                Directory.CreateDirectory(Path.Combine(home, ".nuget", "NuGet"));
+                File.Copy(machineNuGetConfig, Path.Combine(home, ".nuget", "NuGet", "NuGet.Config"));
+            }
+            var packages = Path.Combine(work, "packages");
+            var machinePackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+                ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            var port = FreePort();
+            var script = ReadmeBlock().Replace("localhost:5080", $"localhost:{port}", StringComparison.Ordinal);
+
+            var stopwatch = Stopwatch.StartNew();
+            var output = await Shell.RunAsync(clone, script, new Dictionary<string, string>
+            {
+                ["HOME"] = home,
+                ["NUGET_PACKAGES"] = packages,
+                ["NUGET_FALLBACK_PACKAGES"] = machinePackages,
+            }, TimeSpan.FromMinutes(25));
+            var elapsed = stopwatch.Elapsed;
+
+            // 3. The pack's tests passed (the exit code says none failed), against the packed contract from feed/.
+            output.ShouldContain("Passed!");
+            Directory.Exists(Path.Combine(packages, "supervisioncore.kernel")).ShouldBeTrue(
+                $"SupervisionCore.Kernel was not restored from feed/ but from a cached copy in {machinePackages}: remove supervisioncore.* there");
+            var assets = await File.ReadAllTextAsync(Path.Combine(clone, "hunan", "src", "SupervisionCore.Plugins.Hunan", "obj", "project.assets.json"));
+            assets.ShouldContain("\"SupervisionCore.Kernel/"); // a package, not a project reference
+            File.ReadAllText(Path.Combine(clone, "hunan", "src", "SupervisionCore.Plugins.Hunan", "pack.json")).ShouldContain("\"kernelContract\": \"1.3\"");
+            // 4. Deployed: the pack ships only its own assembly.
+            var deployed = Path.Combine(clone, "host", "plugins", "hunan");
+            Directory.GetFiles(deployed, "*.dll").Select(Path.GetFileName).ShouldBe(["SupervisionCore.Plugins.Hunan.dll"]);
+            File.Exists(Path.Combine(deployed, "pack.json")).ShouldBeTrue();
+            // 5. Listed and answering.
+            output.ShouldContain("\"id\":\"hunan\"");
+            output.ShouldContain("\"rule\":\"hunan.eligibility.experience\"");
+            output.ShouldContain("\"citation\":\"HN 6\"");
+            await File.AppendAllTextAsync(Path.Combine(AppContext.BaseDirectory, "sdk-proof-figures.txt"),
+                $"{DateTimeOffset.UtcNow:u} README \"Writing a pack\" block: {elapsed.TotalMinutes:0.0} min on {Environment.ProcessorCount} cores\n");
+
+            // Beyond the README, on the same published Host and deployed pack: what a pack author relies on.
+            var host = Path.Combine(clone, "host");
+            await using (var run = HostRun.Start(host, Path.Combine(host, "plugins"), [], Path.Combine(work, "host-run")))
+            {
+                await run.WaitReadyAsync(TimeSpan.FromMinutes(5)); // a safety net for a loaded machine, not a speed check
+                using var client = run.CreateClient(await run.AdminTokenAsync());
 
                 using var eligible = await client.PostAsJsonAsync(new Uri("api/v1/regions/hunan/eligibility/checks", UriKind.Relative), new { examinerYears = 3 });
                 eligible.StatusCode.ShouldBe(HttpStatusCode.OK, await eligible.Content.ReadAsStringAsync());
                 (await Json(eligible))["eligible"]!.GetValue<bool>().ShouldBeTrue();
 
-                using var refused = await client.PostAsJsonAsync(new Uri("api/v1/regions/hunan/eligibility/checks", UriKind.Relative), new { examinerYears = 2 });
-                var body = await Json(refused);
-                body["eligible"]!.GetValue<bool>().ShouldBeFalse();
-                var violation = body["violations"]!.AsArray().ShouldHaveSingleItem()!;
-                ((string?)violation["rule"]).ShouldBe("hunan.eligibility.experience");
-                ((string?)violation["citation"]).ShouldBe("HN 6");
-
-                using var invalid = await client.PostAsJsonAsync(new Uri("api/v1/regions/hunan/eligibility/checks", UriKind.Relative), new { examinerYears = 99 });
-                invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-                (await invalid.Content.ReadAsStringAsync()).ShouldContain("examinerYears");
+                // Bad input: 400 naming the field, in the request's language (the template's validator is bilingual).
+                foreach (var (language, title, text) in new[] { ("zh-CN", "请求参数验证失败", "应为 0 到 80"), ("en", "One or more validation errors occurred.", "must be between 0 and 80") })
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/regions/hunan/eligibility/checks") { Content = JsonContent.Create(new { examinerYears = 99 }) };
+                    request.Headers.AcceptLanguage.ParseAdd(language);
+                    using var invalid = await client.SendAsync(request);
+                    invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+                    var problem = await Json(invalid);
+                    ((string?)problem["title"]).ShouldBe(title);
+                    var error = problem["errors"]!.AsArray().ShouldHaveSingleItem()!;
+                    ((string?)error["name"]).ShouldBe("examinerYears");
+                    ((string?)error["reason"])!.ShouldContain(text);
+                }
 
                 var rules = JsonNode.Parse(await client.GetStringAsync(new Uri("api/v1/rules?jurisdiction=43", UriKind.Relative)))!["items"]!.AsArray();
-                var rule = rules.Single(r => (string?)r!["id"] == "hunan.eligibility.experience")!;
-                rule.ToJsonString().ShouldContain("hunan");
+                rules.Select(r => (string?)r!["id"]).ShouldContain("hunan.eligibility.experience");
                 rules.ShouldNotContain(r => ((string?)r!["id"])!.StartsWith("gd.", StringComparison.Ordinal)); // 44's rules stay in 44
 
-                var packs = JsonNode.Parse(await client.GetStringAsync(new Uri("api/v1/packs", UriKind.Relative)))!["items"]!.AsArray();
-                packs.Select(p => (string?)p!["id"]).ShouldContain("hunan");
-
-                using var anonymous = host.CreateClient();
+                using var anonymous = run.CreateClient();
                 using var noToken = await anonymous.PostAsJsonAsync(new Uri("api/v1/regions/hunan/eligibility/checks", UriKind.Relative), new { examinerYears = 3 });
                 noToken.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
             }
 
-            // 5. The same pack claiming a newer major contract is refused at start-up, naming the pack and the reason.
-            SetContract(Path.Combine(plugins, "hunan", "pack.json"), "2.0");
-            await using (var refusedHost = HostRun.Start(AppContext.BaseDirectory, plugins, ["hunan"], Path.Combine(work, "host2")))
+            // The same pack claiming a newer major contract is refused at start-up, naming the pack and the reason.
+            var manifest = Path.Combine(deployed, "pack.json");
+            var json = JsonNode.Parse(File.ReadAllText(manifest))!;
+            json["kernelContract"] = "9.0";
+            File.WriteAllText(manifest, json.ToJsonString());
+            await using (var refused = HostRun.Start(host, Path.Combine(host, "plugins"), ["hunan"], Path.Combine(work, "host-refused")))
             {
-                var failure = await Should.ThrowAsync<InvalidOperationException>(() => refusedHost.WaitReadyAsync(TimeSpan.FromMinutes(5)));
-                failure.Message.ShouldContain("pack 'hunan' is incompatible: built for kernel contract 2.0, this Host offers 1.3 (major versions differ)");
+                var failure = await Should.ThrowAsync<InvalidOperationException>(() => refused.WaitReadyAsync(TimeSpan.FromMinutes(5)));
+                failure.Message.ShouldContain("pack 'hunan' is incompatible: built for kernel contract 9.0");
             }
         }
         finally
@@ -118,35 +153,35 @@ public sealed class TemplateProofTests
         }
     }
 
-    private static void AssertKernelPackage(string path, string version)
+    /// <summary>The files git tracks or would add (not ignored: no bin/, obj/, feed/, host/), as a clean clone of the current state has them.</summary>
+    private static async Task CopyWorkingTreeAsync(string from, string to)
     {
-        using var zip = ZipFile.OpenRead(path);
-        zip.Entries.Select(e => e.FullName).ShouldContain("lib/net10.0/SupervisionCore.Kernel.dll");
-        zip.Entries.Select(e => e.FullName).ShouldContain("lib/net10.0/SupervisionCore.Kernel.xml"); // XML docs for IntelliSense
-        using var nuspec = zip.GetEntry("SupervisionCore.Kernel.nuspec")!.Open();
-        var metadata = XDocument.Load(nuspec).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
-        metadata.Elements().Single(e => e.Name.LocalName == "version").Value.ShouldBe(version);
-        metadata.Elements().Single(e => e.Name.LocalName == "repository").Attribute("type")!.Value.ShouldBe("git");
+        var psi = new ProcessStartInfo("git", ["-C", from, "ls-files", "-z", "--cached", "--others", "--exclude-standard"])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        using var git = Process.Start(psi) ?? throw new InvalidOperationException("could not start git");
+        var list = await git.StandardOutput.ReadToEndAsync();
+        await git.WaitForExitAsync();
+        git.ExitCode.ShouldBe(0, "git ls-files failed: the proof copies the working tree git knows");
+        foreach (var relative in list.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var source = Path.Combine(from, relative);
+            if (!File.Exists(source)) continue; // deleted in the working tree, not yet committed
+            var target = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(source, target);
+        }
     }
 
     private static async Task<JsonNode> Json(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync()) ?? throw new InvalidOperationException("empty body");
 
-    private static void SetContract(string manifest, string contract)
+    private static int FreePort()
     {
-        var json = JsonNode.Parse(File.ReadAllText(manifest))!;
-        json["kernelContract"] = contract;
-        File.WriteAllText(manifest, json.ToJsonString());
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

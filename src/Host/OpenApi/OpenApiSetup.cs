@@ -35,6 +35,9 @@ internal static class OpenApiSetup
                     Description = pack.Manifest.Name.Zh,
                 });
             o.DocInclusionPredicate((doc, api) => DocumentOf(api.RelativePath, packs) == doc);
+            // Operations are tagged by their FastEndpoints tags (Tags("imports"), FastEndpointsOperationFilter); the document's
+            // tag list is made of those: Swashbuckle's default, the assembly name, was an empty group in Swagger UI.
+            o.DocumentFilter<UsedTagsOnlyFilter>();
             o.CustomSchemaIds(SchemaId);
             o.SupportNonNullableReferenceTypes();
             o.AddSecurityDefinition(SecurityScheme, new OpenApiSecurityScheme
@@ -176,6 +179,25 @@ internal sealed class FastEndpointsOperationFilter : IOperationFilter
     private static IEnumerable<(string Name, string? Constraint)> RouteParameters(string route) =>
         System.Text.RegularExpressions.Regex.Matches(route, @"\{([A-Za-z0-9_]+)(?::([A-Za-z0-9_]+))?[^}]*\}")
             .Select(m => (m.Groups[1].Value, m.Groups[2].Success ? m.Groups[2].Value : null));
+}
+
+/// <summary>
+/// The document's tag list is exactly the tags its operations use, sorted: Swagger UI renders one group per listed tag,
+/// so a tag without an operation would be an empty group.
+/// </summary>
+internal sealed class UsedTagsOnlyFilter : IDocumentFilter
+{
+    public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
+    {
+        var used = (swaggerDoc.Paths ?? [])
+            .SelectMany(p => p.Value.Operations ?? [])
+            .SelectMany(o => o.Value.Tags ?? new HashSet<OpenApiTagReference>())
+            .Select(t => t.Name)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        var declared = (swaggerDoc.Tags ?? new HashSet<OpenApiTag>()).Where(t => t.Name is not null && used.Contains(t.Name)).ToDictionary(t => t.Name!);
+        swaggerDoc.Tags = new HashSet<OpenApiTag>(used.Order(StringComparer.Ordinal).Select(n => declared.GetValueOrDefault(n) ?? new OpenApiTag { Name = n }));
+    }
 }
 
 /// <summary>

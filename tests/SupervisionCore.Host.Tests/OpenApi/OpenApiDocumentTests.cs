@@ -51,6 +51,26 @@ public sealed class OpenApiDocumentTests(SupervisionApp app) : IClassFixture<Sup
     }
 
     /// <summary>
+    /// Swagger UI shows one group per tag of the document's <c>tags</c> list, then any other tag its operations use: the
+    /// list must be exactly the operations' tags (no group without operations, such as the assembly name Swashbuckle
+    /// tags by default), and every operation is in a group.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public async Task Swagger_UI_shows_no_empty_group(string document)
+    {
+        using var client = app.CreateClient();
+        var doc = JsonNode.Parse(await client.GetStringAsync($"/swagger/{document}/swagger.json"))!;
+        var used = doc["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => o.Value!))
+            .SelectMany(op => op["tags"]!.AsArray().Select(t => t!.GetValue<string>()))
+            .ToHashSet();
+        var declared = doc["tags"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()).ToList();
+        declared.ShouldBe([.. used.Order(StringComparer.Ordinal)], $"{document}: the tags list must be exactly the operations' tags");
+        declared.ShouldNotContain("SupervisionCore.Host");
+    }
+
+    /// <summary>
     /// Every property of every request body (resolved through <c>$ref</c>, nested objects, arrays and <c>allOf</c>) has an
     /// example, or its schema has one, so Swagger UI's "Try it out" starts from realistic values and new endpoints keep them
     /// (XML <c>&lt;example&gt;</c> on the DTO property, or <c>&lt;param name example&gt;</c> on a positional record). Uploaded

@@ -235,4 +235,59 @@ public sealed class ImportTests(SupervisionApp app) : IClassFixture<SupervisionA
         headers.ShouldContain("辖区");
         (await admin.GetAsync($"/api/v1/imports/templates/{type}.pdf")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
+
+    [Theory]
+    [InlineData("supervisors", "xlsx", "valid-rows-only")]
+    [InlineData("supervisors", "csv", "all-or-nothing")]
+    [InlineData("institutions", "xlsx", "all-or-nothing")]
+    [InlineData("institutions", "csv", "valid-rows-only")]
+    public async Task The_untouched_template_imports_nothing_its_example_row_is_marked_and_skipped(string type, string format, string mode)
+    {
+        using var admin = await AdminAsync();
+        var template = await (await admin.GetAsync($"/api/v1/imports/templates/{type}.{format}")).Content.ReadAsByteArrayAsync();
+        if (format == "csv")
+        {
+            var rows = ReadCsv(template);
+            rows[0][0].TrimStart('\uFEFF').ShouldBe("示例");
+            rows.Count.ShouldBe(2);
+            rows[1][0].ShouldBe("示例（此行不导入）");
+        }
+        else
+        {
+            var example = ReadXlsx(template).ShouldHaveSingleItem();
+            example.Keys.First().ShouldBe("示例");
+            example["示例"]!.ToString().ShouldBe("示例（此行不导入）");
+        }
+
+        var job = await ImportAsync(admin, template, $"{type}-template.{format}", type, mode, "zh-CN");
+
+        job.GetProperty("status").GetString().ShouldBe("succeeded", job.GetRawText());
+        job.GetProperty("rowsTotal").GetInt32().ShouldBe(0);
+        job.GetProperty("rowsImported").GetInt32().ShouldBe(0);
+        job.Errors().ShouldBeEmpty();
+        job.GetProperty("message").GetString()!.ShouldContain("跳过 1 行示例");
+    }
+
+    [Fact]
+    public async Task The_template_filled_in_with_the_example_cell_left_empty_imports_its_rows()
+    {
+        using var admin = await AdminAsync();
+        var rows = ReadCsv(await (await admin.GetAsync("/api/v1/imports/templates/supervisors.csv")).Content.ReadAsByteArrayAsync());
+        var headers = rows[0];
+        headers[0] = headers[0].TrimStart('\uFEFF');
+        string id = IdNumber(), marked = IdNumber();
+        var mine = (string[])rows[1].Clone();
+        mine[0] = "";
+        mine[Array.IndexOf(headers, "公民身份号码")] = id;
+        var stillMarked = (string[])rows[1].Clone();
+        stillMarked[Array.IndexOf(headers, "公民身份号码")] = marked;
+
+        var job = await ImportAsync(admin, Utf8(Csv(headers, mine, stillMarked)), "名册.csv", "supervisors", "all-or-nothing", "en");
+
+        job.GetProperty("status").GetString().ShouldBe("succeeded", job.GetRawText());
+        job.GetProperty("rowsImported").GetInt32().ShouldBe(1);
+        job.GetProperty("message").GetString()!.ShouldContain("1 example rows skipped");
+        (await SupervisorsInAsync([id])).ShouldBe(1);
+        (await SupervisorsInAsync([marked])).ShouldBe(0);
+    }
 }

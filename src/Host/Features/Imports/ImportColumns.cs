@@ -22,8 +22,20 @@ public static class ImportTypes
     public static readonly string[] All = [Supervisors, Institutions];
     public static readonly string[] Modes = ["all-or-nothing", "valid-rows-only"];
 
+    /// <summary>
+    /// The first column of every template: the template's example row says <see cref="ExampleMarker"/> in it, and a row
+    /// with anything in this column is never imported (reported as skipped). Real rows leave it empty; a file without
+    /// the column imports every row.
+    /// </summary>
+    public static readonly ImportColumn ExampleColumn = new("example", "示例", "Example", false, ExampleMarker,
+        "leave empty: a row with anything here is an example and is not imported");
+
+    /// <summary>What the template's example row holds in <see cref="ExampleColumn"/>.</summary>
+    public const string ExampleMarker = "示例（此行不导入）";
+
     public static readonly IReadOnlyList<ImportColumn> SupervisorColumns =
     [
+        ExampleColumn,
         new("name", "姓名", "Name", true, "张三", "1–100 characters"),
         new("idNumber", "公民身份号码", "ID number", true, "11010519491231002X", "GB 11643, 18 characters (or a 15-digit legacy number); keep the cell as text"),
         new("kind", "类别", "Kind", true, "external", "external (外督) | internal (内督)"),
@@ -42,6 +54,7 @@ public static class ImportTypes
 
     public static readonly IReadOnlyList<ImportColumn> InstitutionColumns =
     [
+        ExampleColumn,
         new("name", "机构名称", "Name", true, "广州市示例职业技能评价中心", "1–200 characters"),
         new("kind", "类别", "Kind", true, "employer", "employer (用人单位) | social-org (社会培训评价组织) | industry (行业部门)"),
         new("filingNumber", "备案编号", "Filing number", true, "440001", "4 digits when MOHRSS-filed (6 for an industry department), 6 digits when province-filed"),

@@ -52,6 +52,12 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider cl
             await FinishAsync(jobId, ImportStatus.Failed, rows.Count, 0, [], text.Get(culture), ct);
             return;
         }
+        // The template's example row (and any row marked in its 示例 column) is never imported: an untouched template imports nothing.
+        var examples = rows.Where(mapper.IsExample).Select(r => r.Number).ToList();
+        if (examples.Count > 0) rows = [.. rows.Where(r => !mapper.IsExample(r))];
+        var skipped = examples.Count == 0 ? null : new LocalizedText(
+            $"跳过 {examples.Count} 行示例（“示例”列不为空的行不导入：第 {string.Join("、", examples)} 行）",
+            $"{examples.Count} example rows skipped (rows with anything in the 示例/Example column are not imported: row {string.Join(", ", examples)})").Get(culture);
         await db.Set<ImportJob>().Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.RowsTotal, rows.Count), ct);
 
         var allOrNothing = job.Mode == "all-or-nothing";
@@ -116,6 +122,7 @@ public sealed class ImportProcessor(IServiceScopeFactory scopes, TimeProvider cl
             : status == ImportStatus.Failed
             ? new LocalizedText($"{errors.Select(e => e.Row).Distinct().Count()} 行有错误，未导入任何行（全部或全不）", $"{errors.Select(e => e.Row).Distinct().Count()} rows have errors; nothing imported (all-or-nothing)").Get(culture)
             : null;
+        if (skipped is not null) message = message is null ? skipped : $"{message}; {skipped}";
         await FinishAsync(jobId, status, rows.Count, imported, errors, message, ct);
         logger.LogInformation("import {JobId} ({Type}, {Mode}): {Status}, {Imported}/{Total} rows imported, {Errors} errors",
             jobId, job.Type, job.Mode, status, imported, rows.Count, errors.Count);

@@ -31,6 +31,9 @@ internal sealed class ImportRows(IReadOnlyList<ImportColumn> columns, IReadOnlyL
 
     private bool Has(string key) => _headerOf.ContainsKey(key);
 
+    /// <summary>True for an example row: its <see cref="ImportTypes.ExampleColumn"/> cell is not empty (the template's marker or anything else).</summary>
+    public bool IsExample(ImportRow row) => Cell(row, ImportTypes.ExampleColumn.Key) is not null;
+
     /// <summary>Reads a typed cell, recording an error under its column when it cannot be read.</summary>
     private T? Read<T>(ImportRow row, string key, Func<string?, T?> read, List<ImportRowError> errors)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using SupervisionCore.Host.Errors;
 
 namespace SupervisionCore.Host.Features.Webhooks;
 
@@ -29,10 +30,11 @@ public static class WebhookTargets
         ArgumentNullException.ThrowIfNull(uri);
         IPAddress[] addresses;
         try { addresses = await ResolveAsync(uri.IdnHost, ct); }
-        catch (SocketException) { return $"'url': host '{uri.IdnHost}' cannot be resolved"; }
-        if (addresses.Length == 0) return $"'url': host '{uri.IdnHost}' cannot be resolved";
+        catch (SocketException) { return ValidationLanguage.Text($"'url'：无法解析主机 '{uri.IdnHost}'", $"'url': host '{uri.IdnHost}' cannot be resolved"); }
+        if (addresses.Length == 0) return ValidationLanguage.Text($"'url'：无法解析主机 '{uri.IdnHost}'", $"'url': host '{uri.IdnHost}' cannot be resolved");
         if (!allowPrivate && addresses.FirstOrDefault(a => !IsPublic(a)) is { } blocked)
-            return $"'url': {uri.IdnHost} resolves to {blocked}, a loopback, private, link-local or multicast address (not allowed as a webhook target)";
+            return ValidationLanguage.Text($"'url'：{uri.IdnHost} 解析为 {blocked}，属于回环、私有、链路本地或组播地址（不能作为 webhook 目标）",
+                $"'url': {uri.IdnHost} resolves to {blocked}, a loopback, private, link-local or multicast address (not allowed as a webhook target)");
         return null;
     }
 

@@ -4,6 +4,7 @@ using SupervisionCore.Host.Access;
 using SupervisionCore.Host.Audit;
 using SupervisionCore.Host.Data;
 using KernelRoles = SupervisionCore.Kernel.Access.Roles;
+using SupervisionCore.Host.Errors;
 
 namespace SupervisionCore.Host.Features.Assignments.Attendance;
 
@@ -47,8 +48,8 @@ public sealed class Endpoint(SupervisionDbContext db, AssignmentAccess access, A
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (task, assignment) = await TaskLifecycle.LockAsync(db, visible!, ct);
         var window = $"{AttendanceWindow.EarliestFor(task):O} – {AttendanceWindow.LatestFor(task):O}";
-        if (!AttendanceWindow.Contains(task, req.EntryAt!.Value)) AddError(r => r.EntryAt, $"'entryAt' must lie within the task window widened by 12 hours ({window})");
-        if (!AttendanceWindow.Contains(task, req.ExitAt!.Value)) AddError(r => r.ExitAt, $"'exitAt' must lie within the task window widened by 12 hours ({window})");
+        if (!AttendanceWindow.Contains(task, req.EntryAt!.Value)) AddError(r => r.EntryAt, ValidationLanguage.Text($"'entryAt' 应在任务时间窗前后各放宽 12 小时的范围内（{window}）", $"'entryAt' must lie within the task window widened by 12 hours ({window})"));
+        if (!AttendanceWindow.Contains(task, req.ExitAt!.Value)) AddError(r => r.ExitAt, ValidationLanguage.Text($"'exitAt' 应在任务时间窗前后各放宽 12 小时的范围内（{window}）", $"'exitAt' must lie within the task window widened by 12 hours ({window})"));
         ThrowIfAnyErrors();
         if (TaskLifecycle.Finished(task) is { } finished) { await Send.ResultAsync(finished); return; }
         if (assignment.Status != AssignmentStatuses.Accepted) { await Send.ResultAsync(TaskLifecycle.WrongState(assignment, AssignmentStatuses.Accepted)); return; }

@@ -5,6 +5,7 @@ using SupervisionCore.Host.Access;
 using SupervisionCore.Host.Audit;
 using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Data.Supervision;
+using SupervisionCore.Host.Errors;
 using KernelRoles = SupervisionCore.Kernel.Access.Roles;
 
 namespace SupervisionCore.Host.Features.Calendar.PutYear;
@@ -36,9 +37,31 @@ public sealed class Validator : Validator<Request>
         {
             if (r.DaysOff is null || r.DaysOff.Any(d => d is null) || r.AdjustedWorkingDays is null) return; // named above
             foreach (var problem in new ArrangementDto(r.Source, r.DaysOff, r.AdjustedWorkingDays).ToKernel(r.Year).Problems())
-                ctx.AddFailure("daysOff", problem);
+                ctx.AddFailure("daysOff", ValidationLanguage.IsChinese(System.Globalization.CultureInfo.CurrentUICulture) ? Chinese(problem) : problem);
         });
     }
+
+    /// <summary>The kernel's arrangement problems (English text) in Chinese.</summary>
+    private static string Chinese(string problem)
+    {
+        foreach (var (pattern, zh) in ChineseProblems)
+            if (System.Text.RegularExpressions.Regex.Match(problem, pattern) is { Success: true } m)
+                return m.Result(zh);
+        return problem;
+    }
+
+    private static readonly (string Pattern, string Zh)[] ChineseProblems =
+    [
+        (@"^year (\S+) is outside 2000–2099$", "年份 $1 不在 2000–2099 之间"),
+        (@"^source is missing$", "缺少来源（source）"),
+        (@"^days off and adjusted working days are required \(may be empty lists\)$", "放假日期和调休上班日期为必填项（可以是空列表）"),
+        (@"^days off (\S+)\.\.(\S+) end before they start$", "放假日期 $1..$2 的结束早于开始"),
+        (@"^days off (.+) are not in (\d+)$", "放假日期 $1 不在 $2 年内"),
+        (@"^adjusted working day (\S+) is not in (\d+)$", "调休上班日 $1 不在 $2 年内"),
+        (@"^adjusted working day (\S+) is not a weekend day$", "调休上班日 $1 不是周末"),
+        (@"^(\S+) is both a day off and an adjusted working day$", "$1 既是放假日又是调休上班日"),
+        (@"^an adjusted working day is listed twice$", "有调休上班日重复列出"),
+    ];
 }
 
 public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvider clock) : Endpoint<Request, GetYear.Response>

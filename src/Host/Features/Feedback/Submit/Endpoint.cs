@@ -119,9 +119,9 @@ public sealed class Endpoint(SupervisionDbContext db, AssignmentAccess assignmen
         if (req.FormId is { } formId)
         {
             var inForce = forms.ApplicableIn(scene.Jurisdiction).Where(f => f.Form.Id == formId).ToList();
-            if (inForce.Count == 0) ThrowError(r => r.FormId!, $"form '{formId}' is not in force in {scene.Task.Jurisdiction}");
+            if (inForce.Count == 0) ThrowError(r => r.FormId!, ValidationLanguage.Text($"表单 '{formId}' 在 {scene.Task.Jurisdiction} 不在有效期内", $"form '{formId}' is not in force in {scene.Task.Jurisdiction}"));
             form = (req.FormVersion is { } v ? inForce.SingleOrDefault(f => f.Form.Version == v) : inForce.MaxBy(f => f.Form.Version))?.Form;
-            if (form is null) ThrowError(r => r.FormVersion!, $"form '{formId}' has no version {req.FormVersion}");
+            if (form is null) ThrowError(r => r.FormVersion!, ValidationLanguage.Text($"表单 '{formId}' 没有版本 {req.FormVersion}", $"form '{formId}' has no version {req.FormVersion}"));
         }
 
         var now = clock.GetUtcNow();
@@ -133,7 +133,7 @@ public sealed class Endpoint(SupervisionDbContext db, AssignmentAccess assignmen
             return;
         }
         var given = decision.Transition;
-        if (given.FormId is null && form is not null) ThrowError(r => r.FormId!, $"no feedback form applies in {scene.Task.Jurisdiction}: send entryAt, exitAt, conduct and text");
+        if (given.FormId is null && form is not null) ThrowError(r => r.FormId!, ValidationLanguage.Text($"{scene.Task.Jurisdiction} 没有适用的反馈表单：请提交 entryAt、exitAt、conduct 和 text", $"no feedback form applies in {scene.Task.Jurisdiction}: send entryAt, exitAt, conduct and text"));
 
         DateTimeOffset entry, exit;
         if (form is not null)

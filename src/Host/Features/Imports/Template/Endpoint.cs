@@ -26,7 +26,7 @@ public sealed class Endpoint : Endpoint<Request>
         Description(b => b.WithName("imports.template")
             .Produces<byte[]>(200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv").ProducesProblem(400));
         Tags("imports");
-        Summary(s => { s.Summary = "Download an import template"; s.Description = "导入模板（.xlsx 或 UTF-8 带 BOM 的 .csv）：中文表头（也接受英文列名）和一行示例；身份号码列请设为文本格式。"; });
+        Summary(s => { s.Summary = "Download an import template"; s.Description = "导入模板（.xlsx 或 UTF-8 带 BOM 的 .csv）：中文表头（也接受英文列名）和一行示例，示例行的首列“示例”已填写，导入时跳过（原样导入模板不会导入任何行；填写自己的行时该列留空）；身份号码列请设为文本格式。"; });
     }
 
     public override async Task HandleAsync(Request req, CancellationToken ct)

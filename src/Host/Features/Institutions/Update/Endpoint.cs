@@ -47,8 +47,9 @@ public sealed class Validator : Validator<Request>
         {
             foreach (var name in fields?.Keys ?? Enumerable.Empty<string>())
                 ctx.AddFailure(name, name == "status"
-                    ? "'status' cannot be set: it follows the institution's sanctions (cn.sanction.institution-ladder, POST /api/v1/institutions/{id}/sanctions)"
-                    : $"'{name}' cannot be changed (editable: name, filingNumber, filingLevel, jurisdiction)");
+                    ? ValidationLanguage.Text("'status' 不能直接设置：它随机构的处理步骤变化（cn.sanction.institution-ladder，POST /api/v1/institutions/{id}/sanctions）",
+                        "'status' cannot be set: it follows the institution's sanctions (cn.sanction.institution-ladder, POST /api/v1/institutions/{id}/sanctions)")
+                    : ValidationLanguage.Text($"'{name}' 不能修改（可修改：name、filingNumber、filingLevel、jurisdiction）", $"'{name}' cannot be changed (editable: name, filingNumber, filingLevel, jurisdiction)"));
         });
     }
 }
@@ -76,7 +77,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, PackCatalo
 
         var before = InstitutionDto.From(institution);
         var jurisdiction = req.Jurisdiction is null ? JurisdictionCode.Parse(institution.Jurisdiction) : JurisdictionCode.Parse(req.Jurisdiction);
-        if (!catalog.IsKnown(jurisdiction)) { AddError(r => r.Jurisdiction!, $"jurisdiction {jurisdiction} is not a node of this deployment's tree"); await Send.ErrorsAsync(cancellation: ct); return; }
+        if (!catalog.IsKnown(jurisdiction)) { AddError(r => r.Jurisdiction!, ValidationLanguage.Text($"辖区 {jurisdiction} 不在本部署的辖区树中", $"jurisdiction {jurisdiction} is not a node of this deployment's tree")); await Send.ErrorsAsync(cancellation: ct); return; }
         if (!User.CanAccess(jurisdiction)) { await Send.ResultAsync(Problems.Forbidden(new("只能把评价机构移到本辖区范围内", "you can move an institution only inside your own jurisdiction"))); return; }
         var level = req.FilingLevel ?? institution.FilingLevel;
         var number = req.FilingNumber ?? institution.FilingNumber;

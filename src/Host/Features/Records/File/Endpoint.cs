@@ -71,9 +71,9 @@ public sealed class Endpoint(SupervisionDbContext db, AssignmentAccess assignmen
         { await Send.ResultAsync(Problems.Forbidden(new("只有被委派的督导员或委派机构可以提交记录", "only the assigned supervisor or the dispatching authority files the record"))); return; }
 
         var inForce = forms.ApplicableIn(scene.Jurisdiction).Where(f => f.Form.Id == req.FormId).ToList();
-        if (inForce.Count == 0) ThrowError(r => r.FormId, $"form '{req.FormId}' is not in force in {scene.Task.Jurisdiction}");
+        if (inForce.Count == 0) ThrowError(r => r.FormId, ValidationLanguage.Text($"表单 '{req.FormId}' 在 {scene.Task.Jurisdiction} 不在有效期内", $"form '{req.FormId}' is not in force in {scene.Task.Jurisdiction}"));
         var form = (req.FormVersion is { } v ? inForce.SingleOrDefault(f => f.Form.Version == v) : inForce.MaxBy(f => f.Form.Version))?.Form;
-        if (form is null) ThrowError(r => r.FormVersion!, $"form '{req.FormId}' has no version {req.FormVersion}");
+        if (form is null) ThrowError(r => r.FormVersion!, ValidationLanguage.Text($"表单 '{req.FormId}' 没有版本 {req.FormVersion}", $"form '{req.FormId}' has no version {req.FormVersion}"));
 
         var now = clock.GetUtcNow();
         var filing = await facts.RecordAsync(scene, form, now, ct);

@@ -40,8 +40,8 @@ public sealed class Validator : Validator<Request>
     {
         // National keys, then the enabled packs' own (ISanctionGrounds); whether a pack key applies to this institution is judged by the endpoint.
         var (steps, grounds) = InstitutionSanctionGrounds.Keys(Resolve<IEnumerable<ISanctionGrounds>>());
-        RuleFor(r => r.Step).Must(s => steps.Contains(s)).WithMessage($"'step' must be {Or(steps)}");
-        RuleFor(r => r.Ground).Must(g => grounds.Contains(g)).WithMessage($"'ground' must be {Or(grounds)} (CN 第十八条 or a pack's institution grounds)");
+        RuleFor(r => r.Step).Must(s => steps.Contains(s)).WithMessage(_ => ValidationLanguage.Text($"'step' 应为以下之一：{string.Join("、", steps)}", $"'step' must be {Or(steps)}"));
+        RuleFor(r => r.Ground).Must(g => grounds.Contains(g)).WithMessage(_ => ValidationLanguage.Text($"'ground' 应为以下之一（CN 第十八条或地区包的机构处理事由）：{string.Join("、", grounds)}", $"'ground' must be {Or(grounds)} (CN 第十八条 or a pack's institution grounds)"));
         RuleFor(r => r.CorrectionDeadline).Null().When(r => r.Step != "notice-and-correction").WithMessage("'correctionDeadline' belongs only to notice-and-correction");
         RuleFor(r => r.SeriousJustification).MaximumLength(2000);
     }
@@ -70,7 +70,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, IEnumerabl
         var now = clock.GetUtcNow();
         var today = ChinaTime.DateOf(now);
         var on = req.On ?? today;
-        if (on > today) { AddError(r => r.On!, $"'on' cannot be after today ({today:yyyy-MM-dd})"); await Send.ErrorsAsync(cancellation: ct); return; }
+        if (on > today) { AddError(r => r.On!, ValidationLanguage.Text($"'on' 不能晚于今天（{today:yyyy-MM-dd}）", $"'on' cannot be after today ({today:yyyy-MM-dd})")); await Send.ErrorsAsync(cancellation: ct); return; }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // One decision at a time per institution, also across Hosts: the ladder is judged on a settled history.
@@ -79,7 +79,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, IEnumerabl
         if (institution is null) { await Send.ResultAsync(Problems.NotFound($"institution {id} not found")); return; }
         var rows = await db.InstitutionSanctions.Where(s => s.InstitutionId == id).ToListAsync(ct);
         if (rows.Count > 0 && rows.Max(s => s.On) is var last && on < last)
-        { AddError(r => r.On!, $"'on' cannot be before the last recorded step ({last:yyyy-MM-dd}): steps are recorded in order"); await Send.ErrorsAsync(cancellation: ct); return; }
+        { AddError(r => r.On!, ValidationLanguage.Text($"'on' 不能早于上一个已记录的步骤（{last:yyyy-MM-dd}）：步骤按顺序记录", $"'on' cannot be before the last recorded step ({last:yyyy-MM-dd}): steps are recorded in order")); await Send.ErrorsAsync(cancellation: ct); return; }
 
         // The kernel decides (the packs' institution grounds, e.g. GD 22, then the national ladder); the endpoint persists and maps.
         var history = rows.Select(InstitutionStanding.ToKernel).ToList();

@@ -1,3 +1,4 @@
+using SupervisionCore.Host.Errors;
 using FastEndpoints;
 using FluentValidation;
 using SupervisionCore.Host.Data.Registry;
@@ -37,8 +38,8 @@ public sealed class Validator : Validator<Request>
         var packs = Resolve<IEnumerable<ISanctionGrounds>>().ToList();
         string[] measures = [.. SanctionTexts.Measures.Keys, .. packs.SelectMany(p => p.Measures).Select(m => m.Key).Distinct()];
         string[] grounds = [.. SanctionTexts.Grounds.Keys, .. packs.SelectMany(p => p.Grounds).Where(g => g.Target == SanctionTarget.Supervisor).Select(g => g.Key).Distinct()];
-        RuleFor(r => r.Measure).Must(m => measures.Contains(m)).WithMessage($"'measure' must be {Or(measures)}");
-        RuleFor(r => r.Ground).Must(g => grounds.Contains(g)).WithMessage($"'ground' must be {Or(grounds)}");
+        RuleFor(r => r.Measure).Must(m => measures.Contains(m)).WithMessage(_ => ValidationLanguage.Text($"'measure' 应为以下之一：{string.Join("、", measures)}", $"'measure' must be {Or(measures)}"));
+        RuleFor(r => r.Ground).Must(g => grounds.Contains(g)).WithMessage(_ => ValidationLanguage.Text($"'ground' 应为以下之一：{string.Join("、", grounds)}", $"'ground' must be {Or(grounds)}"));
         RuleFor(r => r.EvidenceNote).MaximumLength(2000);
         RuleFor(r => r.Date).NotEmpty();
         RuleFor(r => r.SuspendedFrom).NotNull().When(r => r.Measure == "suspension").WithMessage("a suspension needs 'suspendedFrom'");

@@ -1,5 +1,7 @@
+using System.Globalization;
 using FastEndpoints;
 using FluentValidation;
+using SupervisionCore.Kernel;
 
 namespace SupervisionCore.Plugins.Region.Features.Eligibility.Check;
 
@@ -10,9 +12,14 @@ public sealed class Request
     public int ExaminerYears { get; set; }
 }
 
-/// <summary>Bad input is a 400 problem naming the field, never a 500.</summary>
+/// <summary>
+/// Bad input is a 400 problem naming the field, never a 500; the message is in the request's language (Accept-Language:
+/// zh-CN by default, en), like the Host's.
+/// </summary>
 public sealed class RequestValidator : Validator<Request>
 {
+    private static readonly LocalizedText YearsRange = new("examinerYears 应为 0 到 80 之间的整数", "examinerYears must be between 0 and 80");
+
     public RequestValidator() =>
-        RuleFor(r => r.ExaminerYears).InclusiveBetween(0, 80).WithMessage("examinerYears must be between 0 and 80");
+        RuleFor(r => r.ExaminerYears).InclusiveBetween(0, 80).WithMessage(_ => YearsRange.Get(CultureInfo.CurrentUICulture));
 }
