@@ -121,6 +121,8 @@ public static class GuangdongRules
     public static readonly RuleDescriptor DailyRectification = Gd("gd.daily.rectification", "17(四)", "第十七条第（四）项",
         "评价机构应根据约谈内容和提醒事项完善或整改相关工作：提交整改情况（逾期予以标记），经委派机构审核通过后结案，未通过的退回重新整改",
         "The institution improves or rectifies its work as the interview and the reminder require: it reports the rectification (late reports are flagged), and the dispatching body accepts it (the measure is closed) or returns it for another round");
+
+    /// <summary>
     /// 激励机制 (incentive): an external supervisor with outstanding performance or contribution may be commended, recorded in
     /// the integrity file. GD 第二十一条. Not in RULES.md (added for issue #19).
     /// </summary>
