@@ -57,7 +57,7 @@ public sealed class HostApiTests(SupervisionApp app) : IClassFixture<Supervision
         var json = await (await client.GetAsync("/api/v1/rules?jurisdiction=44")).ReadJsonAsync();
         var rules = json.GetProperty("items").EnumerateArray().ToList();
         var ids = rules.Select(r => r.GetProperty("id").GetString()!).ToList();
-        ids.Count(i => i.StartsWith("cn.", StringComparison.Ordinal)).ShouldBe(21); // RULES.md's 20 and cn.complaint.investigation (issue #19)
+        ids.Count(i => i.StartsWith("cn.", StringComparison.Ordinal)).ShouldBe(22); // RULES.md's 20, cn.complaint.investigation and cn.parameters.not-retroactive (issue #19)
         ids.Count(i => i.StartsWith("gd.", StringComparison.Ordinal)).ShouldBe(12); // RULES.md's 11 and gd.forms.record (issue #16)
         ids.ShouldContain("gd.forms.record");
         ids.ShouldContain("cn.appointment.max-terms");

@@ -30,6 +30,7 @@ public class NationalRulesTests
         { "cn.sanction.institution-ladder", "18" },
         // Added by this project beyond RULES.md (docs/rules.md).
         { "cn.complaint.investigation", "12(三)" },
+        { "cn.parameters.not-retroactive", "20" },
     };
 
     [Fact]

@@ -207,7 +207,7 @@ public class ZoneAuthoritiesTests
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IPackExtension).IsAssignableFrom(t))
             .Select(t => t.Name).Order(StringComparer.Ordinal).ShouldBe(
             [
-                "AgeLimitRule", "AppointedRule", "BeijingEtdzForms", "CardValidityPolicy", "CompetitionRecordDeadline", "CompetitionStaffingRule", "FeeScheduleRule",
+                "AgeLimitRule", "AppointedRule", "BeijingEtdzForms", "BeijingEtdzParameters", "CardValidityPolicy", "CompetitionRecordDeadline", "CompetitionStaffingRule", "FeeScheduleRule",
                 "FeedbackFormBinding", "InstitutionFeedbackDeadline", "InternalCardScheme", "InternalCardScopeRule", "RecognitionRecordDeadline",
                 "RecognitionStaffingRule", "RecordFormBinding", "TaskKindsRule", "ZoneAuthorities",
             ]);
