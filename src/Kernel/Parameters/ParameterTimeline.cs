@@ -98,6 +98,17 @@ public sealed class ParameterSet
         return (Find(fallback.Id) ?? new ParameterTimeline(fallback)).At(day);
     }
 
+    /// <summary>
+    /// The set as of <paramref name="day"/>: each parameter reduced to the one value in force that day. For an extension
+    /// whose interface reports a number without a date (a deadline's days allowed), bound for one act on that day.
+    /// </summary>
+    public ParameterSet AsOf(DateOnly day) =>
+        new(_timelines.Values.Select(t =>
+        {
+            var at = t.At(day);
+            return new ParameterTimeline(t.Definition with { Defaults = [new ParameterValue(at.EffectiveFrom, at.Value, string.Empty)] });
+        }));
+
     /// <summary>This set with <paramref name="other"/>'s timelines added (the other's win on the same id).</summary>
     public ParameterSet With(ParameterSet other)
     {
