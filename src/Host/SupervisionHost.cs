@@ -132,6 +132,10 @@ public static class SupervisionHost
         services.AddScoped<ISupervisionDirectory, Features.Packs.Services.SupervisionDirectory>();
         services.AddScoped<ISupervisorActions, Features.Packs.Services.SupervisorActions>();
         services.AddSingleton<IPackAudit, Features.Packs.Services.PackAudit>();
+        // Policy parameters (docs/parameters.md): the kernel's catalogue beside the packs' (found by the scan below), and the
+        // values in force for a request, for the Host's loaders and the packs' endpoints alike.
+        services.AddSingleton<Kernel.Parameters.IParameterCatalogue, Kernel.Parameters.NationalParameters>();
+        services.AddScoped<Kernel.Parameters.IParameterSource>(sp => sp.GetRequiredService<Features.Parameters.ParameterResolver>());
         services.AddSingleton(new PackCatalog(packs));
         services.AddSupervisionAuth(auth, keys, builder.Environment.IsProduction());
         services.AddAuthorization();

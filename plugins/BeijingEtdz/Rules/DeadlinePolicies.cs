@@ -1,4 +1,5 @@
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
@@ -13,8 +14,20 @@ namespace SupervisionCore.Plugins.BeijingEtdz.Rules;
 /// the due date is the end date + 5, whatever the holiday calendar. (Annex 3's printed note asks for feedback "5个工作日内";
 /// the article governs the filing, the note is a form's reminder.) See <see cref="RecognitionDeadlines"/>.</para>
 /// </summary>
-public sealed class RecognitionRecordDeadline : IDeadlinePolicy, ITaskKindScoped, ICalendarDayDeadline
+public sealed class RecognitionRecordDeadline : IDeadlinePolicy, ITaskKindScoped, ICalendarDayDeadline, IParameterised<RecognitionRecordDeadline>
 {
+    private readonly ParameterSet _parameters;
+
+    /// <summary>The policy at the seed's days.</summary>
+    public RecognitionRecordDeadline() : this(ParameterSet.Empty)
+    {
+    }
+
+    private RecognitionRecordDeadline(ParameterSet parameters) => _parameters = parameters;
+
+    /// <summary>The policy reading its days from <paramref name="parameters"/> (the Host binds a set reduced to the end day).</summary>
+    public RecognitionRecordDeadline With(ParameterSet parameters) => new(parameters ?? throw new ArgumentNullException(nameof(parameters)));
+
     /// <inheritdoc />
     public string PackId => BeijingEtdzRules.PackId;
 
@@ -28,16 +41,17 @@ public sealed class RecognitionRecordDeadline : IDeadlinePolicy, ITaskKindScoped
     public DeadlineSubject Subject => DeadlineSubject.SupervisionRecord;
 
     /// <summary>The days allowed; they are calendar days (<see cref="CalendarDaysAllowed"/>), not working days.</summary>
-    public int WorkingDaysAllowed => RecognitionDeadlines.Days;
+    public int WorkingDaysAllowed => CalendarDaysAllowed;
 
     /// <inheritdoc />
-    public int CalendarDaysAllowed => RecognitionDeadlines.Days;
+    /// <remarks>The latest value of <c>bj.record.deadline.recognition-days</c> in the set bound (the Host binds the set of the end day).</remarks>
+    public int CalendarDaysAllowed => _parameters.At(BeijingEtdzParameters.RecognitionRecordDays, DateOnly.MaxValue).AsInt();
 
     /// <inheritdoc />
     public bool AppliesTo(TaskKind kind) => RecognitionDeadlines.IsRecognition(kind);
 
     /// <inheritdoc />
-    public WorkingDayDeadline DueAfter(DateOnly end, IWorkingDayCalendar calendar) => RecognitionDeadlines.DueAfter(end);
+    public WorkingDayDeadline DueAfter(DateOnly end, IWorkingDayCalendar calendar) => RecognitionDeadlines.DueAfter(end, _parameters);
 }
 
 /// <summary>
@@ -45,8 +59,20 @@ public sealed class RecognitionRecordDeadline : IDeadlinePolicy, ITaskKindScoped
 /// "5天内" after the supervision. BJ 第二十二条 (<c>bj.record.deadline</c>); 5 calendar days, as
 /// <see cref="RecognitionRecordDeadline"/> (the seed wins over RULES.md's "working days").
 /// </summary>
-public sealed class InstitutionFeedbackDeadline : IDeadlinePolicy, ITaskKindScoped, ICalendarDayDeadline
+public sealed class InstitutionFeedbackDeadline : IDeadlinePolicy, ITaskKindScoped, ICalendarDayDeadline, IParameterised<InstitutionFeedbackDeadline>
 {
+    private readonly ParameterSet _parameters;
+
+    /// <summary>The policy at the seed's days.</summary>
+    public InstitutionFeedbackDeadline() : this(ParameterSet.Empty)
+    {
+    }
+
+    private InstitutionFeedbackDeadline(ParameterSet parameters) => _parameters = parameters;
+
+    /// <summary>The policy reading its days from <paramref name="parameters"/> (the Host binds a set reduced to the end day).</summary>
+    public InstitutionFeedbackDeadline With(ParameterSet parameters) => new(parameters ?? throw new ArgumentNullException(nameof(parameters)));
+
     /// <inheritdoc />
     public string PackId => BeijingEtdzRules.PackId;
 
@@ -60,16 +86,17 @@ public sealed class InstitutionFeedbackDeadline : IDeadlinePolicy, ITaskKindScop
     public DeadlineSubject Subject => DeadlineSubject.InstitutionFeedback;
 
     /// <summary>The days allowed; they are calendar days (<see cref="CalendarDaysAllowed"/>), not working days.</summary>
-    public int WorkingDaysAllowed => RecognitionDeadlines.Days;
+    public int WorkingDaysAllowed => CalendarDaysAllowed;
 
     /// <inheritdoc />
-    public int CalendarDaysAllowed => RecognitionDeadlines.Days;
+    /// <remarks>The latest value of <c>bj.record.deadline.recognition-days</c> in the set bound (the Host binds the set of the end day).</remarks>
+    public int CalendarDaysAllowed => _parameters.At(BeijingEtdzParameters.RecognitionRecordDays, DateOnly.MaxValue).AsInt();
 
     /// <inheritdoc />
     public bool AppliesTo(TaskKind kind) => RecognitionDeadlines.IsRecognition(kind);
 
     /// <inheritdoc />
-    public WorkingDayDeadline DueAfter(DateOnly end, IWorkingDayCalendar calendar) => RecognitionDeadlines.DueAfter(end);
+    public WorkingDayDeadline DueAfter(DateOnly end, IWorkingDayCalendar calendar) => RecognitionDeadlines.DueAfter(end, _parameters);
 }
 
 /// <summary>
@@ -77,10 +104,23 @@ public sealed class InstitutionFeedbackDeadline : IDeadlinePolicy, ITaskKindScop
 /// (<c>bj.record.deadline</c>): the fifth working day after the task ends, on the official calendar (调休 included).
 /// Competition tasks only; BJ prescribes no institution feedback for competitions.
 /// </summary>
-public sealed class CompetitionRecordDeadline : IDeadlinePolicy, ITaskKindScoped
+public sealed class CompetitionRecordDeadline : IDeadlinePolicy, ITaskKindScoped, IParameterised<CompetitionRecordDeadline>
 {
-    /// <summary>Working days allowed.</summary>
+    /// <summary>Working days allowed, as the seed says (default of <c>bj.record.deadline.competition-working-days</c>).</summary>
     public const int Days = 5;
+
+    private readonly ParameterSet _parameters;
+
+    /// <summary>The policy at the seed's days.</summary>
+    public CompetitionRecordDeadline() : this(ParameterSet.Empty)
+    {
+    }
+
+    private CompetitionRecordDeadline(ParameterSet parameters) => _parameters = parameters;
+
+    /// <summary>The policy reading its days from <paramref name="parameters"/> (the Host binds a set reduced to the end day).</summary>
+    public CompetitionRecordDeadline With(ParameterSet parameters) => new(parameters ?? throw new ArgumentNullException(nameof(parameters)));
+
 
     /// <inheritdoc />
     public string PackId => BeijingEtdzRules.PackId;
@@ -95,19 +135,21 @@ public sealed class CompetitionRecordDeadline : IDeadlinePolicy, ITaskKindScoped
     public DeadlineSubject Subject => DeadlineSubject.SupervisionRecord;
 
     /// <inheritdoc />
-    public int WorkingDaysAllowed => Days;
+    /// <remarks>The latest value of <c>bj.record.deadline.competition-working-days</c> in the set bound (the Host binds the set of the end day).</remarks>
+    public int WorkingDaysAllowed => _parameters.At(BeijingEtdzParameters.CompetitionRecordWorkingDays, DateOnly.MaxValue).AsInt();
 
     /// <inheritdoc />
     public bool AppliesTo(TaskKind kind) => kind is TaskKind.CompetitionInProgress or TaskKind.CompetitionAfter;
 
     /// <inheritdoc />
-    public WorkingDayDeadline DueAfter(DateOnly end, IWorkingDayCalendar calendar) => WorkingDays.After(calendar, end, Days);
+    public WorkingDayDeadline DueAfter(DateOnly end, IWorkingDayCalendar calendar) =>
+        WorkingDays.After(calendar, end, _parameters.At(BeijingEtdzParameters.CompetitionRecordWorkingDays, end).AsInt());
 }
 
 /// <summary>The calendar-day reading of BJ 第二十二条 "5天内", shared by the record and feedback deadlines.</summary>
 public static class RecognitionDeadlines
 {
-    /// <summary>Calendar days allowed after the end of the supervision.</summary>
+    /// <summary>Calendar days allowed after the end of the supervision, as the seed says (default of <c>bj.record.deadline.recognition-days</c>).</summary>
     public const int Days = 5;
 
     /// <summary>True for the task kinds of recognition supervision (BJ 第三章): daily (on-site), special, after-the-fact.</summary>
@@ -117,5 +159,12 @@ public static class RecognitionDeadlines
     /// The due date: <paramref name="end"/> + 5 calendar days (the end day not counted). Never assumed: calendar days
     /// need no published holiday arrangement.
     /// </summary>
-    public static WorkingDayDeadline DueAfter(DateOnly end) => new(end.AddDays(Days), Assumed: false);
+    public static WorkingDayDeadline DueAfter(DateOnly end) => DueAfter(end, ParameterSet.Empty);
+
+    /// <summary>The due date with the days of <c>bj.record.deadline.recognition-days</c> in force on <paramref name="end"/>.</summary>
+    public static WorkingDayDeadline DueAfter(DateOnly end, ParameterSet parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return new(end.AddDays(parameters.At(BeijingEtdzParameters.RecognitionRecordDays, end).AsInt()), Assumed: false);
+    }
 }

@@ -1,4 +1,5 @@
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
@@ -10,7 +11,11 @@ namespace SupervisionCore.Plugins.BeijingEtdz.Rules;
 /// <param name="HalfDay">Yuan per half day.</param>
 /// <param name="Day">Yuan per day.</param>
 /// <param name="HalfDayMaxMinutes">Longest attendance (inclusive) billed as a half day.</param>
-public sealed record FeeRate(DateOnly EffectiveFrom, decimal HalfDay, decimal Day, int HalfDayMaxMinutes);
+public sealed record FeeRate(DateOnly EffectiveFrom, decimal HalfDay, decimal Day, int HalfDayMaxMinutes)
+{
+    /// <summary>The parameter values the rate is made of, each with its own effective date (cited by quotes and statements).</summary>
+    public IReadOnlyList<AppliedParameter> Parameters { get; init; } = [];
+}
 
 /// <summary>
 /// 劳务费 (fee schedule): 400 元/半天、800 元/天; "督导活动不足4小时（含4小时）按半天计算，超过4小时按一天计算". BJ 第二十七条
@@ -22,16 +27,36 @@ public sealed record FeeRate(DateOnly EffectiveFrom, decimal HalfDay, decimal Da
 /// longer than a day (BJ 27 prices a 天, and pays "按照委派督导情况") is billed in successive 24-hour periods from entry,
 /// each by the same rule, so a second day of attendance is paid and the remainder of the last period is a half day or a
 /// day by its own length. A period of 0 minutes (entry equal to exit) is billed 0 yuan with unit <see cref="FeeUnit.None"/>:
-/// nothing was attended. Each period is billed at the rate in force on the China day it starts (<see cref="Rates"/>), so a
-/// future change of rate is a new <see cref="FeeRate"/> row.</para>
+/// nothing was attended. Each period is billed at the rate in force on the China day it starts (<see cref="Rates"/>).</para>
+/// <para>The three numbers are parameters with dated values (<see cref="BeijingEtdzParameters"/>: <c>bj.fee.per-activity.*</c>):
+/// the instance the Host registers bills at the seed's rates; <see cref="With(ParameterSet)"/> bills at the values in force on
+/// each period's day, so a rate the zone adds from a future date applies to activities from that date, with no release.</para>
 /// </summary>
-public sealed class FeeScheduleRule : IFeeSchedule
+public sealed class FeeScheduleRule : IFeeSchedule, IParameterised<FeeScheduleRule>
 {
-    /// <summary>The rates of BJ 27, oldest first.</summary>
-    public static IReadOnlyList<FeeRate> Rates { get; } =
-    [
-        new(BeijingEtdzRules.EffectiveFrom, HalfDay: 400m, Day: 800m, HalfDayMaxMinutes: 4 * 60),
-    ];
+    /// <summary>The rates of BJ 27 as shipped (the parameters' defaults), oldest first.</summary>
+    public static IReadOnlyList<FeeRate> Rates { get; } = RatesFrom(ParameterSet.Empty);
+
+    /// <summary>
+    /// The rates of <paramref name="parameters"/>: one rate from each day on which any of the three parameters changes,
+    /// made of the three values in force that day.
+    /// </summary>
+    public static IReadOnlyList<FeeRate> RatesFrom(ParameterSet parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ParameterDefinition[] definitions = [BeijingEtdzParameters.FeeHalfDay, BeijingEtdzParameters.FeeDay, BeijingEtdzParameters.FeeHalfDayMaxMinutes];
+        var timelines = definitions.Select(d => parameters.Find(d.Id) ?? new ParameterTimeline(d)).ToArray();
+        return timelines.SelectMany(t => t.ChangeDays).Distinct().Order()
+            .Select(day =>
+            {
+                var applied = timelines.Select(t => t.At(day)).ToArray();
+                return new FeeRate(day, applied[0].AsMoney(), applied[1].AsMoney(), applied[2].AsInt()) { Parameters = applied };
+            })
+            .ToList();
+    }
+
+    /// <summary>The rule billing at the values of <paramref name="parameters"/> (defaults where it holds none).</summary>
+    public FeeScheduleRule With(ParameterSet parameters) => new(RatesFrom(parameters));
 
     private readonly FeeRate[] _rates;
 

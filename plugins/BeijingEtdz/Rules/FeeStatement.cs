@@ -1,4 +1,5 @@
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
 
 namespace SupervisionCore.Plugins.BeijingEtdz.Rules;
@@ -20,7 +21,11 @@ namespace SupervisionCore.Plugins.BeijingEtdz.Rules;
 /// <param name="RateFrom">First day of the rate applied (its version).</param>
 public sealed record FeeStatementLine(
     string SupervisorId, string SupervisorName, string AssignmentId, string TaskId, TaskKind TaskKind, string InstitutionId,
-    DateOnly Date, DateTimeOffset From, DateTimeOffset To, int Minutes, decimal Hours, FeeUnit Unit, decimal Amount, DateOnly RateFrom);
+    DateOnly Date, DateTimeOffset From, DateTimeOffset To, int Minutes, decimal Hours, FeeUnit Unit, decimal Amount, DateOnly RateFrom)
+{
+    /// <summary>The parameter values of the rate applied, each with its effective date.</summary>
+    public IReadOnlyList<AppliedParameter> Parameters { get; init; } = [];
+}
 
 /// <summary>One supervisor's lines and totals in a month.</summary>
 public sealed record FeeStatementSupervisor(string SupervisorId, string SupervisorName, IReadOnlyList<FeeStatementLine> Lines, int HalfDays, int Days, decimal Total);
@@ -76,7 +81,7 @@ public static class FeeStatementBuilder
                 if (day.Date < first || day.Date >= next) continue;
                 lines.Add(new FeeStatementLine(a.SupervisorId, a.SupervisorName, a.AssignmentId, a.TaskId, a.TaskKind, a.InstitutionId, day.Date,
                     ChinaTime.ToChina(periods[i].From), ChinaTime.ToChina(periods[i].To), day.Minutes, day.Hours, day.Unit, day.Amount,
-                    rule.RateOn(day.Date).EffectiveFrom));
+                    rule.RateOn(day.Date).EffectiveFrom) { Parameters = rule.RateOn(day.Date).Parameters });
             }
         }
         var supervisors = lines

@@ -1,3 +1,4 @@
+using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
@@ -11,14 +12,28 @@ namespace SupervisionCore.Plugins.BeijingEtdz.Rules;
 /// (more may be added only "超过200人"), at least 2 with no upper bound above 200.
 /// <para>Special tasks are left to the national group of at least 3 (CN 15, which also meets BJ 19's minimum); other
 /// kinds are not recognition supervision.</para>
+/// <para>The numbers are parameters (<c>bj.staffing.recognition.minimum</c>, <c>bj.staffing.recognition.candidates-for-more</c>,
+/// docs/parameters.md), read at the activity's first day.</para>
 /// </summary>
-public sealed class RecognitionStaffingRule : IStaffingRule
+public sealed class RecognitionStaffingRule : IStaffingRule, IParameterised<RecognitionStaffingRule>
 {
-    /// <summary>Plans with more candidates than this may have more than 2 external supervisors.</summary>
+    /// <summary>Plans with more candidates than this may have more than 2 external supervisors (the seed's; default of the parameter).</summary>
     public const int CandidatesForMore = 200;
 
-    /// <summary>External supervisors required.</summary>
+    /// <summary>External supervisors required (the seed's; default of the parameter).</summary>
     public const int Minimum = 2;
+
+    private readonly ParameterSet _parameters;
+
+    /// <summary>The rule at the seed's numbers.</summary>
+    public RecognitionStaffingRule() : this(ParameterSet.Empty)
+    {
+    }
+
+    private RecognitionStaffingRule(ParameterSet parameters) => _parameters = parameters;
+
+    /// <summary>The rule reading the numbers of <paramref name="parameters"/>.</summary>
+    public RecognitionStaffingRule With(ParameterSet parameters) => new(parameters ?? throw new ArgumentNullException(nameof(parameters)));
 
     /// <inheritdoc />
     public string PackId => BeijingEtdzRules.PackId;
@@ -34,7 +49,7 @@ public sealed class RecognitionStaffingRule : IStaffingRule
     {
         ArgumentNullException.ThrowIfNull(task);
         return task.Kind is TaskKind.Daily or TaskKind.AfterTheFact
-            ? new StaffingRequirement(SupervisorKind.External, Minimum, task.CandidateCount > CandidatesForMore ? null : Minimum)
+            ? BeijingEtdzParameters.Staffing(_parameters, BeijingEtdzParameters.StaffingRecognitionMinimum, BeijingEtdzParameters.StaffingRecognitionForMore, task)
             : null;
     }
 }
@@ -46,9 +61,23 @@ public sealed class RecognitionStaffingRule : IStaffingRule
 /// allowed.
 /// <para>Reading: "200人以内" includes 200 and "200人以上" is read as more than 200, so the two cases do not overlap
 /// (the same boundary as BJ 19's "超过200人").</para>
+/// <para>The numbers are parameters (<c>bj.staffing.competition.minimum</c>, <c>bj.staffing.competition.contestants-for-more</c>),
+/// read at the activity's first day.</para>
 /// </summary>
-public sealed class CompetitionStaffingRule : IStaffingRule
+public sealed class CompetitionStaffingRule : IStaffingRule, IParameterised<CompetitionStaffingRule>
 {
+    private readonly ParameterSet _parameters;
+
+    /// <summary>The rule at the seed's numbers.</summary>
+    public CompetitionStaffingRule() : this(ParameterSet.Empty)
+    {
+    }
+
+    private CompetitionStaffingRule(ParameterSet parameters) => _parameters = parameters;
+
+    /// <summary>The rule reading the numbers of <paramref name="parameters"/>.</summary>
+    public CompetitionStaffingRule With(ParameterSet parameters) => new(parameters ?? throw new ArgumentNullException(nameof(parameters)));
+
     /// <inheritdoc />
     public string PackId => BeijingEtdzRules.PackId;
 
@@ -63,8 +92,7 @@ public sealed class CompetitionStaffingRule : IStaffingRule
     {
         ArgumentNullException.ThrowIfNull(task);
         return task.Kind is TaskKind.CompetitionInProgress or TaskKind.CompetitionAfter
-            ? new StaffingRequirement(SupervisorKind.External, RecognitionStaffingRule.Minimum,
-                task.CandidateCount > RecognitionStaffingRule.CandidatesForMore ? null : RecognitionStaffingRule.Minimum)
+            ? BeijingEtdzParameters.Staffing(_parameters, BeijingEtdzParameters.StaffingCompetitionMinimum, BeijingEtdzParameters.StaffingCompetitionForMore, task)
             : null;
     }
 }

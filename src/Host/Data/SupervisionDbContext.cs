@@ -38,6 +38,7 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
     public DbSet<Supervision.SupervisorFeedback> SupervisorFeedback => Set<Supervision.SupervisorFeedback>();
     public DbSet<Supervision.SpecialProcedureStep> SpecialProcedureSteps => Set<Supervision.SpecialProcedureStep>();
     public DbSet<Supervision.Complaint> Complaints => Set<Supervision.Complaint>();
+    public DbSet<Parameters.ParameterValueRecord> ParameterValues => Set<Parameters.ParameterValueRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

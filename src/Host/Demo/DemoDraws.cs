@@ -7,6 +7,7 @@ using SupervisionCore.Host.Features.Draws;
 using SupervisionCore.Kernel.Acts;
 using SupervisionCore.Host.Features.Tasks;
 using SupervisionCore.Kernel.Dispatch;
+using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Rules;
 
@@ -38,7 +39,7 @@ internal static class DemoDraws
     {
         var draws = services.GetRequiredService<DrawService>();
         var audit = services.GetRequiredService<AuditLog>();
-        var staffing = services.GetServices<IStaffingRule>();
+        var staffing = services.GetServices<IStaffingRule>().BindTo(await services.GetRequiredService<IParameterSource>().CurrentAsync(ct));
         var kinds = services.GetServices<ITaskKindProvider>();
         var acts = services.GetRequiredService<AssignmentActs>();
         var lines = new List<string>();

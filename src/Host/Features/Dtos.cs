@@ -17,6 +17,9 @@ public sealed record RuleDto(
     public static RuleDto From(RuleDescriptor r) => new(
         r.Id, TextDto.From(r.Title), r.Citation.ToString(), r.Citation.ArticleZh, r.Citation.Document,
         r.Jurisdiction.Value, r.Pack, r.EffectiveFrom, r.EffectiveTo);
+
+    /// <summary>The policy parameters the rule's decisions read, each with its history (absent when it reads none; docs/parameters.md).</summary>
+    public IReadOnlyList<Parameters.RuleParameterDto>? Parameters { get; init; }
 }
 
 /// <summary>A source regulation.</summary>

@@ -148,6 +148,15 @@ public static class NationalRules
         "评价机构有六种情形之一的，通报批评并责令改正；拒不改正或情节严重的，建议处分责任人员，直至取消评价工作资格",
         "Institution sanctions on six grounds: public criticism and order to correct, then a disciplinary recommendation, up to disqualification");
 
+    /// <summary>
+    /// 不溯及既往 (not retroactive): a value added to a policy parameter takes effect after today, never on or before it, so
+    /// acts already decided keep the value in force on their date. CN 第二十条 ("自颁布之日起试行": a text governs from its
+    /// date; 《立法法》第一百零四条 法不溯及既往 is the general principle). Added by this project (docs/parameters.md).
+    /// </summary>
+    public static readonly RuleDescriptor ParametersNotRetroactive = Cn("cn.parameters.not-retroactive", "20", "第二十条",
+        "参数新值的生效日期须晚于当日，不溯及既往（已作出的决定按其行为日有效的取值）",
+        "A new parameter value takes effect after today, never retroactively (acts already decided keep the value in force on their date)");
+
     /// <summary>Every national rule, in RULES.md order (then the rules this project added).</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
@@ -156,7 +165,7 @@ public static class NationalRules
         AssessmentFailed, TaskKinds, TaskDoubleRandom, SpecialGroupSize, SpecialProcedure, RecusalConflict,
         RecusalExaminer, SupervisorDismissal, InstitutionSanctionLadder,
         // Added by this project beyond RULES.md (docs/rules.md).
-        ComplaintInvestigation, SpecialMatters, SpecialSelfReport, AssessmentRecord, SupervisorFile,
+        ComplaintInvestigation, SpecialMatters, SpecialSelfReport, AssessmentRecord, SupervisorFile, ParametersNotRetroactive,
     ];
 
     /// <summary>The national rule with <paramref name="id"/>, or null.</summary>

@@ -57,7 +57,7 @@ public sealed class HostApiTests(SupervisionApp app) : IClassFixture<Supervision
         var json = await (await client.GetAsync("/api/v1/rules?jurisdiction=44")).ReadJsonAsync();
         var rules = json.GetProperty("items").EnumerateArray().ToList();
         var ids = rules.Select(r => r.GetProperty("id").GetString()!).ToList();
-        ids.Count(i => i.StartsWith("cn.", StringComparison.Ordinal)).ShouldBe(25); // RULES.md's 20, cn.complaint.investigation, cn.special.matters, cn.special.self-report, cn.assessment.record and cn.supervisor.file (issue #19)
+        ids.Count(i => i.StartsWith("cn.", StringComparison.Ordinal)).ShouldBe(26); // RULES.md's 20, cn.complaint.investigation, cn.special.matters, cn.special.self-report, cn.assessment.record, cn.supervisor.file and cn.parameters.not-retroactive (issue #19)
         ids.Count(i => i.StartsWith("gd.", StringComparison.Ordinal)).ShouldBe(16); // RULES.md's 11, gd.forms.record (issue #16), gd.daily.checks/measures/rectification and gd.incentive (issue #19)
         ids.ShouldContain("gd.forms.record");
         ids.ShouldContain("cn.appointment.max-terms");

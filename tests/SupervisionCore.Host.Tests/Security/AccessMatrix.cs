@@ -201,6 +201,10 @@ public static class AccessMatrix
 
         // Packs.
         new("gd.cities.list", All, Scope.Global, _ => Get("/api/v1/regions/gd/cities")),
+        // Policy parameters (docs/parameters.md): read by all; a value added only by an administrator over the pack's jurisdiction.
+        new("regions.parameters.list", All, Scope.Global, _ => Get("/api/v1/regions/bj-etdz/parameters")),
+        new("regions.parameters.get", All, Scope.Global, _ => Get("/api/v1/regions/bj-etdz/parameters/bj.fee.per-activity.day?on=2025-06-20")),
+        new("regions.parameters.values.add", Admins, Scope.Jurisdiction, _ => Post("/api/v1/regions/bj-etdz/parameters/bj.fee.per-activity.day/values", new { effectiveFrom = "2099-01-01", value = "800", reason = "测试" }), Denied: 403, Realm: PackRealms.Bj),
         new("bj-etdz.fees.quote", All, Scope.Global, _ => Post("/api/v1/regions/bj-etdz/fees/quote", new { entry = "2025-03-03T08:30:00+08:00", exit = "2025-03-03T12:31:00+08:00" }), Changes: false),
         new("yn.eligibility.check", All, Scope.Global, _ => Post("/api/v1/regions/yn/eligibility/checks", new { isRecognitionManagementOrTechnicalStaff = true, examinerYears = 5 }), Changes: false),
 

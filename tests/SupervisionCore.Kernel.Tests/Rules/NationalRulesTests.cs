@@ -34,6 +34,7 @@ public class NationalRulesTests
         { "cn.special.self-report", "15(二)" },
         { "cn.assessment.record", "11" },
         { "cn.supervisor.file", "11" },
+        { "cn.parameters.not-retroactive", "20" },
     };
 
     [Fact]

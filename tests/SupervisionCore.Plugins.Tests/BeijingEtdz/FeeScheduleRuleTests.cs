@@ -1,4 +1,6 @@
 using System.Globalization;
+using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Plugins.BeijingEtdz.Rules;
 
@@ -122,6 +124,45 @@ public class FeeScheduleRuleTests
     {
         Rule.Rule.ShouldBeSameAs(BeijingEtdzRules.FeeSchedule);
         Rule.Rule.IsInForceOn(FeeScheduleRule.Rates[0].EffectiveFrom).ShouldBeTrue();
-        FeeScheduleRule.Rates.ShouldHaveSingleItem().ShouldBe(new FeeRate(D("2023-01-01"), 400m, 800m, 240));
+        var rate = FeeScheduleRule.Rates.ShouldHaveSingleItem();
+        (rate.EffectiveFrom, rate.HalfDay, rate.Day, rate.HalfDayMaxMinutes).ShouldBe((D("2023-01-01"), 400m, 800m, 240));
+        rate.Parameters.Select(p => p.ToString()).ShouldBe([
+            "bj.fee.per-activity.half-day = 400 (2023-01-01)", "bj.fee.per-activity.day = 800 (2023-01-01)",
+            "bj.fee.per-activity.half-day-max-minutes = 240 (2023-01-01)"]);
+    }
+
+    private static ParameterSet With(params (string Id, string From, string Value)[] added) => ParameterSet.Of(BeijingEtdzParameters.All,
+        added.ToLookup(a => a.Id, a => new ParameterValue(D(a.From), a.Value, "test", Added: true)));
+
+    [Theory]
+    [InlineData("Day_before_the_change", "2030-12-31T09:00+08:00", "2030-12-31T14:00+08:00", 800, "2023-01-01")]
+    [InlineData("Day_of_the_change", "2031-01-01T09:00+08:00", "2031-01-01T14:00+08:00", 900, "2031-01-01")]
+    [InlineData("Day_after_the_change", "2031-01-02T09:00+08:00", "2031-01-02T14:00+08:00", 900, "2031-01-01")]
+    [InlineData("Across_midnight_into_the_change_day_keeps_the_start_days_rate", "2030-12-31T22:00+08:00", "2031-01-01T03:00+08:00", 800, "2023-01-01")]
+    public void Bills_at_the_parameter_values_in_force_on_the_day_the_period_starts(string name, string entry, string exit, int amount, string from)
+    {
+        var rule = Rule.With(With(("bj.fee.per-activity.day", "2031-01-01", "900")));
+        rule.Quote(T(entry), T(exit)).Total.ShouldBe(amount, name);
+        var rate = rule.RateOn(ChinaTime.DateOf(T(entry)));
+        rate.Parameters.Single(p => p.Id == "bj.fee.per-activity.day").EffectiveFrom.ShouldBe(D(from), name);
+        rate.Parameters.Single(p => p.Id == "bj.fee.per-activity.half-day").EffectiveFrom.ShouldBe(D("2023-01-01"), name);
+    }
+
+    [Fact]
+    public void A_changed_half_day_limit_moves_the_boundary_from_its_date()
+    {
+        var rule = Rule.With(With(("bj.fee.per-activity.half-day-max-minutes", "2031-01-01", "300")));
+        rule.Quote(T("2030-12-31T09:00+08:00"), T("2030-12-31T13:01+08:00")).Days.Single().Unit.ShouldBe(FeeUnit.Day);
+        rule.Quote(T("2031-01-01T09:00+08:00"), T("2031-01-01T13:01+08:00")).Days.Single().Unit.ShouldBe(FeeUnit.HalfDay);
+        rule.Quote(T("2031-01-01T09:00+08:00"), T("2031-01-01T14:00+08:00")).Days.Single().Unit.ShouldBe(FeeUnit.HalfDay);
+        rule.Quote(T("2031-01-01T09:00+08:00"), T("2031-01-01T14:01+08:00")).Days.Single().Unit.ShouldBe(FeeUnit.Day);
+    }
+
+    [Fact]
+    public void The_parameters_are_sound_and_feed_catalogued_rules()
+    {
+        BeijingEtdzParameters.All.SelectMany(p => p.Problems(BeijingEtdzRules.RulePrefix)).ShouldBeEmpty();
+        BeijingEtdzParameters.All.SelectMany(p => p.RuleIds).ShouldAllBe(id => BeijingEtdzRules.All.Any(r => r.Id == id));
+        new FeeScheduleRule().With(ParameterSet.Empty).Quote(T("2025-06-01T09:00+08:00"), T("2025-06-01T12:00+08:00")).Total.ShouldBe(400m);
     }
 }

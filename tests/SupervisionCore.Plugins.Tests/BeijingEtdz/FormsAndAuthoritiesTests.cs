@@ -208,7 +208,7 @@ public class ZoneAuthoritiesTests
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IPackExtension).IsAssignableFrom(t))
             .Select(t => t.Name).Order(StringComparer.Ordinal).ShouldBe(
             [
-                "AgeLimitRule", "AppointedRule", "BeijingEtdzForms", "BeijingEtdzSanctionGrounds", "CardValidityPolicy", "CompetitionRecordDeadline", "CompetitionStaffingRule", "FeeScheduleRule",
+                "AgeLimitRule", "AppointedRule", "BeijingEtdzForms", "BeijingEtdzParameters", "BeijingEtdzSanctionGrounds", "CardValidityPolicy", "CompetitionRecordDeadline", "CompetitionStaffingRule", "FeeScheduleRule",
                 "FeedbackFormBinding", "InstitutionFeedbackDeadline", "InternalCardScheme", "InternalCardScopeRule", "InternalFullCoverageRule", "RecognitionRecordDeadline",
                 "RecognitionStaffingRule", "RecordFormBinding", "RotationRule", "TaskKindsRule", "ZoneAuthorities",
             ]);

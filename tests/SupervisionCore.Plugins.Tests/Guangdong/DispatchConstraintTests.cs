@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.Guangdong.Rules;
@@ -100,27 +101,63 @@ public class DispatchConstraintTests
         rule.Evaluate(new DispatchContext(new CandidateInfo { SupervisorId = "s1" }, Task("A", "2024-06-01"), history)).ShouldBeNull();
     }
 
-    [Theory]
-    [InlineData(null, null, CapWindow.Rolling12Months, CapCounting.Consecutive)]
-    [InlineData("rolling-12-months", "consecutive", CapWindow.Rolling12Months, CapCounting.Consecutive)]
-    [InlineData("calendar-year", "total", CapWindow.CalendarYear, CapCounting.Total)]
-    public void Readings_come_from_configuration(string? window, string? counting, CapWindow expectedWindow, CapCounting expectedCounting)
+    [Fact]
+    public void Without_configuration_the_readings_are_the_parameters_defaults()
     {
-        var values = new Dictionary<string, string?>();
-        if (window is not null) values["Packs:gd:ConsecutiveCap:Window"] = window;
-        if (counting is not null) values["Packs:gd:ConsecutiveCap:Counting"] = counting;
-        var rule = new ConsecutiveDispatchCapRule(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
-        rule.Window.ShouldBe(expectedWindow);
-        rule.Counting.ShouldBe(expectedCounting);
+        var rule = new ConsecutiveDispatchCapRule(new ConfigurationBuilder().Build());
+        rule.Window.ShouldBe(CapWindow.Rolling12Months);
+        rule.Counting.ShouldBe(CapCounting.Consecutive);
     }
 
     [Theory]
+    [InlineData("Window", "calendar-year")]
+    [InlineData("Counting", "total")]
     [InlineData("Window", "fiscal-year")]
-    [InlineData("Counting", "sometimes")]
-    public void An_unknown_reading_fails_loudly(string key, string value)
+    public void Configuration_of_the_readings_is_refused_loudly_and_names_the_parameters(string key, string value)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [$"Packs:gd:ConsecutiveCap:{key}"] = value }).Build();
-        Should.Throw<InvalidOperationException>(() => new ConsecutiveDispatchCapRule(config)).Message.ShouldContain(value);
+        var message = Should.Throw<InvalidOperationException>(() => new ConsecutiveDispatchCapRule(config)).Message;
+        message.ShouldContain(value);
+        message.ShouldContain("gd.dispatch.consecutive-cap.window");
+    }
+
+    private static ParameterSet Readings(params (string Id, string From, string Value)[] added) => ParameterSet.Of(GuangdongParameters.All,
+        added.ToLookup(a => a.Id, a => new ParameterValue(D(a.From), a.Value, "test", Added: true)));
+
+    [Theory]
+    // A, B, A in one year: consecutive allows the third A; total (from 2025-01-01) refuses it — judged at the activity's day.
+    [InlineData("Day_before_the_change_reads_consecutive", "2024-12-31", false)]
+    [InlineData("Day_of_the_change_reads_total", "2025-01-01", true)]
+    [InlineData("Day_after_the_change_reads_total", "2025-01-02", true)]
+    public void A_changed_reading_applies_from_its_date(string name, string date, bool excluded)
+    {
+        var rule = new ConsecutiveDispatchCapRule().With(Readings(("gd.dispatch.consecutive-cap.counting", "2025-01-01", "total")));
+        var exclusion = rule.Evaluate(new DispatchContext(new CandidateInfo { SupervisorId = "s1" }, Task("A", date), History("A@2024-10-01", "B@2024-11-01", "A@2024-12-01")));
+        (exclusion is not null).ShouldBe(excluded, name);
+        if (exclusion is not null)
+        {
+            exclusion.Violation.Message.En.ShouldContain("gd.dispatch.consecutive-cap.counting = total (2025-01-01)");
+            exclusion.Violation.Message.En.ShouldContain("gd.dispatch.consecutive-cap.window = rolling-12-months (2021-01-01)");
+        }
+    }
+
+    [Theory]
+    // With the cap raised to 4 from 2025-01-01, a 3rd in a row is allowed from that day and the 4th refused.
+    [InlineData("Third_before_the_change", "2024-12-31", 2, true)]
+    [InlineData("Third_on_the_change", "2025-01-01", 2, false)]
+    [InlineData("Fourth_after_the_change", "2025-01-02", 3, true)]
+    public void A_changed_number_applies_from_its_date(string name, string date, int earlier, bool excluded)
+    {
+        var rule = new ConsecutiveDispatchCapRule().With(Readings(("gd.dispatch.consecutive-cap.times", "2025-01-01", "4")));
+        var history = new[] { "A@2024-10-01", "A@2024-11-01", "A@2024-12-01" }.Take(earlier).ToArray();
+        (rule.Evaluate(new DispatchContext(new CandidateInfo { SupervisorId = "s1" }, Task("A", date), History(history))) is not null).ShouldBe(excluded, name);
+    }
+
+    [Fact]
+    public void The_parameters_are_sound_and_feed_catalogued_rules()
+    {
+        GuangdongParameters.All.SelectMany(p => p.Problems("gd")).ShouldBeEmpty();
+        GuangdongParameters.All.SelectMany(p => p.RuleIds).ShouldAllBe(id => GuangdongRules.All.Any(r => r.Id == id));
     }
 
     [Theory]

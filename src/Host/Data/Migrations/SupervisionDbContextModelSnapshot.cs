@@ -476,6 +476,60 @@ namespace SupervisionCore.Host.Data.Migrations
                     b.ToTable("key_material", "supervision");
                 });
 
+            modelBuilder.Entity("SupervisionCore.Host.Data.Parameters.ParameterValueRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Pack")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("pack");
+
+                    b.Property<string>("ParameterId")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("parameter_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_parameter_values");
+
+                    b.HasIndex("Pack", "ParameterId", "EffectiveFrom")
+                        .HasDatabaseName("ix_parameter_values_pack_parameter_id_effective_from");
+
+                    b.ToTable("parameter_values", "supervision");
+                });
+
             modelBuilder.Entity("SupervisionCore.Host.Data.Registry.Appointment", b =>
                 {
                     b.Property<Guid>("Id")

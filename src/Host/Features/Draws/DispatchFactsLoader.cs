@@ -8,6 +8,7 @@ using SupervisionCore.Host.Infrastructure;
 using SupervisionCore.Kernel.Acts;
 using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Dispatch;
+using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Rules;
 
@@ -22,7 +23,7 @@ namespace SupervisionCore.Host.Features.Draws;
 /// </summary>
 public sealed class DispatchFactsLoader(
     SupervisionDbContext db, SupervisorStanding standing, IEnumerable<IDispatchConstraint> packConstraints, IEnumerable<IEligibilityRule> eligibilityRules,
-    IEnumerable<IStaffingRule> staffingRules) : IScopedService
+    IEnumerable<IStaffingRule> staffingRules, IParameterSource parameters) : IScopedService
 {
     /// <summary>Days of dispatch history around the activity read for a whole pool (the widest window a pack rule reads is a year).</summary>
     private const int PoolHistoryDays = 400;
@@ -41,7 +42,7 @@ public sealed class DispatchFactsLoader(
 
     /// <summary>How many supervisors the task needs and allows, and the rule that says so.</summary>
     public async Task<StaffingFacts> StaffingAsync(SupervisionTask task, CancellationToken ct) =>
-        StaffingFacts.Of(await TaskInfoAsync(task, ct), staffingRules);
+        StaffingFacts.Of(await TaskInfoAsync(task, ct), staffingRules.BindTo(await parameters.CurrentAsync(ct)));
 
     /// <summary>
     /// The screen of a task with the per-task facts of its candidates and their history — of everyone (a draw's pool:
@@ -50,7 +51,9 @@ public sealed class DispatchFactsLoader(
     public async Task<TaskScreen> ScreenAsync(SupervisionTask task, IReadOnlyCollection<Guid>? only, CancellationToken ct)
     {
         var info = await TaskInfoAsync(task, ct);
-        var screen = new DispatchScreen(info, packConstraints, eligibilityRules);
+        // Rules reading policy parameters read the values stored now, each at the date of the act (docs/parameters.md).
+        var set = await parameters.CurrentAsync(ct);
+        var screen = new DispatchScreen(info, packConstraints.BindTo(set), eligibilityRules.BindTo(set));
         var conflicts = db.SupervisorConflicts.AsNoTracking().Where(c => c.InstitutionId == task.InstitutionId);
         if (only is not null) conflicts = conflicts.Where(c => only.Contains(c.SupervisorId));
         var conflicted = (await conflicts.Select(c => c.SupervisorId).ToListAsync(ct)).Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal);

@@ -9,6 +9,7 @@ using SupervisionCore.Host.Data.Supervision;
 using SupervisionCore.Host.Errors;
 using SupervisionCore.Host.Infrastructure;
 using SupervisionCore.Kernel.Acts;
+using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
@@ -22,7 +23,7 @@ namespace SupervisionCore.Host.Features.Tasks;
 /// </summary>
 public sealed class TaskPlanner(
     SupervisionDbContext db, Institutions.InstitutionStanding standing, IEnumerable<ITaskKindProvider> kindProviders, IEnumerable<IStaffingRule> staffingRules,
-    AuditLog audit, TimeProvider clock) : IScopedService
+    AuditLog audit, TimeProvider clock, IParameterSource parameters) : IScopedService
 {
     /// <summary>What a task asks for.</summary>
     public sealed record Plan(string Kind, string AuthorityId, Institution Institution, Activity? Activity, ActivityVenue? Venue, IReadOnlyList<string> Matters,
@@ -46,7 +47,7 @@ public sealed class TaskPlanner(
         var decision = TaskCreationDecision.Decide(new TaskCreationFacts
         {
             Task = TaskKinds.Info(task, plan.Venue?.Contestants ?? plan.Activity?.CandidateCount ?? 0), InstitutionSanctions = await standing.HistoryAsync(plan.Institution.Id, ct),
-        }, kindProviders, staffingRules);
+        }, kindProviders, staffingRules.BindTo(await parameters.CurrentAsync(ct)));
         if (decision.Allowed) TaskKinds.Apply(task, decision.Transition);
         return (null, task, decision);
     }

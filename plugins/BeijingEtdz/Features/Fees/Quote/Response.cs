@@ -12,6 +12,30 @@ public sealed class Response
 
     /// <summary>The rule applied.</summary>
     public required AppliedRule Rule { get; init; }
+
+    /// <summary>The parameter values applied (the rates in force on each period's day), each with its effective date.</summary>
+    public required IReadOnlyList<AppliedParameterDto> Parameters { get; init; }
+}
+
+/// <summary>A parameter value a decision applied, with the day it took effect.</summary>
+public sealed class AppliedParameterDto
+{
+    /// <summary>Parameter id.</summary>
+    /// <example>bj.fee.per-activity.day</example>
+    public required string Id { get; init; }
+
+    /// <summary>The value (canonical text: yuan, minutes …).</summary>
+    /// <example>800</example>
+    public required string Value { get; init; }
+
+    /// <summary>First day of the value, <c>yyyy-MM-dd</c>.</summary>
+    /// <example>2023-01-01</example>
+    public required DateOnly EffectiveFrom { get; init; }
+
+    /// <summary>Distinct values, by id then date.</summary>
+    public static IReadOnlyList<AppliedParameterDto> From(IEnumerable<Kernel.Parameters.AppliedParameter> applied) =>
+        [.. applied.Distinct().OrderBy(a => a.Id, StringComparer.Ordinal).ThenBy(a => a.EffectiveFrom)
+            .Select(a => new AppliedParameterDto { Id = a.Id, Value = a.Value, EffectiveFrom = a.EffectiveFrom })];
 }
 
 /// <summary>One billed period of the activity.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FastEndpoints;
+using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Plugins.BeijingEtdz.Access;
 using SupervisionCore.Plugins.BeijingEtdz.Rules;
@@ -8,7 +9,7 @@ using AccessRoles = SupervisionCore.Kernel.Access.Roles;
 namespace SupervisionCore.Plugins.BeijingEtdz.Features.Fees.Statement;
 
 /// <summary>A month's fee statement of the zone's external supervisors (bj.fee.schedule, BJ 27), as JSON, CSV or xlsx.</summary>
-public sealed class Endpoint(FeeScheduleRule rule, ISupervisionDirectory directory) : Endpoint<Request, Response>
+public sealed class Endpoint(FeeScheduleRule shipped, IParameterSource parameters, ISupervisionDirectory directory) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -34,6 +35,7 @@ public sealed class Endpoint(FeeScheduleRule rule, ISupervisionDirectory directo
     {
         if (!User.MayReadFeeStatements()) { await Send.ResultAsync(PackProblems.Forbidden("只有经开区社会事业局、北京市或国家管理员可查看劳务费明细", "only the zone bureau, a Beijing province administrator or a national administrator may read fee statements")); return; }
         var (year, month) = req.Parsed();
+        var rule = shipped.With(await parameters.CurrentAsync(ct)); // the rates in force on each line's day (bj.fee.per-activity.*)
         var (from, to) = FeeStatementBuilder.AttendanceRange(year, month);
         var attendance = await directory.AttendanceAsync(BeijingEtdzRules.Jurisdiction, from, to, ct);
         var statement = FeeStatementBuilder.Build(rule, year, month, attendance);
@@ -73,7 +75,7 @@ public sealed class Endpoint(FeeScheduleRule rule, ISupervisionDirectory directo
                 })],
             })],
             Total = statement.Total,
-            Rates = [.. rates.Select(r => new StatementRate { EffectiveFrom = r.EffectiveFrom, HalfDay = r.HalfDay, Day = r.Day, HalfDayMaxMinutes = r.HalfDayMaxMinutes })],
+            Rates = [.. rates.Select(r => new StatementRate { EffectiveFrom = r.EffectiveFrom, HalfDay = r.HalfDay, Day = r.Day, HalfDayMaxMinutes = r.HalfDayMaxMinutes, Parameters = Quote.AppliedParameterDto.From(r.Parameters) })],
             Rule = new Quote.AppliedRule { Id = statement.RuleId, Citation = statement.Citation },
         };
     }

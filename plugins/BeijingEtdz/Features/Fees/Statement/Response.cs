@@ -69,4 +69,6 @@ public sealed class StatementRate
     public required decimal Day { get; init; }
     /// <summary>Longest attendance (minutes, inclusive) billed as a half day.</summary>
     public required int HalfDayMaxMinutes { get; init; }
+    /// <summary>The parameter values the rate is made of (bj.fee.per-activity.*), each with its effective date.</summary>
+    public required IReadOnlyList<Quote.AppliedParameterDto> Parameters { get; init; }
 }

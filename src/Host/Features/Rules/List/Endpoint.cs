@@ -2,6 +2,7 @@ using FastEndpoints;
 using FluentValidation;
 using SupervisionCore.Host.Plugins;
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Registry;
 
 namespace SupervisionCore.Host.Features.Rules.List;
@@ -22,7 +23,7 @@ public sealed class Validator : Validator<Request>
             .WithMessage("'jurisdiction' must be a jurisdiction code such as CN, 44 or 44.A");
 }
 
-public sealed class Endpoint(PackCatalog catalog, TimeProvider clock) : Endpoint<Request, ListResponse<RuleDto>>
+public sealed class Endpoint(PackCatalog catalog, Parameters.ParameterRegistry parameters, IParameterSource source, TimeProvider clock) : Endpoint<Request, ListResponse<RuleDto>>
 {
     public override void Configure()
     {
@@ -30,14 +31,15 @@ public sealed class Endpoint(PackCatalog catalog, TimeProvider clock) : Endpoint
         Roles([.. Kernel.Access.Roles.All]);
         Description(b => b.WithName("rules.list"));
         Tags("rules");
-        Summary(s => { s.Summary = "Rules in force"; s.Description = "现行规则目录：id、中英文标题、出处、生效期间、所属政策包；可按辖区筛选。"; });
+        Summary(s => { s.Summary = "Rules in force"; s.Description = "现行规则目录：id、中英文标题、出处、生效期间、所属政策包，及其所用政策参数（该日取值与历次取值）；可按辖区筛选。"; });
     }
 
-    public override Task HandleAsync(Request req, CancellationToken ct)
+    public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var day = req.Date ?? ChinaTime.DateOf(clock.GetUtcNow());
         JurisdictionCode? filter = req.Jurisdiction is null ? null : JurisdictionCode.Parse(req.Jurisdiction);
-        var items = catalog.InForce(day, filter).Select(RuleDto.From).ToList();
-        return Send.OkAsync(new ListResponse<RuleDto>(items, items.Count), ct);
+        var set = await source.CurrentAsync(ct);
+        var items = catalog.InForce(day, filter).Select(r => RuleDto.From(r) with { Parameters = Parameters.RuleParameterDto.For(r.Id, parameters, set, day) }).ToList();
+        await Send.OkAsync(new ListResponse<RuleDto>(items, items.Count), ct);
     }
 }

@@ -1,5 +1,6 @@
 using FastEndpoints;
 using SupervisionCore.Kernel.Rules;
+using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -60,7 +61,7 @@ public sealed record AppointmentDto(
         a.NonRenewalAssessmentId);
 }
 
-public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvider clock, IEnumerable<IEligibilityRule> packEligibility) : Endpoint<Request, AppointmentDto>
+public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvider clock, IEnumerable<IEligibilityRule> packEligibility, IParameterSource parameters) : Endpoint<Request, AppointmentDto>
 {
     private static readonly AppointmentPolicy Terms = new();
 
@@ -95,7 +96,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvid
             Conditions = new ConditionsDto(supervisor.PoliticalCommitment, supervisor.PolicyKnowledge, supervisor.Integrity, supervisor.OrganisingAndExpression, supervisor.Health).ToKernel(),
         });
         // Packs' appointment conditions in force in the supervisor's jurisdiction on the start day (GD 6(五), BJ 10(五), YN 6(三)).
-        var packRules = packEligibility.Applicable(JurisdictionCode.Parse(supervisor.Jurisdiction), req.Start)
+        var packRules = packEligibility.BindTo(await parameters.CurrentAsync(ct)).Applicable(JurisdictionCode.Parse(supervisor.Jurisdiction), req.Start)
             .Where(r => r.Stages.HasFlag(EligibilityStages.Appointment)).ToList();
         var candidate = Draws.DispatchPool.CandidateOf(supervisor);
         outcome = RuleOutcome.All([outcome, .. packRules.Select(r => r.Check(new EligibilityContext(candidate, EligibilityStages.Appointment, req.Start)))]);
