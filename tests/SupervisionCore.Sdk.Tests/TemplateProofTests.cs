@@ -29,7 +29,7 @@ public sealed class TemplateProofTests
         var work = Directory.CreateTempSubdirectory("sc-sdk-proof-").FullName;
         try
         {
-            var version = "1.3.0-proof." + Guid.NewGuid().ToString("N")[..12];
+            var version = "2.0.0-proof." + Guid.NewGuid().ToString("N")[..12];
             var feed = Path.Combine(work, "feed");
             var hive = Path.Combine(work, "template-hive");
             var packArgs = new[] { "-c", "Release", "-o", feed, $"-p:Version={version}", "-p:ContinuousIntegrationBuild=false" };
@@ -51,7 +51,7 @@ public sealed class TemplateProofTests
                 "--jurisdiction", "43", "--document", "HN", "--nameZh", "湖南省质量督导", "--nameEn", "Hunan quality supervision",
                 "--kernelVersion", version, "--debug:custom-hive", hive]);
             var project = Path.Combine(dev, "hunan");
-            File.ReadAllText(Path.Combine(project, "src", "SupervisionCore.Plugins.Hunan", "pack.json")).ShouldContain("\"kernelContract\": \"1.3\"");
+            File.ReadAllText(Path.Combine(project, "src", "SupervisionCore.Plugins.Hunan", "pack.json")).ShouldContain("\"kernelContract\": \"2.0\"");
 
             // 3. Build and run the generated tests (rule tests + the conformance kit, which loads the pack into this Host).
             var test = await Dotnet.RunAsync(project, new Dictionary<string, string> { [HostLocator.EnvironmentVariable] = AppContext.BaseDirectory },
@@ -66,8 +66,8 @@ public sealed class TemplateProofTests
             var plugins = Path.Combine(work, "plugins");
             foreach (var id in Bundled) CopyFolder(Path.Combine(AppContext.BaseDirectory, "plugins", id), Path.Combine(plugins, id));
             CopyFolder(output, Path.Combine(plugins, "hunan"));
-            // A pack built for an older minor of the contract (1.0) loads in this 1.3 Host.
-            SetContract(Path.Combine(plugins, "hunan", "pack.json"), "1.0");
+            // A pack built for an older minor of the contract (2.0) loads in a Host of the same major.
+            SetContract(Path.Combine(plugins, "hunan", "pack.json"), "2.0");
 
             await using (var host = HostRun.Start(AppContext.BaseDirectory, plugins, [.. Bundled, "hunan"], Path.Combine(work, "host")))
             {
@@ -102,12 +102,12 @@ public sealed class TemplateProofTests
                 noToken.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
             }
 
-            // 5. The same pack claiming a newer major contract is refused at start-up, naming the pack and the reason.
-            SetContract(Path.Combine(plugins, "hunan", "pack.json"), "2.0");
+            // 5. The same pack claiming the older major contract (1.x) is refused at start-up, naming the pack and the contract.
+            SetContract(Path.Combine(plugins, "hunan", "pack.json"), "1.3");
             await using (var refusedHost = HostRun.Start(AppContext.BaseDirectory, plugins, ["hunan"], Path.Combine(work, "host2")))
             {
                 var failure = await Should.ThrowAsync<InvalidOperationException>(() => refusedHost.WaitReadyAsync(TimeSpan.FromMinutes(5)));
-                failure.Message.ShouldContain("pack 'hunan' is incompatible: built for kernel contract 2.0, this Host offers 1.3 (major versions differ)");
+                failure.Message.ShouldContain("pack 'hunan' is incompatible: built for kernel contract 1.3, this Host offers 2.0 (major versions differ");
             }
         }
         finally

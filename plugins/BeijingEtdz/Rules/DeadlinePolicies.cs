@@ -1,5 +1,7 @@
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Records;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
 
@@ -13,7 +15,7 @@ namespace SupervisionCore.Plugins.BeijingEtdz.Rules;
 /// the due date is the end date + 5, whatever the holiday calendar. (Annex 3's printed note asks for feedback "5个工作日内";
 /// the article governs the filing, the note is a form's reminder.) See <see cref="RecognitionDeadlines"/>.</para>
 /// </summary>
-public sealed class RecognitionRecordDeadline : IDeadlinePolicy, ITaskKindScoped, ICalendarDayDeadline
+public sealed class RecognitionRecordDeadline : IDeadlinePolicy
 {
     /// <inheritdoc />
     public string PackId => BeijingEtdzRules.PackId;
@@ -27,11 +29,8 @@ public sealed class RecognitionRecordDeadline : IDeadlinePolicy, ITaskKindScoped
     /// <inheritdoc />
     public DeadlineSubject Subject => DeadlineSubject.SupervisionRecord;
 
-    /// <summary>The days allowed; they are calendar days (<see cref="CalendarDaysAllowed"/>), not working days.</summary>
-    public int WorkingDaysAllowed => RecognitionDeadlines.Days;
-
-    /// <inheritdoc />
-    public int CalendarDaysAllowed => RecognitionDeadlines.Days;
+    /// <summary>Five calendar days, not working days (<see cref="RecognitionDeadlines"/>).</summary>
+    public Deadline Allowed => RecognitionDeadlines.Allowed;
 
     /// <inheritdoc />
     public bool AppliesTo(TaskKind kind) => RecognitionDeadlines.IsRecognition(kind);
@@ -45,7 +44,7 @@ public sealed class RecognitionRecordDeadline : IDeadlinePolicy, ITaskKindScoped
 /// "5天内" after the supervision. BJ 第二十二条 (<c>bj.record.deadline</c>); 5 calendar days, as
 /// <see cref="RecognitionRecordDeadline"/> (the seed wins over RULES.md's "working days").
 /// </summary>
-public sealed class InstitutionFeedbackDeadline : IDeadlinePolicy, ITaskKindScoped, ICalendarDayDeadline
+public sealed class InstitutionFeedbackDeadline : IDeadlinePolicy
 {
     /// <inheritdoc />
     public string PackId => BeijingEtdzRules.PackId;
@@ -59,11 +58,8 @@ public sealed class InstitutionFeedbackDeadline : IDeadlinePolicy, ITaskKindScop
     /// <inheritdoc />
     public DeadlineSubject Subject => DeadlineSubject.InstitutionFeedback;
 
-    /// <summary>The days allowed; they are calendar days (<see cref="CalendarDaysAllowed"/>), not working days.</summary>
-    public int WorkingDaysAllowed => RecognitionDeadlines.Days;
-
-    /// <inheritdoc />
-    public int CalendarDaysAllowed => RecognitionDeadlines.Days;
+    /// <summary>Five calendar days, not working days (<see cref="RecognitionDeadlines"/>).</summary>
+    public Deadline Allowed => RecognitionDeadlines.Allowed;
 
     /// <inheritdoc />
     public bool AppliesTo(TaskKind kind) => RecognitionDeadlines.IsRecognition(kind);
@@ -77,7 +73,7 @@ public sealed class InstitutionFeedbackDeadline : IDeadlinePolicy, ITaskKindScop
 /// (<c>bj.record.deadline</c>): the fifth working day after the task ends, on the official calendar (调休 included).
 /// Competition tasks only; BJ prescribes no institution feedback for competitions.
 /// </summary>
-public sealed class CompetitionRecordDeadline : IDeadlinePolicy, ITaskKindScoped
+public sealed class CompetitionRecordDeadline : IDeadlinePolicy
 {
     /// <summary>Working days allowed.</summary>
     public const int Days = 5;
@@ -95,13 +91,13 @@ public sealed class CompetitionRecordDeadline : IDeadlinePolicy, ITaskKindScoped
     public DeadlineSubject Subject => DeadlineSubject.SupervisionRecord;
 
     /// <inheritdoc />
-    public int WorkingDaysAllowed => Days;
+    public Deadline Allowed => Deadline.InWorkingDays(Days);
 
     /// <inheritdoc />
     public bool AppliesTo(TaskKind kind) => kind is TaskKind.CompetitionInProgress or TaskKind.CompetitionAfter;
 
     /// <inheritdoc />
-    public WorkingDayDeadline DueAfter(DateOnly end, IWorkingDayCalendar calendar) => WorkingDays.After(calendar, end, Days);
+    public WorkingDayDeadline DueAfter(DateOnly end, IWorkingDayCalendar calendar) => Allowed.DueAfter(end, calendar);
 }
 
 /// <summary>The calendar-day reading of BJ 第二十二条 "5天内", shared by the record and feedback deadlines.</summary>
@@ -109,6 +105,9 @@ public static class RecognitionDeadlines
 {
     /// <summary>Calendar days allowed after the end of the supervision.</summary>
     public const int Days = 5;
+
+    /// <summary>The period: five calendar days.</summary>
+    public static Deadline Allowed { get; } = Deadline.InCalendarDays(Days);
 
     /// <summary>True for the task kinds of recognition supervision (BJ 第三章): daily (on-site), special, after-the-fact.</summary>
     public static bool IsRecognition(TaskKind kind) => kind is TaskKind.Daily or TaskKind.Special or TaskKind.AfterTheFact;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using SupervisionCore.Kernel;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;

@@ -1,5 +1,6 @@
 using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Records;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
 
@@ -30,8 +31,8 @@ public sealed class RecordDeadlinePolicy : IDeadlinePolicy
     public DeadlineSubject Subject => DeadlineSubject.SupervisionRecord;
 
     /// <inheritdoc />
-    public int WorkingDaysAllowed => Days;
+    public Deadline Allowed => Deadline.InWorkingDays(Days);
 
     /// <inheritdoc />
-    public WorkingDayDeadline DueAfter(DateOnly end, IWorkingDayCalendar calendar) => WorkingDays.After(calendar, end, Days);
+    public WorkingDayDeadline DueAfter(DateOnly end, IWorkingDayCalendar calendar) => Allowed.DueAfter(end, calendar);
 }

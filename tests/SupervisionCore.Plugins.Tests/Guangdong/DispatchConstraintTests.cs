@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.Guangdong.Rules;

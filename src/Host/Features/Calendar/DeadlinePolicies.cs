@@ -1,4 +1,5 @@
 using SupervisionCore.Host.Infrastructure;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Records;
 using SupervisionCore.Kernel.Registry;

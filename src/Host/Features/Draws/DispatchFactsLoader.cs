@@ -9,6 +9,7 @@ using SupervisionCore.Kernel.Acts;
 using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
 
 namespace SupervisionCore.Host.Features.Draws;

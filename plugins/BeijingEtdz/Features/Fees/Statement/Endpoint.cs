@@ -1,3 +1,4 @@
+using SupervisionCore.Kernel;
 using System.Globalization;
 using FastEndpoints;
 using SupervisionCore.Kernel.Plugins;
@@ -32,7 +33,7 @@ public sealed class Endpoint(FeeScheduleRule rule, ISupervisionDirectory directo
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        if (!User.MayReadFeeStatements()) { await Send.ResultAsync(PackProblems.Forbidden("只有经开区社会事业局、北京市或国家管理员可查看劳务费明细", "only the zone bureau, a Beijing province administrator or a national administrator may read fee statements")); return; }
+        if (!User.MayReadFeeStatements()) { await Send.ResultAsync(PackProblems.Forbidden(new LocalizedText("只有经开区社会事业局、北京市或国家管理员可查看劳务费明细", "only the zone bureau, a Beijing province administrator or a national administrator may read fee statements"))); return; }
         var (year, month) = req.Parsed();
         var (from, to) = FeeStatementBuilder.AttendanceRange(year, month);
         var attendance = await directory.AttendanceAsync(BeijingEtdzRules.Jurisdiction, from, to, ct);
