@@ -164,6 +164,8 @@ public static class SupervisionHost
             .AddClasses(c => c.AssignableTo<IPackExtension>())
             .AsSelfWithInterfaces()
             .WithSingletonLifetime());
+        // Each pack's own services (kernel contract 2.0: IPolicyPack.ConfigureServices), after the scans.
+        services.AddPackServices(packs, builder.Configuration);
 
         // Host services by marker interface (Infrastructure/ServiceMarkers.cs).
         services.Scan(scan => scan.FromAssemblyOf<PackCatalog>()

@@ -170,6 +170,20 @@ public abstract class PackConformance<TPack> : ICaseSource
         });
     }
 
+    /// <summary>
+    /// Every rule of the pack's catalogue has boundary cases in the case tables (a case naming the rule id, judged by its
+    /// extension, through another rule's extension with <c>via</c>, a form or a pure decider): a rule added without cases
+    /// fails here, naming it.
+    /// </summary>
+    [Fact]
+    public void Every_rule_has_cases()
+    {
+        var covered = CaseFile.Find(CasesFolder).SelectMany(CaseFile.Read).Select(c => c.Rule).ToHashSet(StringComparer.Ordinal);
+        var missing = Subject.Pack.Rules.Select(r => r.Id).Distinct().Where(id => !covered.Contains(id)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0,
+            $"pack '{Subject.Pack.Id}': no case in '{CasesFolder}' names rule(s) {string.Join(", ", missing)}: add a case table (cases/*.yaml) for each (see docs/plugins.md)");
+    }
+
     /// <summary>One case of the pack's case tables, run through the extension enforcing its rule.</summary>
     /// <param name="file">The table, relative to <see cref="CasesFolder"/>.</param>
     /// <param name="name">The case.</param>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Forms;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;

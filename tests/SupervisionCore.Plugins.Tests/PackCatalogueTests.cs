@@ -83,15 +83,30 @@ public class PackCatalogueTests
     }
 
     [Fact]
-    public void Pack_assemblies_do_not_reference_the_Host_or_each_other()
+    public void Pack_assemblies_reference_only_the_kernel_and_the_pack_helpers_of_ours()
     {
         foreach (var id in new[] { "gd", "bj-etdz", "yn" })
         {
             var assembly = Pack(id).GetType().Assembly;
-            assembly.GetReferencedAssemblies().Select(a => a.Name!)
-                .ShouldNotContain(n => n.StartsWith("SupervisionCore.Host", StringComparison.Ordinal)
-                                       || (n.StartsWith("SupervisionCore.Plugins.", StringComparison.Ordinal) && n != assembly.GetName().Name));
+            assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("SupervisionCore.", StringComparison.Ordinal))
+                .ShouldBeSubsetOf(["SupervisionCore.Kernel", "SupervisionCore.Plugins.AspNetCore"], id);
         }
+    }
+
+    [Fact]
+    public void Pack_projects_link_no_source_from_another_folder()
+    {
+        var plugins = Path.Combine(RepositoryRoot(), "plugins");
+        foreach (var project in Directory.GetFiles(plugins, "*.csproj", SearchOption.AllDirectories))
+            File.ReadAllText(project).ShouldNotContain("<Compile Include=\"..", Case.Insensitive, Path.GetFileName(project));
+        Directory.Exists(Path.Combine(plugins, "Shared")).ShouldBeFalse("shared pack source is the SupervisionCore.Plugins.AspNetCore package now");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "SupervisionCore.sln"))) return dir.FullName;
+        throw new InvalidOperationException("SupervisionCore.sln not found above the test folder");
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using SupervisionCore.Plugins.Shared;
 
 namespace SupervisionCore.Plugins.BeijingEtdz.Data;
 
@@ -131,7 +130,7 @@ public sealed class BeijingEtdzDbContext(DbContextOptions<BeijingEtdzDbContext> 
             e.Property(x => x.Note).HasMaxLength(2000);
         });
 
-        modelBuilder.UseSnakeCaseNames(); // plugins/Shared/PackStorage.cs
+        modelBuilder.UseSnakeCaseNames(); // SupervisionCore.Plugins.AspNetCore: the pack storage conventions
     }
 }
 
@@ -140,6 +139,6 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<BeijingEtd
 {
     public BeijingEtdzDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<BeijingEtdzDbContext>()
-            .UseNpgsql("Host=localhost;Database=design_time", o => o.MigrationsHistoryTable("__ef_migrations_history", BeijingEtdzDbContext.Schema))
+            .UseHostDatabase("Host=localhost;Database=design_time", Rules.BeijingEtdzRules.PackId)
             .Options);
 }

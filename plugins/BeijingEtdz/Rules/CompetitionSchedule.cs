@@ -1,7 +1,10 @@
 using System.Globalization;
+using SupervisionCore.Kernel.Acts;
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Forms;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.BeijingEtdz.Forms;
 
 namespace SupervisionCore.Plugins.BeijingEtdz.Rules;
@@ -36,7 +39,6 @@ public sealed record CompetitionSchedule(
 /// </summary>
 public static class CompetitionScheduleBuilder
 {
-    private static readonly string[] Live = ["invited", "accepted", "completed"];
 
     /// <summary>The schedule of <paramref name="activity"/> (a competition).</summary>
     public static CompetitionSchedule Build(ActivityFacts activity)
@@ -46,7 +48,7 @@ public static class CompetitionScheduleBuilder
         var venues = activity.Venues.ToDictionary(v => v.Id);
         var project = string.IsNullOrWhiteSpace(activity.PlanNumber) ? activity.Occupation : activity.PlanNumber;
         var occupation = activity.Level is { Length: > 0 } level ? $"{activity.Occupation}（{level}）" : activity.Occupation;
-        var tasks = activity.Tasks.Where(t => t.Kind is TaskKind.CompetitionInProgress or TaskKind.CompetitionAfter && t.Status != "cancelled").ToList();
+        var tasks = activity.Tasks.Where(t => t.Kind is TaskKind.CompetitionInProgress or TaskKind.CompetitionAfter && t.Status != TaskState.Cancelled).ToList();
 
         var rows = tasks
             .OrderBy(t => t.WindowStart).ThenBy(t => t.Kind).ThenBy(t => t.VenueId ?? 0).ThenBy(t => t.Id, StringComparer.Ordinal)
@@ -54,7 +56,7 @@ public static class CompetitionScheduleBuilder
             {
                 var venue = t.VenueId is { } vid && venues.TryGetValue(vid, out var v) ? v : null;
                 var contestants = venue?.Contestants ?? activity.CandidateCount;
-                var external = t.Assignments.Where(a => a.Role == "external" && Live.Contains(a.Status)).ToList();
+                var external = t.Assignments.Where(a => a.Role == SupervisorKind.External && a.Status.IsLive()).ToList();
                 var requirement = staffing.RequirementFor(new TaskInfo
                 {
                     TaskId = t.Id, Kind = t.Kind, Jurisdiction = activity.Jurisdiction, InstitutionId = activity.InstitutionId, ActivityId = activity.Id,

@@ -1,6 +1,8 @@
 using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Parameters;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Records;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
 
@@ -14,7 +16,7 @@ namespace SupervisionCore.Plugins.BeijingEtdz.Rules;
 /// the due date is the end date + 5, whatever the holiday calendar. (Annex 3's printed note asks for feedback "5个工作日内";
 /// the article governs the filing, the note is a form's reminder.) See <see cref="RecognitionDeadlines"/>.</para>
 /// </summary>
-public sealed class RecognitionRecordDeadline : IDeadlinePolicy, ITaskKindScoped, ICalendarDayDeadline, IParameterised<RecognitionRecordDeadline>
+public sealed class RecognitionRecordDeadline : IDeadlinePolicy, IParameterised<RecognitionRecordDeadline>
 {
     private readonly ParameterSet _parameters;
 
@@ -40,12 +42,9 @@ public sealed class RecognitionRecordDeadline : IDeadlinePolicy, ITaskKindScoped
     /// <inheritdoc />
     public DeadlineSubject Subject => DeadlineSubject.SupervisionRecord;
 
-    /// <summary>The days allowed; they are calendar days (<see cref="CalendarDaysAllowed"/>), not working days.</summary>
-    public int WorkingDaysAllowed => CalendarDaysAllowed;
-
     /// <inheritdoc />
-    /// <remarks>The latest value of <c>bj.record.deadline.recognition-days</c> in the set bound (the Host binds the set of the end day).</remarks>
-    public int CalendarDaysAllowed => _parameters.At(BeijingEtdzParameters.RecognitionRecordDays, DateOnly.MaxValue).AsInt();
+    /// <remarks>Calendar days, not working days: the latest value of <c>bj.record.deadline.recognition-days</c> in the set bound (the Host binds the set of the end day).</remarks>
+    public Deadline Allowed => Deadline.InCalendarDays(_parameters.At(BeijingEtdzParameters.RecognitionRecordDays, DateOnly.MaxValue).AsInt());
 
     /// <inheritdoc />
     public bool AppliesTo(TaskKind kind) => RecognitionDeadlines.IsRecognition(kind);
@@ -59,7 +58,7 @@ public sealed class RecognitionRecordDeadline : IDeadlinePolicy, ITaskKindScoped
 /// "5天内" after the supervision. BJ 第二十二条 (<c>bj.record.deadline</c>); 5 calendar days, as
 /// <see cref="RecognitionRecordDeadline"/> (the seed wins over RULES.md's "working days").
 /// </summary>
-public sealed class InstitutionFeedbackDeadline : IDeadlinePolicy, ITaskKindScoped, ICalendarDayDeadline, IParameterised<InstitutionFeedbackDeadline>
+public sealed class InstitutionFeedbackDeadline : IDeadlinePolicy, IParameterised<InstitutionFeedbackDeadline>
 {
     private readonly ParameterSet _parameters;
 
@@ -85,12 +84,9 @@ public sealed class InstitutionFeedbackDeadline : IDeadlinePolicy, ITaskKindScop
     /// <inheritdoc />
     public DeadlineSubject Subject => DeadlineSubject.InstitutionFeedback;
 
-    /// <summary>The days allowed; they are calendar days (<see cref="CalendarDaysAllowed"/>), not working days.</summary>
-    public int WorkingDaysAllowed => CalendarDaysAllowed;
-
     /// <inheritdoc />
-    /// <remarks>The latest value of <c>bj.record.deadline.recognition-days</c> in the set bound (the Host binds the set of the end day).</remarks>
-    public int CalendarDaysAllowed => _parameters.At(BeijingEtdzParameters.RecognitionRecordDays, DateOnly.MaxValue).AsInt();
+    /// <remarks>Calendar days, not working days: the latest value of <c>bj.record.deadline.recognition-days</c> in the set bound (the Host binds the set of the end day).</remarks>
+    public Deadline Allowed => Deadline.InCalendarDays(_parameters.At(BeijingEtdzParameters.RecognitionRecordDays, DateOnly.MaxValue).AsInt());
 
     /// <inheritdoc />
     public bool AppliesTo(TaskKind kind) => RecognitionDeadlines.IsRecognition(kind);
@@ -104,7 +100,7 @@ public sealed class InstitutionFeedbackDeadline : IDeadlinePolicy, ITaskKindScop
 /// (<c>bj.record.deadline</c>): the fifth working day after the task ends, on the official calendar (调休 included).
 /// Competition tasks only; BJ prescribes no institution feedback for competitions.
 /// </summary>
-public sealed class CompetitionRecordDeadline : IDeadlinePolicy, ITaskKindScoped, IParameterised<CompetitionRecordDeadline>
+public sealed class CompetitionRecordDeadline : IDeadlinePolicy, IParameterised<CompetitionRecordDeadline>
 {
     /// <summary>Working days allowed, as the seed says (default of <c>bj.record.deadline.competition-working-days</c>).</summary>
     public const int Days = 5;
@@ -136,7 +132,7 @@ public sealed class CompetitionRecordDeadline : IDeadlinePolicy, ITaskKindScoped
 
     /// <inheritdoc />
     /// <remarks>The latest value of <c>bj.record.deadline.competition-working-days</c> in the set bound (the Host binds the set of the end day).</remarks>
-    public int WorkingDaysAllowed => _parameters.At(BeijingEtdzParameters.CompetitionRecordWorkingDays, DateOnly.MaxValue).AsInt();
+    public Deadline Allowed => Deadline.InWorkingDays(_parameters.At(BeijingEtdzParameters.CompetitionRecordWorkingDays, DateOnly.MaxValue).AsInt());
 
     /// <inheritdoc />
     public bool AppliesTo(TaskKind kind) => kind is TaskKind.CompetitionInProgress or TaskKind.CompetitionAfter;
@@ -151,6 +147,9 @@ public static class RecognitionDeadlines
 {
     /// <summary>Calendar days allowed after the end of the supervision, as the seed says (default of <c>bj.record.deadline.recognition-days</c>).</summary>
     public const int Days = 5;
+
+    /// <summary>The period: five calendar days.</summary>
+    public static Deadline Allowed { get; } = Deadline.InCalendarDays(Days);
 
     /// <summary>True for the task kinds of recognition supervision (BJ 第三章): daily (on-site), special, after-the-fact.</summary>
     public static bool IsRecognition(TaskKind kind) => kind is TaskKind.Daily or TaskKind.Special or TaskKind.AfterTheFact;

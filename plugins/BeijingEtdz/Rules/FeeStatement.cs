@@ -1,6 +1,8 @@
 using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Parameters;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Registry;
 
 namespace SupervisionCore.Plugins.BeijingEtdz.Rules;
 
@@ -70,7 +72,7 @@ public static class FeeStatementBuilder
         var first = new DateOnly(year, month, 1);
         var next = first.AddMonths(1);
         var lines = new List<FeeStatementLine>();
-        foreach (var a in attendance.Where(a => a.Role == "external"))
+        foreach (var a in attendance.Where(a => a.Role == SupervisorKind.External))
         {
             // The whole activity is quoted as one (BJ 27); each billed period belongs to the month it starts in.
             var periods = FeeScheduleRule.Periods(a.Entry, a.Exit);

@@ -1,3 +1,4 @@
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Forms;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;

@@ -2,6 +2,7 @@ using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
+using SupervisionCore.Kernel.Sanctions;
 using SupervisionCore.Plugins.BeijingEtdz.Rules;
 
 namespace SupervisionCore.Plugins.BeijingEtdz.Sanctions;

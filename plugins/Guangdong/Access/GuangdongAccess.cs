@@ -9,7 +9,7 @@ namespace SupervisionCore.Plugins.Guangdong.Access;
 /// Who sees what of Guangdong in the pack's endpoints (GD 5: the provincial centre 省技能中心 manages the province's
 /// supervisor data, a city centre 市鉴定中心 its city's). The caller's reach is its <c>jurisdiction</c> claim cut to 44:
 /// a national administrator (CN) and the province's administrators and provincial-centre operators (44) see all of 44;
-/// a city centre's operator (44.A) only 44.A. Reads the claims directly: a pack never references the Host.
+/// a city centre's operator (44.A) only 44.A. Reads the claims with the shared <see cref="Caller"/> helpers (SupervisionCore.Plugins.AspNetCore).
 /// </summary>
 public static class GuangdongAccess
 {
@@ -20,9 +20,7 @@ public static class GuangdongAccess
     public static JurisdictionCode? Reach(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (!JurisdictionCode.TryParse(user.FindFirst(SupervisionClaims.Jurisdiction)?.Value, out var own)) return null;
-        if (own.Contains(GuangdongRules.Jurisdiction)) return GuangdongRules.Jurisdiction;
-        return GuangdongRules.Jurisdiction.Contains(own) ? own : null;
+        return user.ScopeIn(GuangdongRules.Jurisdiction);
     }
 
     /// <summary>True when the caller's reach contains <paramref name="target"/>.</summary>

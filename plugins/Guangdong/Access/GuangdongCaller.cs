@@ -3,7 +3,7 @@ using SupervisionCore.Kernel.Access;
 
 namespace SupervisionCore.Plugins.Guangdong.Access;
 
-/// <summary>The caller's role facts as the pack's daily-supervision endpoints read them from the token (never the Host's helpers).</summary>
+/// <summary>The role sets of the pack's daily-supervision endpoints; ids and the actor come from <c>SupervisionCore.Plugins.AspNetCore.Caller</c>.</summary>
 public static class GuangdongCaller
 {
     /// <summary>Dispatching staff: national and province administrators, centre operators.</summary>
@@ -21,16 +21,4 @@ public static class GuangdongCaller
         ArgumentNullException.ThrowIfNull(user);
         return Staff.Any(r => user.HasClaim(SupervisionClaims.Role, r));
     }
-
-    /// <summary>The institution of an institution operator, or null.</summary>
-    public static Guid? InstitutionId(this ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(SupervisionClaims.Institution), out var id) ? id : null;
-
-    /// <summary>The supervisor of a supervisor principal, or null.</summary>
-    public static Guid? SupervisorId(this ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(SupervisionClaims.Supervisor), out var id) ? id : null;
-
-    /// <summary>A stable actor id (client or user id), never personal data.</summary>
-    public static string Actor(this ClaimsPrincipal user) =>
-        user.FindFirstValue("sub") ?? user.FindFirstValue("client_id") ?? user.FindFirstValue("azp") ?? "anonymous";
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using SupervisionCore.Plugins.Shared;
+using SupervisionCore.Plugins.AspNetCore;
 
 namespace SupervisionCore.Plugins.Guangdong.Data;
 
@@ -124,7 +124,7 @@ public sealed class GuangdongDbContext(DbContextOptions<GuangdongDbContext> opti
             e.Property(x => x.ReviewNote).HasMaxLength(2000);
         });
 
-        modelBuilder.UseSnakeCaseNames(); // plugins/Shared/PackStorage.cs
+        modelBuilder.UseSnakeCaseNames(); // SupervisionCore.Plugins.AspNetCore (PackStorage)
     }
 }
 

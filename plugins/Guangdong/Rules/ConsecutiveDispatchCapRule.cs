@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;

@@ -1,3 +1,5 @@
+using SupervisionCore.Kernel.Acts;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
@@ -79,7 +81,7 @@ public static class DailySupervisionKinds
 /// <param name="ByDispatchedSupervisor">True when the recorder is a supervisor who accepted the dispatch to the task, or the dispatching body recording for them; false for a supervisor only invited.</param>
 /// <param name="Today">Today (China time).</param>
 public sealed record DailyCheckFacts(
-    TaskKind TaskKind, string TaskStatus, DateOnly TaskFirstDay, string Kind, DateOnly On, int? FilesSampled, int? VideosSampled, bool ByDispatchedSupervisor, DateOnly Today);
+    TaskKind TaskKind, TaskState TaskStatus, DateOnly TaskFirstDay, string Kind, DateOnly On, int? FilesSampled, int? VideosSampled, bool ByDispatchedSupervisor, DateOnly Today);
 
 /// <summary>A check allowed.</summary>
 /// <param name="Kind">Its kind.</param>
@@ -96,7 +98,7 @@ public sealed record DailyCheckRecorded(string Kind, DateOnly On);
 /// <param name="RectificationDue">The last day of the rectification, if set.</param>
 /// <param name="Today">Today (China time).</param>
 public sealed record MeasureFacts(
-    TaskKind TaskKind, string TaskStatus, DateOnly TaskFirstDay, int ChecksRecorded, string Kind, DateOnly On, DateOnly? RectificationDue, DateOnly Today);
+    TaskKind TaskKind, TaskState TaskStatus, DateOnly TaskFirstDay, int ChecksRecorded, string Kind, DateOnly On, DateOnly? RectificationDue, DateOnly Today);
 
 /// <summary>A measure allowed: its first state.</summary>
 /// <param name="Kind">The measure.</param>
@@ -146,7 +148,7 @@ public static class DailySupervisionActs
         var v = new List<Violation>();
         if (facts.TaskKind != TaskKind.Daily)
             v.Add(rule.Violated(new("第十七条为日常督导程序：只能记入日常督导任务", "GD 17 is the daily procedure: checks are recorded on daily tasks")));
-        if (facts.TaskStatus == "cancelled")
+        if (facts.TaskStatus == TaskState.Cancelled)
             v.Add(rule.Violated(new("任务已取消", "the task is cancelled")));
         if (!facts.ByDispatchedSupervisor)
             v.Add(rule.Violated(new("只有已接受委派的质量督导员（或委派机构代为）记录督导情况", "only a supervisor who accepted the dispatch (or the dispatching body for them) records a check")));
@@ -168,10 +170,10 @@ public static class DailySupervisionActs
         var v = new List<Violation>();
         if (facts.TaskKind != TaskKind.Daily)
             v.Add(rule.Violated(new("第十七条的处理措施依据日常督导任务作出", "GD 17's measures follow a daily task")));
-        if (facts.TaskStatus == "cancelled")
+        if (facts.TaskStatus == TaskState.Cancelled)
             v.Add(rule.Violated(new("任务已取消", "the task is cancelled")));
         // "视质量督导员反馈的情况": a check recorded on the task, or the task closed (every record filed, CN 10).
-        if (facts.ChecksRecorded == 0 && facts.TaskStatus != "closed")
+        if (facts.ChecksRecorded == 0 && facts.TaskStatus != TaskState.Closed)
             v.Add(rule.Violated(new("尚无质量督导员反馈的督导情况（未记录检查，任务亦未结束）", "no feedback from the supervisors yet (no check recorded, and the task is not closed)")));
         if (facts.On > facts.Today)
             v.Add(rule.Violated(new($"措施日期 {facts.On:yyyy-MM-dd} 晚于今天", $"the measure's date {facts.On:yyyy-MM-dd} is in the future")));

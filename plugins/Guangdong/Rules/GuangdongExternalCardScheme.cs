@@ -32,14 +32,14 @@ public sealed record GuangdongCardNumber(string Value, int Year, int Serial, Cit
 /// <c>0</c> cards, a city centre (<c>44.A</c> …) only its own letter — the letter is taken from the issuer, so a centre cannot
 /// number another city's card. I, O, X, Y, Z are not city letters. Cards are valid province-wide (第七条 "在全省范围通用"):
 /// nothing in the number limits where the holder is dispatched. The scheme accepts provincial and city centres as issuers
-/// (<see cref="IIssuerScope"/>), refining <c>cn.card.issuer-level</c> in 44.</para>
+/// (<see cref="AcceptsIssuer"/>), refining <c>cn.card.issuer-level</c> in 44.</para>
 /// <para>Readings: upper-case letters only (the annex says 大写英文字母), surrounding white space trimmed; years 2000–2099.
 /// Internal cards are not this scheme's: GD 附件1 二 numbers them as CN (<c>gd.card.internal-format</c>) and the kernel's
 /// national internal scheme keeps numbering and reading them. A 13-character number with class letter <c>N</c> (the
 /// letter 附件1 二 names in its text; its table 5 lists H/Y/S) is explained by <see cref="Parse"/> with a
 /// <c>gd.card.internal-format</c> violation.</para>
 /// </summary>
-public sealed class GuangdongExternalCardScheme : ICardNumberScheme, IIssuerScope, ICardNumberExplainer
+public sealed class GuangdongExternalCardScheme : ICardNumberScheme
 {
     /// <summary>Scheme id in allocation keys.</summary>
     public const string SchemeId = "gd.external";
@@ -68,7 +68,7 @@ public sealed class GuangdongExternalCardScheme : ICardNumberScheme, IIssuerScop
     public CardSerialRange Serials { get; } = new(1, 999);
 
     /// <inheritdoc />
-    public bool Accepts(AuthorityKind kind) => kind is AuthorityKind.ProvincialCentre or AuthorityKind.CityCentre;
+    public bool AcceptsIssuer(AuthorityKind kind) => kind is AuthorityKind.ProvincialCentre or AuthorityKind.CityCentre;
 
     /// <inheritdoc />
     public RuleOutcome CanIssue(CardIssueRequest request)

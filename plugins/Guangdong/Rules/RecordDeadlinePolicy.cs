@@ -1,6 +1,7 @@
 using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Records;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
 
@@ -45,7 +46,7 @@ public sealed class RecordDeadlinePolicy : IDeadlinePolicy, IParameterised<Recor
 
     /// <inheritdoc />
     /// <remarks>The latest value in the set bound (the Host binds the set of the end day).</remarks>
-    public int WorkingDaysAllowed => _parameters.At(GuangdongParameters.RecordWorkingDays, DateOnly.MaxValue).AsInt();
+    public Deadline Allowed => Deadline.InWorkingDays(_parameters.At(GuangdongParameters.RecordWorkingDays, DateOnly.MaxValue).AsInt());
 
     /// <inheritdoc />
     public WorkingDayDeadline DueAfter(DateOnly end, IWorkingDayCalendar calendar) =>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using SupervisionCore.Plugins.Shared;
 
 namespace SupervisionCore.Plugins.Yunnan.Data;
 
@@ -154,7 +153,7 @@ public sealed class YunnanDbContext(DbContextOptions<YunnanDbContext> options) :
             e.Property(x => x.Total).HasPrecision(6, 1);
         });
 
-        modelBuilder.UseSnakeCaseNames(); // plugins/Shared/PackStorage.cs
+        modelBuilder.UseSnakeCaseNames(); // SupervisionCore.Plugins.AspNetCore: the pack storage conventions
     }
 }
 
@@ -163,6 +162,6 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<YunnanDbCo
 {
     public YunnanDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<YunnanDbContext>()
-            .UseNpgsql("Host=localhost;Database=design_time", o => o.MigrationsHistoryTable("__ef_migrations_history", YunnanDbContext.Schema))
+            .UseHostDatabase("Host=localhost;Database=design_time", Rules.YunnanRules.PackId)
             .Options);
 }

@@ -1,6 +1,7 @@
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Appointments;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
 
 namespace SupervisionCore.Plugins.Yunnan.Rules;

@@ -1,4 +1,5 @@
 using SupervisionCore.Kernel;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
@@ -12,7 +13,7 @@ namespace SupervisionCore.Plugins.Yunnan.Rules;
 /// the last acceptance, this one included; an acceptance resets the count. Every refusal counts, with or without a reason
 /// (the article does not distinguish). Applies to external and internal supervisors alike (质量督导人员).</para>
 /// </summary>
-public sealed class RefusalLimitRule : IDispatchAnswerRule
+public sealed class RefusalLimitRule : ILifecycleRule
 {
     /// <summary>Consecutive refusals that revoke the qualification.</summary>
     public const int Limit = 3;

@@ -29,7 +29,7 @@ public static class AccessAudit
             var status = http.Response.StatusCode;
             if (status is not (StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)) return;
             var authenticated = http.User.Identity?.IsAuthenticated == true;
-            var actor = authenticated ? http.User.ActorId() : "anonymous";
+            var actor = authenticated ? http.User.ActorId() : SupervisionCore.Plugins.AspNetCore.Caller.Anonymous;
             var key = authenticated ? "a:" + actor : "ip:" + http.Connection.RemoteIpAddress;
             var window = windows.GetOrAdd(key, _ => new Window());
             if (windows.Count > 10_000) windows.Clear();

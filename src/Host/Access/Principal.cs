@@ -29,11 +29,11 @@ public static class Principal
         return user.HasClaim(SupervisionClaims.Role, role);
     }
 
-    /// <summary>A stable actor id for the audit log: the client id or user id (subject), never a personal number.</summary>
+    /// <summary>A stable actor id for the audit log: the client id or user id (subject), never a personal number; <c>anonymous</c> without one.</summary>
     public static string ActorId(this ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.FindFirstValue("sub") ?? user.FindFirstValue("client_id") ?? user.FindFirstValue("azp") ?? "anonymous";
+        return SupervisionCore.Plugins.AspNetCore.Caller.ActorId(user); // the same actor id packs record
     }
 
     /// <summary>The principal as an audit actor.</summary>

@@ -50,10 +50,9 @@ public sealed class CardSchemes(IEnumerable<ICardNumberScheme> packSchemes) : IS
         var looksExternal = first == NationalExternalCardScheme.ClassLetter || (first is not ('H' or 'Y' or 'S') && s.Length == NationalExternalCardScheme.Length);
         var looksInternal = first is 'H' or 'Y' or 'S' || (first != NationalExternalCardScheme.ClassLetter && s.Length == NationalInternalCardScheme.Length);
         // A pack may explain a text its source document speaks of (GD 附件1 二 "N"): its violations come first.
-        var explainers = _packSchemes.OfType<ICardNumberExplainer>().ToList();
-        var violations = explainers.Select(e => e.Explain(s)).OfType<RuleOutcome>().SelectMany(o => o.Violations).ToList();
+        var violations = _packSchemes.Select(e => e.Explain(s)).OfType<RuleOutcome>().SelectMany(o => o.Violations).ToList();
         // A number in a pack scheme's own space (GD: R44…) is judged by that scheme alone.
-        if (violations.Count > 0 && explainers.Any(e => e.Owns(s))) return RuleResult.Refused<DecodedCard>(new RuleOutcome(violations));
+        if (violations.Count > 0 && _packSchemes.Any(e => e.Owns(s))) return RuleResult.Refused<DecodedCard>(new RuleOutcome(violations));
         if (looksExternal || !looksInternal) violations.AddRange(external.Outcome.Violations);
         if (looksInternal || !looksExternal) violations.AddRange(@internal.Outcome.Violations);
         return RuleResult.Refused<DecodedCard>(new RuleOutcome(violations));

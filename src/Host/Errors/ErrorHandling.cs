@@ -11,21 +11,8 @@ namespace SupervisionCore.Host.Errors;
 /// </summary>
 internal static class ErrorHandling
 {
-    private static readonly Dictionary<int, LocalizedText> Titles = new()
-    {
-        [400] = new("请求无效", "Bad request"),
-        [401] = new("未认证：需要有效的访问令牌", "Unauthorized: a valid access token is required"),
-        [403] = new("无权执行此操作", "Forbidden"),
-        [404] = new("资源不存在", "Not found"),
-        [405] = new("不支持该请求方法", "Method not allowed"),
-        [409] = new("与现有数据冲突", "Conflict"),
-        [413] = new("请求体过大", "Request body too large"),
-        [415] = new("不支持的内容类型", "Unsupported media type"),
-        [422] = new("违反业务规则", "Business rule violated"),
-        [429] = new("请求过于频繁", "Too many requests"),
-        [500] = new("服务器内部错误", "Internal server error"),
-        [503] = new("服务暂不可用", "Service unavailable"),
-    };
+    // The titles packs use too (SupervisionCore.Plugins.AspNetCore.ProblemTitles): one table, no drift.
+    private static IReadOnlyDictionary<int, LocalizedText> Titles => SupervisionCore.Plugins.AspNetCore.ProblemTitles.All;
 
     public static IServiceCollection AddSupervisionProblemDetails(this IServiceCollection services) =>
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

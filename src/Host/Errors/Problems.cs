@@ -2,16 +2,18 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Rules;
+using SupervisionCore.Plugins.AspNetCore;
 
 namespace SupervisionCore.Host.Errors;
 
 /// <summary>RFC 9457 problem responses with localised titles, as every endpoint sends them.</summary>
 public static class Problems
 {
-    private static readonly LocalizedText NotFoundTitle = new("资源不存在", "Not found");
-    private static readonly LocalizedText ForbiddenTitle = new("无权访问该资源", "Forbidden");
-    private static readonly LocalizedText ConflictTitle = new("与现有数据冲突", "Conflict");
-    private static readonly LocalizedText RuleTitle = new("违反业务规则", "Business rule violated");
+    // One table of titles for the Host and every pack (SupervisionCore.Plugins.AspNetCore): they cannot drift.
+    private static readonly LocalizedText NotFoundTitle = ProblemTitles.For(StatusCodes.Status404NotFound)!;
+    private static readonly LocalizedText ForbiddenTitle = ProblemTitles.For(StatusCodes.Status403Forbidden)!;
+    private static readonly LocalizedText ConflictTitle = ProblemTitles.For(StatusCodes.Status409Conflict)!;
+    private static readonly LocalizedText RuleTitle = ProblemTitles.For(StatusCodes.Status422UnprocessableEntity)!;
 
     private static string L(LocalizedText t) => t.Get(CultureInfo.CurrentUICulture);
 

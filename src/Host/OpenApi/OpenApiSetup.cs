@@ -79,9 +79,9 @@ internal static class OpenApiSetup
         return app;
     }
 
-    /// <summary>The XML documentation files of the Host, the kernel and every loaded pack (those present next to their assembly).</summary>
+    /// <summary>The XML documentation files of the Host, the kernel, the pack helpers and every loaded pack (those present next to their assembly).</summary>
     internal static IEnumerable<string> XmlDocuments(IReadOnlyList<LoadedPack> packs) =>
-        new[] { typeof(OpenApiSetup).Assembly, typeof(Kernel.LocalizedText).Assembly }
+        new[] { typeof(OpenApiSetup).Assembly, typeof(Kernel.LocalizedText).Assembly, typeof(SupervisionCore.Plugins.AspNetCore.PackProblems).Assembly }
             .Select(a => Path.Combine(AppContext.BaseDirectory, a.GetName().Name + ".xml"))
             .Concat(packs.Select(p => Path.Combine(p.Folder, p.Assembly.GetName().Name + ".xml")))
             .Where(File.Exists);

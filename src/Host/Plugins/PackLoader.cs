@@ -47,6 +47,7 @@ public static class PackLoader
     public static readonly Type[] SharedTypes =
     [
         typeof(IPolicyPack),
+        typeof(SupervisionCore.Plugins.AspNetCore.PackProblems),
         typeof(FastEndpoints.IEndpoint),
         typeof(FastEndpoints.EndpointDefinition),
         typeof(FluentValidation.IValidator),

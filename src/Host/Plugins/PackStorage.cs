@@ -7,12 +7,13 @@ namespace SupervisionCore.Host.Plugins;
 /// enabled pack's assembly is registered (scoped) on the Host's database and migrated at start-up under the Host's
 /// migration lock. The Host configures only the provider and the migrations history table, which lives in the pack's
 /// schema <c>pack_&lt;id&gt;</c> (<c>-</c> → <c>_</c>); the context names its schema (the same one), tables and columns
-/// itself, and its design-time factory must configure it the same way so its migrations match its model.
+/// itself, and its design-time factory must configure it the same way (<c>UseHostDatabase</c> of
+/// SupervisionCore.Plugins.AspNetCore, which this calls) so its migrations match its model.
 /// </summary>
 public static class PackStorage
 {
     /// <summary>The schema of a pack's tables and migrations history (<c>pack_bj_etdz</c>).</summary>
-    public static string SchemaOf(string packId) => "pack_" + packId.Replace('-', '_');
+    public static string SchemaOf(string packId) => SupervisionCore.Plugins.AspNetCore.PackStorage.SchemaOf(packId);
 
     /// <summary>The DbContext types a pack declares.</summary>
     public static IReadOnlyList<(LoadedPack Pack, Type Context)> Contexts(IEnumerable<LoadedPack> packs) =>
@@ -22,7 +23,7 @@ public static class PackStorage
 
     /// <summary>Configures a pack context: Npgsql on the Host's database, history table in the pack's schema.</summary>
     public static void Configure(DbContextOptionsBuilder b, string connectionString, string packId) =>
-        b.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history", SchemaOf(packId)));
+        SupervisionCore.Plugins.AspNetCore.PackStorage.UseHostDatabase(b, connectionString, packId);
 
     /// <summary>Registers every pack context (scoped, like the Host's).</summary>
     public static void AddPackContexts(this IServiceCollection services, IEnumerable<LoadedPack> packs, string connectionString)

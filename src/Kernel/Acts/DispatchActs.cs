@@ -2,6 +2,7 @@ using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Dispatch.Rules;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Procedures;
+using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
 
 namespace SupervisionCore.Kernel.Acts;
@@ -263,12 +264,13 @@ public sealed record AnswerGiven(AssignmentState State, TaskState TaskState, IRe
 /// <summary>
 /// 接受/拒绝委派 (answer decision): an acceptance is the dispatch itself, so the supervisor is judged again as on every other
 /// path (a sanction, a lapsed card or a cap reached since the invitation refuses it); the first acceptance starts the
-/// task. A refusal is always allowed and passes the answer to the packs' answer rules in force where the supervisor is.
+/// task. A refusal is always allowed and passes the answer to the packs' lifecycle rules in force where the supervisor is
+/// (<see cref="ILifecycleRule.OnAnswer"/>).
 /// </summary>
 public static class AnswerDecision
 {
     /// <summary>Decides an answer.</summary>
-    public static Decision<AnswerGiven> Decide(DispatchScreen screen, AnswerFacts facts, IEnumerable<IDispatchAnswerRule> answerRules)
+    public static Decision<AnswerGiven> Decide(DispatchScreen screen, AnswerFacts facts, IEnumerable<ILifecycleRule> answerRules)
     {
         ArgumentNullException.ThrowIfNull(screen);
         ArgumentNullException.ThrowIfNull(facts);

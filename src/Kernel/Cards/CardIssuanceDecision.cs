@@ -12,7 +12,7 @@ namespace SupervisionCore.Kernel.Cards;
 /// <param name="ClassLetter">Internal cards: H/Y/S.</param>
 /// <param name="InternalCode">Internal cards: the 6-digit issuer code.</param>
 /// <param name="InstitutionId">Internal cards issued by an institution: its id.</param>
-/// <param name="Authority">The issuing authority's kind when an authority issues, for schemes that declare an <see cref="IIssuerScope"/>.</param>
+/// <param name="Authority">The issuing authority's kind when an authority issues, for schemes that declare an <see cref="ICardNumberScheme.AcceptsIssuer"/>.</param>
 public sealed record CardIssuerInfo(string Id, CardIssuerKind Kind, JurisdictionCode Jurisdiction, char? ClassLetter, string? InternalCode, Guid? InstitutionId, AuthorityKind? Authority = null);
 
 /// <summary>An authority as issuance reads it.</summary>
@@ -161,7 +161,7 @@ public static class CardIssuanceRules
             Kind = facts.Kind, Issuer = issuer.Jurisdiction, IssuedOn = facts.IssuedOn, ClassLetter = issuer.ClassLetter, InstitutionCode = issuer.InternalCode,
         };
         // A scheme whose text lets other authorities issue (GD 5/7: city centres) judges them itself, in place of the national level rule.
-        var refinedByScheme = scheme is IIssuerScope scope && issuer.Authority is { } authority && scope.Accepts(authority);
+        var refinedByScheme = issuer.Authority is { } authority && scheme.AcceptsIssuer(authority);
         var issuerViolations = refinedByScheme ? new List<Violation>() : new List<Violation>(IssuerLevel.Check(facts.Kind, issuer.Kind, issuer.ClassLetter).Violations);
         // The scheme repeats issuer-level findings in its own words: one violation per rule is enough.
         issuerViolations.AddRange(scheme.CanIssue(request).Violations.Where(v => issuerViolations.All(x => x.Rule != v.Rule)));

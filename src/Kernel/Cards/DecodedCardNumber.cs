@@ -1,4 +1,5 @@
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Registry;
 
 namespace SupervisionCore.Kernel.Cards;
 

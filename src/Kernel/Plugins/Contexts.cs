@@ -1,26 +1,7 @@
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Registry;
 
 namespace SupervisionCore.Kernel.Plugins;
-
-/// <summary>外督/内督 (supervisor kind). CN 第四条.</summary>
-public enum SupervisorKind
-{
-    /// <summary>外部质量督导员: appointed by an HRSS authority.</summary>
-    External = 1,
-
-    /// <summary>内部质量督导员: appointed by an evaluation institution or an industry department.</summary>
-    Internal = 2,
-}
-
-/// <summary>Sex, as derived from the resident ID number (17th digit: odd male, even female).</summary>
-public enum Sex
-{
-    /// <summary>男.</summary>
-    Male = 1,
-
-    /// <summary>女.</summary>
-    Female = 2,
-}
 
 /// <summary>
 /// 工作经历 (experience) a supervisor attests at registration, for the packs' experience conditions
@@ -88,28 +69,6 @@ public sealed record CandidateInfo
     public IReadOnlyList<string> InternalSupervisorActivityIds { get; init; } = [];
 }
 
-/// <summary>日常/专项/事后/竞赛/年检 (task kind): what a supervision task is.</summary>
-public enum TaskKind
-{
-    /// <summary>日常督导 (daily, on-site). CN 13.</summary>
-    Daily = 1,
-
-    /// <summary>专项督导 (special). CN 13.</summary>
-    Special = 2,
-
-    /// <summary>事后认定资料督导 (after-the-fact review of records). BJ 18.</summary>
-    AfterTheFact = 3,
-
-    /// <summary>竞赛事中监督检查 (competition, in progress). BJ 25.</summary>
-    CompetitionInProgress = 4,
-
-    /// <summary>竞赛事后监督检查 (competition, after). BJ 25.</summary>
-    CompetitionAfter = 5,
-
-    /// <summary>年检评估 (annual inspection evaluation). YN 10.</summary>
-    AnnualInspection = 6,
-}
-
 /// <summary>The supervision task a candidate would be dispatched to, as rules see it.</summary>
 public sealed record TaskInfo
 {
@@ -136,19 +95,6 @@ public sealed record TaskInfo
 
     /// <summary>Candidates of the plan (认定计划人数), or for a competition the contestants at this task's venue.</summary>
     public int CandidateCount { get; init; }
-}
-
-/// <summary>How a dispatched supervisor answered an invitation.</summary>
-public enum DispatchResponse
-{
-    /// <summary>Not answered yet.</summary>
-    Invited = 1,
-
-    /// <summary>Accepted: the supervisor was dispatched.</summary>
-    Accepted = 2,
-
-    /// <summary>Refused (不接受指派).</summary>
-    Refused = 3,
 }
 
 /// <summary>One earlier dispatch of the same supervisor, as dispatch constraints see it.</summary>

@@ -82,17 +82,39 @@ public interface ICardNumberScheme : IRuleExtension
 
     /// <summary>Parses a number of this scheme; false when <paramref name="text"/> is not one.</summary>
     bool TryParse(string? text, [NotNullWhen(true)] out CardNumber? number);
+
+    /// <summary>
+    /// 发证机构范围 (issuer scope): true when an authority of <paramref name="kind"/> may issue cards of this scheme although
+    /// the national rule (<c>cn.card.issuer-level</c>: external cards only from MOHRSS or a provincial centre) would not let
+    /// it; inside the scheme's scope such an issuer is judged by the scheme's own <see cref="CanIssue"/> instead (GD 5/7:
+    /// city centres issue their own letter, <c>gd.card.issuer-scope</c>). False by default: the national level rule judges
+    /// every issuer. (Contract 1.x: the <c>IIssuerScope</c> companion interface.)
+    /// </summary>
+    bool AcceptsIssuer(AuthorityKind kind) => false;
+
+    /// <summary>
+    /// The named parts of <paramref name="number"/>, a number this scheme parsed (GD: the issuing city), shown when a
+    /// number is decoded; none by default. (Contract 1.x: <c>ICardNumberExplainer</c>.)
+    /// </summary>
+    IReadOnlyList<CardNumberPart> Describe(CardNumber number) => [];
+
+    /// <summary>
+    /// The scheme's own violations for <paramref name="text"/>, which no scheme parsed, when the scheme has something to
+    /// explain about it (GD 附件1 二 names the internal class letter "N", which its own table 5 does not list); null by
+    /// default (the national format violations are reported anyway).
+    /// </summary>
+    RuleOutcome? Explain(string text) => null;
+
+    /// <summary>
+    /// True when <paramref name="text"/> is written in this scheme's own number space (GD: 9 characters beginning
+    /// <c>R44</c>), so that, when no scheme parses it, this scheme's <see cref="Explain"/> is the whole answer and the
+    /// national format violations are not added. False by default.
+    /// </summary>
+    bool Owns(string text) => false;
 }
 
-/// <summary>
-/// 发证机构范围 (issuer scope), optionally implemented by a <see cref="ICardNumberScheme"/> whose source text lets other
-/// kinds of authority issue its cards than the national rule does (<c>cn.card.issuer-level</c>: external cards only from
-/// MOHRSS or a provincial centre). Inside the scheme's scope, an issuer of an accepted kind is judged by the scheme's own
-/// <see cref="ICardNumberScheme.CanIssue"/> (e.g. <c>gd.card.issuer-scope</c>, GD 5/7: city centres issue their own letter)
-/// instead of the national level rule; a kind the scheme does not accept is still judged by the national rule.
-/// </summary>
-public interface IIssuerScope
-{
-    /// <summary>True when an authority of <paramref name="kind"/> may issue cards of this scheme (subject to <see cref="ICardNumberScheme.CanIssue"/>).</summary>
-    bool Accepts(Registry.AuthorityKind kind);
-}
+/// <summary>A named part of a card number a scheme reads out (GD: the issuing city).</summary>
+/// <param name="Key">Part name (<c>city</c>).</param>
+/// <param name="Value">Its value as a code (<c>44.A</c>).</param>
+/// <param name="Name">What the code means, in Chinese and English (<c>广州市</c>), when it names something.</param>
+public sealed record CardNumberPart(string Key, string Value, LocalizedText? Name);

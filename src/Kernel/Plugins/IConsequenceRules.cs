@@ -3,31 +3,6 @@ using SupervisionCore.Kernel.Rules;
 
 namespace SupervisionCore.Kernel.Plugins;
 
-/// <summary>A supervisor's answer to a dispatch invitation, with what came before it.</summary>
-/// <param name="SupervisorId">Who answered.</param>
-/// <param name="Kind">External or internal.</param>
-/// <param name="Jurisdiction">Where the supervisor is registered.</param>
-/// <param name="On">China calendar day of the answer.</param>
-/// <param name="Response">This answer (accepted or refused).</param>
-/// <param name="Earlier">The supervisor's earlier answers (accepted or refused; any order, rules sort by date).</param>
-public sealed record DispatchAnswer(
-    string SupervisorId,
-    SupervisorKind Kind,
-    JurisdictionCode Jurisdiction,
-    DateOnly On,
-    DispatchResponse Response,
-    IReadOnlyList<DispatchHistoryEntry> Earlier);
-
-/// <summary>
-/// A consequence of answering a dispatch (<c>yn.dispatch.refusal-limit</c>: the third consecutive refusal revokes the
-/// qualification). The Host applies the decision in the answer's transaction and returns it in the answer's response.
-/// </summary>
-public interface IDispatchAnswerRule : IRuleExtension
-{
-    /// <summary>The decision following <paramref name="answer"/>, or null when nothing follows.</summary>
-    LifecycleDecision? OnAnswer(DispatchAnswer answer);
-}
-
 /// <summary>A sanction decided against a supervisor, as consequence rules see it.</summary>
 /// <param name="SupervisorId">The supervisor.</param>
 /// <param name="Jurisdiction">Where the supervisor is registered.</param>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using SupervisionCore.Kernel.Rules;
 
 namespace SupervisionCore.Kernel.Plugins;
@@ -6,7 +8,8 @@ namespace SupervisionCore.Kernel.Plugins;
 /// The entry point of a policy pack: exactly one public, parameterless class per pack assembly implements it.
 /// The Host finds it after reading the manifest, checks that its id matches, adds its rules to the catalogue,
 /// hands its assembly to FastEndpoints (endpoints and validators) and Scrutor (extension points:
-/// every non-abstract class implementing a kernel extension-point interface is registered as a singleton).
+/// every non-abstract class implementing a kernel extension-point interface is registered as a singleton), and calls
+/// <see cref="ConfigureServices"/> so the pack registers its own services.
 /// </summary>
 public interface IPolicyPack
 {
@@ -24,6 +27,20 @@ public interface IPolicyPack
 
     /// <summary>Sub-jurisdictions the pack adds below its province (cities, zones).</summary>
     IReadOnlyList<JurisdictionDefinition> Jurisdictions { get; }
+
+    /// <summary>
+    /// Registers the pack's own services (its deciders' helpers, stores, jobs) in the Host's container, once, when the
+    /// Host loads the pack and before the container is built: <c>services.AddScoped&lt;LearningYearCloser&gt;()</c>,
+    /// <c>services.AddHostedService&lt;MyJob&gt;()</c>. <paramref name="configuration"/> is the Host's (read the pack's
+    /// own section, e.g. <c>configuration.GetSection("Packs:yn")</c>). Nothing by default. Extension points, endpoints,
+    /// validators, DbContexts and hosted services are found by the Host's scans and need no registration here.
+    /// (Contract 2.0.)
+    /// </summary>
+    /// <param name="services">The Host's service collection.</param>
+    /// <param name="configuration">The Host's configuration.</param>
+    void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+    }
 }
 
 /// <summary>A node the kernel or a pack adds to the jurisdiction tree.</summary>

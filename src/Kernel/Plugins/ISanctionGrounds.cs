@@ -1,17 +1,8 @@
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
+using SupervisionCore.Kernel.Sanctions;
 
 namespace SupervisionCore.Kernel.Plugins;
-
-/// <summary>Whom a sanction ground concerns.</summary>
-public enum SanctionTarget
-{
-    /// <summary>A supervisor (质量督导员).</summary>
-    Supervisor = 1,
-
-    /// <summary>An evaluation institution (评价机构).</summary>
-    Institution = 2,
-}
 
 /// <summary>
 /// A sanction measure a pack adds to the national ones (<c>criticism</c>, <c>suspension</c>, <c>dismissal</c>,

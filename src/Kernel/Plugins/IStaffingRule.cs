@@ -1,3 +1,4 @@
+using SupervisionCore.Kernel.Registry;
 namespace SupervisionCore.Kernel.Plugins;
 
 /// <summary>How many supervisors of a kind a task needs and allows.</summary>

@@ -1,4 +1,7 @@
 using System.Security.Claims;
+using SupervisionCore.Kernel.Acts;
+using SupervisionCore.Kernel.Dispatch;
+using SupervisionCore.Kernel.Forms;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
 
@@ -69,7 +72,7 @@ public sealed record SupervisorFileEntry(DateTimeOffset At, string Kind, string?
 /// <param name="AssignmentId">The assignment.</param>
 /// <param name="SupervisorId">The supervisor.</param>
 /// <param name="SupervisorName">Full name.</param>
-/// <param name="Role"><c>external</c> or <c>internal</c>.</param>
+/// <param name="Role">External or internal: the role on the task.</param>
 /// <param name="TaskId">The task.</param>
 /// <param name="TaskKind">The task's kind.</param>
 /// <param name="Jurisdiction">The task's jurisdiction.</param>
@@ -80,7 +83,7 @@ public sealed record AttendanceFact(
     string AssignmentId,
     string SupervisorId,
     string SupervisorName,
-    string Role,
+    SupervisorKind Role,
     string TaskId,
     TaskKind TaskKind,
     JurisdictionCode Jurisdiction,
@@ -108,16 +111,16 @@ public sealed record ActivityVenueFacts(long Id, string Name, string? Address, i
 /// <param name="Id">Assignment id.</param>
 /// <param name="SupervisorId">The supervisor.</param>
 /// <param name="SupervisorName">Full name.</param>
-/// <param name="Role"><c>external</c> or <c>internal</c>.</param>
-/// <param name="Status"><c>invited</c>, <c>accepted</c>, <c>refused</c>, <c>replaced</c> or <c>completed</c>.</param>
+/// <param name="Role">External or internal: the role on the task.</param>
+/// <param name="Status">The assignment's state.</param>
 /// <param name="Entry">Recorded entry, if any.</param>
 /// <param name="Exit">Recorded exit, if any.</param>
-public sealed record AssignmentFacts(string Id, string SupervisorId, string SupervisorName, string Role, string Status, DateTimeOffset? Entry, DateTimeOffset? Exit);
+public sealed record AssignmentFacts(string Id, string SupervisorId, string SupervisorName, SupervisorKind Role, AssignmentState Status, DateTimeOffset? Entry, DateTimeOffset? Exit);
 
 /// <summary>A supervision task of an activity with its assignments.</summary>
 /// <param name="Id">Task id.</param>
 /// <param name="Kind">Kind.</param>
-/// <param name="Status"><c>planned</c>, <c>drawn</c>, <c>in-progress</c>, <c>closed</c> or <c>cancelled</c>.</param>
+/// <param name="Status">The task's state.</param>
 /// <param name="VenueId">The venue supervised, if any.</param>
 /// <param name="WindowStart">Start of the task's time window.</param>
 /// <param name="WindowEnd">End of the task's time window.</param>
@@ -125,12 +128,12 @@ public sealed record AssignmentFacts(string Id, string SupervisorId, string Supe
 /// <param name="StaffingRules">Rule ids that set <paramref name="RequiredCount"/>.</param>
 /// <param name="Assignments">Assignments, oldest first.</param>
 public sealed record ActivityTaskFacts(
-    string Id, TaskKind Kind, string Status, long? VenueId, DateTimeOffset WindowStart, DateTimeOffset WindowEnd,
+    string Id, TaskKind Kind, TaskState Status, long? VenueId, DateTimeOffset WindowStart, DateTimeOffset WindowEnd,
     int RequiredCount, IReadOnlyList<string> StaffingRules, IReadOnlyList<AssignmentFacts> Assignments);
 
 /// <summary>An evaluation activity (plan, session, competition) with its venues, tasks and assignments.</summary>
 /// <param name="Id">Activity id.</param>
-/// <param name="Kind"><c>vocational-qualification</c>, <c>skill-level-recognition</c>, <c>special-ability</c> or <c>competition</c>.</param>
+/// <param name="Kind">The kind of evaluation activity.</param>
 /// <param name="Jurisdiction">Where it takes place.</param>
 /// <param name="InstitutionId">The institution (or competition organiser).</param>
 /// <param name="Occupation">Occupation (trade).</param>
@@ -142,20 +145,20 @@ public sealed record ActivityTaskFacts(
 /// <param name="Venues">Venues, by id.</param>
 /// <param name="Tasks">Supervision tasks, oldest first.</param>
 public sealed record ActivityFacts(
-    string Id, string Kind, JurisdictionCode Jurisdiction, string InstitutionId, string Occupation, string? Level, string? PlanNumber,
+    string Id, ActivityKind Kind, JurisdictionCode Jurisdiction, string InstitutionId, string Occupation, string? Level, string? PlanNumber,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, int CandidateCount, IReadOnlyList<ActivityVenueFacts> Venues, IReadOnlyList<ActivityTaskFacts> Tasks);
 
 /// <summary>A supervision task as a pack sees it (contract 1.3).</summary>
 /// <param name="Id">Task id.</param>
 /// <param name="Kind">Kind.</param>
-/// <param name="Status"><c>planned</c>, <c>drawn</c>, <c>in-progress</c>, <c>closed</c> or <c>cancelled</c>.</param>
+/// <param name="Status">The task's state.</param>
 /// <param name="Jurisdiction">Where it takes place.</param>
 /// <param name="InstitutionId">The institution supervised.</param>
 /// <param name="ActivityId">The activity supervised, if any (an inspection task may have none).</param>
 /// <param name="WindowStart">Start of the task's time window.</param>
 /// <param name="WindowEnd">End of the task's time window.</param>
 public sealed record TaskFacts(
-    string Id, TaskKind Kind, string Status, JurisdictionCode Jurisdiction, string InstitutionId, string? ActivityId,
+    string Id, TaskKind Kind, TaskState Status, JurisdictionCode Jurisdiction, string InstitutionId, string? ActivityId,
     DateTimeOffset WindowStart, DateTimeOffset WindowEnd);
 
 /// <summary>A registry bar in force, as listed for its scope (a blacklist).</summary>

@@ -1,3 +1,4 @@
+using SupervisionCore.Kernel.Dispatch;
 namespace SupervisionCore.Kernel.Plugins;
 
 /// <summary>

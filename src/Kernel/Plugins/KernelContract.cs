@@ -17,6 +17,8 @@ public static class KernelContract
     public static string? Incompatibility(Version packContract)
     {
         ArgumentNullException.ThrowIfNull(packContract);
+        if (packContract.Major < Version.Major)
+            return $"built for kernel contract {packContract.ToString(2)}, this Host offers {Version.ToString(2)} (major versions differ: rebuild the pack against SupervisionCore.Kernel {Version.ToString(2)})";
         if (packContract.Major != Version.Major)
             return $"built for kernel contract {packContract.ToString(2)}, this Host offers {Version.ToString(2)} (major versions differ)";
         if (packContract.Minor > Version.Minor)

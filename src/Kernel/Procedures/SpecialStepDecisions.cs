@@ -1,4 +1,5 @@
 using SupervisionCore.Kernel.Acts;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Procedures.Rules;
 using SupervisionCore.Kernel.Rules;

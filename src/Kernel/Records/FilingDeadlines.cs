@@ -1,4 +1,5 @@
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
@@ -46,7 +47,7 @@ public static class FilingDeadlines
 
     /// <summary>
     /// As <see cref="Governing(IEnumerable{IDeadlinePolicy}, DeadlineSubject, JurisdictionCode, DateOnly)"/>, for a task of
-    /// <paramref name="kind"/>: policies that declare the task kinds they govern (<see cref="ITaskKindScoped"/>, e.g. BJ 22
+    /// <paramref name="kind"/>: policies that declare the task kinds they govern (<see cref="IDeadlinePolicy.AppliesTo"/>, e.g. BJ 22
     /// recognition vs BJ 26 competition records) apply only to those kinds.
     /// </summary>
     public static IDeadlinePolicy? Governing(IEnumerable<IDeadlinePolicy> policies, DeadlineSubject subject, JurisdictionCode where, DateOnly end, TaskKind? kind)
@@ -68,9 +69,9 @@ public static class FilingDeadlines
         if (Governing(policies, subject, where, end, kind) is not { } policy) return FilingDeadline.None(subject);
         var due = policy.DueAfter(end, calendar);
         // A period in calendar days (BJ 22 "5天内") is not a number of working days.
-        return policy is ICalendarDayDeadline calendarDays
-            ? new FilingDeadline(subject, policy.Rule, null, due.Due, due.Assumed) { CalendarDaysAllowed = calendarDays.CalendarDaysAllowed }
-            : new FilingDeadline(subject, policy.Rule, policy.WorkingDaysAllowed, due.Due, due.Assumed);
+        return policy.Allowed.Unit == DeadlineUnit.CalendarDays
+            ? new FilingDeadline(subject, policy.Rule, null, due.Due, due.Assumed) { CalendarDaysAllowed = policy.Allowed.Count }
+            : new FilingDeadline(subject, policy.Rule, policy.Allowed.Count, due.Due, due.Assumed);
     }
 
     private static int Depth(JurisdictionCode code) => code.IsNational ? 0 : code.IsSubJurisdiction ? 2 : 1;

@@ -17,12 +17,20 @@ namespace SupervisionCore.Plugins.Testing.Cases;
 /// <param name="On">The date of the act: the rule must be in force on it, or the outcome is <c>inForce: false</c>.</param>
 /// <param name="Input">The facts, in the JSON shape of the point's kernel record.</param>
 /// <param name="Expect">The expected outcome: every property given must match; properties left out are not checked.</param>
-public sealed record Case(string File, string Name, string Rule, string? Point, DateOnly? On, JsonObject Input, JsonObject Expect);
+/// <param name="Via">
+/// The rule of the extension that judges this case's rule, when the rule is checked inside another rule's extension (GD:
+/// <c>gd.card.issuer-scope</c> via <c>gd.card.external-format</c>'s scheme); null when the rule's own extension judges it.
+/// </param>
+/// <param name="Decider">
+/// For point <c>decide</c>: the pack's pure decider, <c>Namespace.Type.Method</c> (or relative to the pack's root
+/// namespace, <c>Rules.VenueCheckRule.Check</c>); <c>input</c> names its parameters.
+/// </param>
+public sealed record Case(string File, string Name, string Rule, string? Point, DateOnly? On, JsonObject Input, JsonObject Expect, string? Via = null, string? Decider = null);
 
 /// <summary>
 /// Reads case tables: <c>*.yaml</c>, <c>*.yml</c> or <c>*.json</c> files holding an object with optional table-wide
-/// <c>rule</c>, <c>point</c> and <c>on</c>, and <c>cases</c>: a list of objects with <c>name</c>, optional
-/// <c>rule</c>/<c>point</c>/<c>on</c>, <c>input</c> and <c>expect</c>. In YAML, unquoted <c>true</c>/<c>false</c>,
+/// <c>rule</c>, <c>point</c>, <c>on</c>, <c>via</c> and <c>decider</c>, and <c>cases</c>: a list of objects with
+/// <c>name</c>, optional <c>rule</c>/<c>point</c>/<c>on</c>/<c>via</c>/<c>decider</c>, <c>input</c> and <c>expect</c>. In YAML, unquoted <c>true</c>/<c>false</c>,
 /// <c>null</c>/<c>~</c> and numbers are typed (a number with a leading zero such as <c>0001</c> stays text); quote a
 /// value to keep it text.
 /// </summary>
@@ -59,6 +67,8 @@ public static class CaseFile
 
         var tableRule = Text(table, "rule");
         var tablePoint = Text(table, "point");
+        var tableVia = Text(table, "via");
+        var tableDecider = Text(table, "decider");
         var tableOn = Date(table, "on", name, "(table)");
         var result = new List<Case>();
         var index = 0;
@@ -72,7 +82,7 @@ public static class CaseFile
             var expect = c["expect"] as JsonObject ?? throw new InvalidDataException($"{name}: case '{caseName}' has no 'expect' object");
             if (result.Any(r => r.Name == caseName)) throw new InvalidDataException($"{name}: case name '{caseName}' is used twice");
             result.Add(new Case(name, caseName, rule, Text(c, "point") ?? tablePoint, Date(c, "on", name, caseName) ?? tableOn,
-                (JsonObject)input.DeepClone(), (JsonObject)expect.DeepClone()));
+                (JsonObject)input.DeepClone(), (JsonObject)expect.DeepClone(), Text(c, "via") ?? tableVia, Text(c, "decider") ?? tableDecider));
         }
         return result;
     }

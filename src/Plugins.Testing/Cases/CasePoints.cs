@@ -1,7 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Dispatch;
+using SupervisionCore.Kernel.Forms;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Records;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
 
@@ -25,7 +28,7 @@ public static class CasePoints
     /// <summary><see cref="IFeeSchedule"/>: input <c>entry</c>, <c>exit</c> (ISO instants with offset); outcome <c>total</c>, <c>days</c> [date, minutes, hours, unit, amount], or <c>error</c>.</summary>
     public const string Fee = "fee";
 
-    /// <summary><see cref="IDeadlinePolicy"/>: input <c>end</c> (date), optional <c>taskKind</c>; outcome <c>due</c>, <c>assumed</c>, <c>workingDaysAllowed</c>, <c>applies</c>. Published China holiday arrangements.</summary>
+    /// <summary><see cref="IDeadlinePolicy"/>: input <c>end</c> (date), optional <c>taskKind</c>; outcome <c>due</c>, <c>assumed</c>, <c>allowed</c> ({count, unit}), <c>applies</c>. Published China holiday arrangements.</summary>
     public const string Deadline = "deadline";
 
     /// <summary><see cref="ICardNumberScheme"/> issuing: input <see cref="CardIssueRequest"/> plus <c>serial</c>; outcome <c>passed</c>, <c>violations</c>, <c>allocationKey</c>, <c>number</c>.</summary>
@@ -40,11 +43,42 @@ public static class CasePoints
     /// <summary><see cref="IActivityCoverageRule"/>: input <see cref="ActivityCoverage"/>; outcome <c>violated</c>, <c>rule</c>.</summary>
     public const string Coverage = "coverage";
 
-    /// <summary><see cref="IDispatchAnswerRule"/>: input <see cref="DispatchAnswer"/>; outcome <c>action</c> (null when nothing follows), <c>rule</c>.</summary>
+    /// <summary><see cref="ILifecycleRule.OnAnswer"/>: input <see cref="DispatchAnswer"/>; outcome <c>action</c> (null when nothing follows), <c>rule</c>.</summary>
     public const string Answer = "answer";
 
     /// <summary><see cref="ISanctionConsequenceRule"/>: input <see cref="SanctionDecision"/>; outcome <c>barred</c>, <c>scope</c>, <c>from</c>, <c>until</c>, <c>rule</c>.</summary>
     public const string Sanction = "sanction";
+
+    /// <summary><see cref="ITaskKindProvider"/>: input <c>{}</c>; outcome <c>kinds</c> (kebab-case task kinds).</summary>
+    public const string TaskKinds = "task-kinds";
+
+    /// <summary><see cref="ICardValidityPolicy"/>: input <c>kind</c>, <c>issuedOn</c>; outcome <c>validUntil</c> (null: no expiry).</summary>
+    public const string CardValidity = "card-validity";
+
+    /// <summary><see cref="IFormBinding"/>: input <see cref="FormUse"/>'s purpose, plus <c>taskKind</c> and <c>activity</c>; outcome <c>bound</c>, <c>forms</c>.</summary>
+    public const string FormBinding = "form-binding";
+
+    /// <summary>
+    /// <see cref="ICardNumberScheme"/> explaining a text no scheme parses (<see cref="ICardNumberScheme.Explain"/>,
+    /// <see cref="ICardNumberScheme.Owns"/>): input <c>text</c>; outcome <c>owns</c>, <c>explained</c>, <c>violations</c>.
+    /// </summary>
+    public const string CardExplain = "card-explain";
+
+    /// <summary>
+    /// A submission checked against one of the pack's forms (<see cref="IFormCatalogue"/>, <see cref="FormSubmission"/>):
+    /// input <c>formId</c>, optional <c>version</c> (default: the latest), <c>complete: true</c> to start from a complete
+    /// sample submission (<see cref="FormSamples.Complete"/>), <c>answers</c> (added or replaced); outcome <c>valid</c>,
+    /// <c>problems</c> [{key, kind}]. No extension: the case's rule is the pack's forms rule.
+    /// </summary>
+    public const string Form = "form";
+
+    /// <summary>
+    /// A pure decider of the pack that is no extension point (a static method over a facts record, e.g. BJ's venue check):
+    /// the case names it in <c>decider</c>; <c>input</c> gives its parameters by name; outcome: for a
+    /// <see cref="RuleOutcome"/> <c>passed</c>/<c>violations</c>, for a <c>Decision&lt;T&gt;</c> <c>allowed</c>/<c>violations</c>/<c>transition</c>,
+    /// for a <see cref="Violation"/> <c>violated</c>/<c>rule</c>, otherwise <c>result</c> (the value as JSON).
+    /// </summary>
+    public const string Decide = "decide";
 
     /// <summary>Every point with its interface.</summary>
     public static IReadOnlyDictionary<string, Type> Interfaces { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
@@ -58,8 +92,12 @@ public static class CasePoints
         [CardParse] = typeof(ICardNumberScheme),
         [Lifecycle] = typeof(ILifecycleRule),
         [Coverage] = typeof(IActivityCoverageRule),
-        [Answer] = typeof(IDispatchAnswerRule),
+        [Answer] = typeof(ILifecycleRule),
         [Sanction] = typeof(ISanctionConsequenceRule),
+        [TaskKinds] = typeof(ITaskKindProvider),
+        [CardValidity] = typeof(ICardValidityPolicy),
+        [FormBinding] = typeof(IFormBinding),
+        [CardExplain] = typeof(ICardNumberScheme),
     };
 
     private static readonly IWorkingDayCalendar Calendar = ChinaWorkingDayCalendar.WithPublishedArrangements();
@@ -76,10 +114,125 @@ public static class CasePoints
         CardParse => ParseCard((ICardNumberScheme)extension, Read<CardParseInput>(input)),
         Lifecycle => Close((ILifecycleRule)extension, Read<LifecycleInput>(input)),
         Coverage => Violated(((IActivityCoverageRule)extension).Check(Read<ActivityCoverage>(input))),
-        Answer => Decision(((IDispatchAnswerRule)extension).OnAnswer(Read<DispatchAnswer>(input))),
+        Answer => Decision(((ILifecycleRule)extension).OnAnswer(Read<DispatchAnswer>(input))),
         Sanction => Bar(((ISanctionConsequenceRule)extension).OnSanction(Read<SanctionDecision>(input))),
+        TaskKinds => new JsonObject { ["kinds"] = ToJson(((ITaskKindProvider)extension).Kinds.Order().ToList()) },
+        CardValidity => Validity((ICardValidityPolicy)extension, Read<CardValidityInput>(input)),
+        FormBinding => Binding((IFormBinding)extension, Read<FormBindingInput>(input)),
+        CardExplain => Explain((ICardNumberScheme)extension, Read<CardParseInput>(input)),
         _ => throw new InvalidDataException($"unknown point '{point}' (known: {string.Join(", ", Interfaces.Keys)})"),
     };
+
+    /// <summary>
+    /// True when <paramref name="extension"/> has its own body for the member the point calls (an interface's default body
+    /// does not count): an <see cref="ILifecycleRule"/> is judged at <c>lifecycle</c> when it implements
+    /// <see cref="ILifecycleRule.CloseYear"/> and at <c>answer</c> when it implements <see cref="ILifecycleRule.OnAnswer"/>.
+    /// </summary>
+    public static bool Implements(string point, IRuleExtension extension)
+    {
+        ArgumentNullException.ThrowIfNull(extension);
+        var member = point switch { Lifecycle => nameof(ILifecycleRule.CloseYear), Answer => nameof(ILifecycleRule.OnAnswer), _ => null };
+        if (member is null || extension is not ILifecycleRule) return true;
+        var map = extension.GetType().GetInterfaceMap(typeof(ILifecycleRule));
+        var index = Array.FindIndex(map.InterfaceMethods, m => m.Name == member);
+        return index >= 0 && map.TargetMethods[index].DeclaringType != typeof(ILifecycleRule);
+    }
+
+    private sealed record CardValidityInput(SupervisorKind Kind, DateOnly IssuedOn);
+
+    private sealed record FormBindingInput(FormPurpose Purpose, TaskKind TaskKind, ActivityKind? Activity = null, string? Jurisdiction = null, DateOnly? On = null);
+
+    private static JsonObject Validity(ICardValidityPolicy policy, CardValidityInput input) =>
+        new() { ["validUntil"] = policy.ValidUntil(input.Kind, input.IssuedOn) is { } until ? ToJson(until) : null };
+
+    private static JsonObject Binding(IFormBinding binding, FormBindingInput input)
+    {
+        var use = new FormUse(input.Purpose, JurisdictionCode.Parse(input.Jurisdiction ?? binding.Scope.Value), input.TaskKind, input.Activity,
+            input.On ?? binding.Rule.EffectiveFrom);
+        var forms = binding.FormsFor(use);
+        return new JsonObject { ["bound"] = forms is not null, ["forms"] = forms is null ? null : ToJson(forms) };
+    }
+
+    private static JsonObject Explain(ICardNumberScheme scheme, CardParseInput input)
+    {
+        var text = input.Text ?? "";
+        var outcome = scheme.Explain(text);
+        return new JsonObject { ["owns"] = scheme.Owns(text), ["explained"] = outcome is not null, ["violations"] = outcome is null ? new JsonArray() : Ids(outcome.Violations) };
+    }
+
+    /// <summary>Runs a <see cref="Form"/> case: the submission against the pack's form.</summary>
+    public static JsonObject RunForm(PackUnderTest pack, Case @case)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        ArgumentNullException.ThrowIfNull(@case);
+        var input = Read<FormInput>(@case.Input);
+        var versions = pack.Extensions.OfType<IFormCatalogue>().SelectMany(c => c.Forms).Where(f => f.Id == input.FormId).ToList();
+        if (versions.Count == 0) throw new InvalidDataException($"pack '{pack.Pack.Id}' has no form '{input.FormId}'");
+        var form = input.Version is { } v
+            ? versions.SingleOrDefault(f => f.Version == v) ?? throw new InvalidDataException($"form '{input.FormId}' has no version {v}")
+            : versions.OrderBy(f => f.Version).Last();
+        var answers = input.Complete ? new Dictionary<string, FormAnswer>(FormSamples.Complete(form)) : [];
+        foreach (var (key, answer) in input.Answers ?? new Dictionary<string, FormAnswer>()) answers[key] = answer;
+        var problems = FormSubmission.Validate(form, answers);
+        return new JsonObject
+        {
+            ["valid"] = problems.Count == 0,
+            ["problems"] = new JsonArray([.. problems.Select(p => (JsonNode)new JsonObject { ["key"] = p.Key, ["kind"] = ToJson(p.Kind) })]),
+        };
+    }
+
+    private sealed record FormInput(string FormId, int? Version = null, bool Complete = false, IReadOnlyDictionary<string, FormAnswer>? Answers = null);
+
+    /// <summary>Runs a <see cref="Decide"/> case: the pack's static decider named by the case, with the case's input as its arguments.</summary>
+    public static JsonObject RunDecider(PackUnderTest pack, Case @case)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        ArgumentNullException.ThrowIfNull(@case);
+        var name = @case.Decider ?? throw new InvalidDataException($"case '{@case.Name}' (point decide) names no 'decider'");
+        var dot = name.LastIndexOf('.');
+        if (dot <= 0) throw new InvalidDataException($"decider '{name}' must be Type.Method");
+        var typeName = name[..dot];
+        var root = pack.Pack.GetType().Namespace;
+        var type = pack.Assembly.GetType(typeName) ?? (root is null ? null : pack.Assembly.GetType(root + "." + typeName))
+            ?? throw new InvalidDataException($"decider type '{typeName}' is not in pack '{pack.Pack.Id}'");
+        var methods = type.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static).Where(m => m.Name == name[(dot + 1)..]).ToList();
+        if (methods.Count != 1) throw new InvalidDataException($"decider '{name}' must name exactly one public static method (found {methods.Count})");
+        var method = methods[0];
+        var args = method.GetParameters().Select(p =>
+        {
+            var node = @case.Input.FirstOrDefault(kv => string.Equals(kv.Key, p.Name, StringComparison.OrdinalIgnoreCase)).Value;
+            if (node is null) return p.HasDefaultValue ? p.DefaultValue : null;
+            try { return node.Deserialize(p.ParameterType, CaseJson.Options); }
+            catch (JsonException ex) { throw new InvalidDataException($"input '{p.Name}' does not fit {p.ParameterType.Name}: {ex.Message}", ex); }
+        }).ToArray();
+        object? value;
+        try { value = method.Invoke(null, args); }
+        catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is ArgumentException inner)
+        {
+            return new JsonObject { ["error"] = inner.Message };
+        }
+        return value switch
+        {
+            RuleOutcome outcome => Outcome(outcome),
+            Violation violation => Violated(violation),
+            null when method.ReturnType == typeof(Violation) => Violated(null),
+            _ when value?.GetType() is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(Decision<>) => DecisionJson(value),
+            _ => new JsonObject { ["result"] = value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), CaseJson.Options) },
+        };
+    }
+
+    private static JsonObject DecisionJson(object decision)
+    {
+        var type = decision.GetType();
+        var outcome = (RuleOutcome)type.GetProperty(nameof(Decision<object>.Outcome))!.GetValue(decision)!;
+        var transition = type.GetProperty(nameof(Decision<object>.Transition))!.GetValue(decision);
+        return new JsonObject
+        {
+            ["allowed"] = (bool)type.GetProperty(nameof(Decision<object>.Allowed))!.GetValue(decision)!,
+            ["violations"] = Ids(outcome.Violations),
+            ["transition"] = transition is null ? null : JsonSerializer.SerializeToNode(transition, transition.GetType(), CaseJson.Options),
+        };
+    }
 
     private sealed record FeeInput(DateTimeOffset Entry, DateTimeOffset Exit);
 
@@ -91,7 +244,7 @@ public static class CasePoints
 
     /// <summary>
     /// Narrows the extensions enforcing one rule to those the input concerns, as the Host selects them: by task kind
-    /// (<see cref="ITaskKindScoped"/>; the input's <c>taskKind</c>, <c>kind</c> of a task, or <c>task.kind</c>) and, for
+    /// (<see cref="IDeadlinePolicy.AppliesTo"/>; the input's <c>taskKind</c>, <c>kind</c> of a task, or <c>task.kind</c>) and, for
     /// deadlines, by <c>subject</c>.
     /// </summary>
     public static IReadOnlyList<IRuleExtension> Narrow(string point, IReadOnlyList<IRuleExtension> extensions, JsonObject input)
@@ -100,7 +253,7 @@ public static class CasePoints
         var kindNode = input["taskKind"] ?? (point == Staffing ? input["kind"] : null) ?? input["task"]?["kind"];
         IEnumerable<IRuleExtension> result = extensions;
         if (kindNode is not null && kindNode.Deserialize<TaskKind?>(CaseJson.Options) is { } kind)
-            result = result.Where(e => e is not ITaskKindScoped scoped || scoped.AppliesTo(kind));
+            result = result.Where(e => e is not IDeadlinePolicy policy || policy.AppliesTo(kind));
         if (point == Deadline && input["subject"] is { } subjectNode && subjectNode.Deserialize<DeadlineSubject?>(CaseJson.Options) is { } subject)
             result = result.Where(e => e is IDeadlinePolicy p && p.Subject == subject);
         return [.. result];
@@ -149,13 +302,13 @@ public static class CasePoints
 
     private static JsonObject Due(IDeadlinePolicy policy, DeadlineInput input)
     {
-        var applies = (input.TaskKind is not { } kind || policy is not ITaskKindScoped scoped || scoped.AppliesTo(kind))
+        var applies = (input.TaskKind is not { } kind || policy.AppliesTo(kind))
                       && (input.Subject is not { } subject || policy.Subject == subject);
         if (!applies) return new JsonObject { ["applies"] = false };
         var due = policy.DueAfter(input.End, Calendar);
         return new JsonObject
         {
-            ["applies"] = true, ["subject"] = ToJson(policy.Subject), ["workingDaysAllowed"] = policy.WorkingDaysAllowed,
+            ["applies"] = true, ["subject"] = ToJson(policy.Subject), ["allowed"] = ToJson(policy.Allowed),
             ["due"] = ToJson(due.Due), ["assumed"] = due.Assumed,
         };
     }

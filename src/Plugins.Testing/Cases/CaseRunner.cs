@@ -27,9 +27,22 @@ public static class CaseRunner
     {
         ArgumentNullException.ThrowIfNull(pack);
         ArgumentNullException.ThrowIfNull(@case);
-        var enforcing = pack.RuleExtensions.Where(e => e.Rule.Id == @case.Rule).ToList();
+        if (@case.Point is CasePoints.Decide or CasePoints.Form)
+        {
+            if (!pack.Pack.Rules.Any(r => r.Id == @case.Rule))
+                throw new InvalidDataException($"rule '{@case.Rule}' is not in the catalogue of pack '{pack.Pack.Id}'");
+            var outcome = @case.On is { } day && !pack.Pack.Rules.Any(r => r.Id == @case.Rule && r.IsInForceOn(day))
+                ? new JsonObject { ["inForce"] = false }
+                : @case.Point == CasePoints.Decide ? CasePoints.RunDecider(pack, @case) : CasePoints.RunForm(pack, @case);
+            if (@case.On is not null && !outcome.ContainsKey("inForce")) outcome["inForce"] = true;
+            return new CaseResult(outcome, JsonMatch.Differences(@case.Expect, outcome));
+        }
+        var judgedBy = @case.Via ?? @case.Rule;
+        if (@case.Via is not null && !pack.Pack.Rules.Any(r => r.Id == @case.Rule))
+            throw new InvalidDataException($"rule '{@case.Rule}' is not in the catalogue of pack '{pack.Pack.Id}'");
+        var enforcing = pack.RuleExtensions.Where(e => e.Rule.Id == judgedBy).ToList();
         if (enforcing.Count == 0)
-            throw new InvalidDataException($"no extension of pack '{pack.Pack.Id}' enforces rule '{@case.Rule}' " +
+            throw new InvalidDataException($"no extension of pack '{pack.Pack.Id}' enforces rule '{judgedBy}' " +
                 $"(rules with an extension: {string.Join(", ", pack.RuleExtensions.Select(e => e.Rule.Id).Distinct().Order(StringComparer.Ordinal))})");
 
         var point = @case.Point ?? InferPoint(@case, enforcing);
@@ -67,7 +80,7 @@ public static class CaseRunner
     private static string InferPoint(Case @case, List<IRuleExtension> enforcing)
     {
         var points = CasePoints.Interfaces
-            .Where(p => p.Key != CasePoints.CardParse && enforcing.Any(p.Value.IsInstanceOfType))
+            .Where(p => p.Key is not (CasePoints.CardParse or CasePoints.CardExplain) && enforcing.Any(e => p.Value.IsInstanceOfType(e) && CasePoints.Implements(p.Key, e)))
             .Select(p => p.Key).ToList();
         return points.Count == 1
             ? points[0]

@@ -56,6 +56,33 @@ public sealed class HostProcessTests
     }
 
     [Fact]
+    public async Task A_pack_built_for_contract_1_x_stops_start_up_with_one_line_naming_the_pack_and_the_contract()
+    {
+        var plugins = Path.Combine(Path.GetTempPath(), "sc-contract1-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var yn = Path.Combine(plugins, "yn");
+            Directory.CreateDirectory(yn);
+            foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "plugins", "yn")))
+                File.Copy(file, Path.Combine(yn, Path.GetFileName(file)));
+            var manifest = Path.Combine(yn, "pack.json");
+            File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"kernelContract\": \"2.0\"", "\"kernelContract\": \"1.3\"", StringComparison.Ordinal));
+            var settings = OnDatabase(TestCluster.NewDatabase("contract1"));
+            settings["Plugins:Path"] = plugins;
+            await using var host = HostProcess.Start(settings);
+            (await host.WaitExitAsync(TimeSpan.FromSeconds(60))).ShouldBe(1);
+            var lines = host.Output.Split('\n').Where(l => l.Contains("kernel contract", StringComparison.Ordinal)).ToList();
+            lines.ShouldHaveSingleItem().ShouldBe(
+                "SupervisionCore cannot start: pack 'yn' is incompatible: built for kernel contract 1.3, this Host offers 2.0 (major versions differ: rebuild the pack against SupervisionCore.Kernel 2.0)");
+            host.Output.ShouldNotContain("   at ");
+        }
+        finally
+        {
+            try { Directory.Delete(plugins, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    [Fact]
     public async Task Two_hosts_on_one_database_accept_each_others_tokens()
     {
         var database = TestCluster.NewDatabase("twohosts");

@@ -49,8 +49,10 @@ public sealed class PackLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("2.0", "major versions differ")]
-    [InlineData("1.9", "upgrade the Host")]
+    [InlineData("3.0", "major versions differ")]
+    [InlineData("2.9", "upgrade the Host")]
+    [InlineData("1.3", "built for kernel contract 1.3, this Host offers 2.0 (major versions differ: rebuild the pack against SupervisionCore.Kernel 2.0)")]
+    [InlineData("1.0", "built for kernel contract 1.0, this Host offers 2.0")]
     [InlineData("0.9", "major versions differ")]
     public void Refuses_an_incompatible_kernel_contract(string contract, string reason)
     {

@@ -62,7 +62,7 @@ public static class Seed
             IdNumberCipher = protector.Encrypt(parsed.Value),
             IdNumberHash = protector.LookupHash(parsed.Value),
             IdNumberMasked = parsed.Masked,
-            Sex = parsed.Sex == Kernel.Plugins.Sex.Male ? "male" : "female",
+            Sex = parsed.Sex == Kernel.Registry.Sex.Male ? "male" : "female",
             BirthDate = parsed.BirthDate,
             Kind = kind,
             Jurisdiction = jurisdiction,

@@ -296,7 +296,7 @@ public sealed class FaultTests(ITestOutputHelper output)
                 var s = new Supervisor
                 {
                     Id = Guid.CreateVersion7(), Name = "并发督导", IdNumberCipher = protector.Encrypt(number.Value), IdNumberHash = protector.LookupHash(number.Value), IdNumberMasked = number.Masked,
-                    Sex = number.Sex == Kernel.Plugins.Sex.Male ? "male" : "female", BirthDate = number.BirthDate, Kind = "external", Jurisdiction = "43",
+                    Sex = number.Sex == Kernel.Registry.Sex.Male ? "male" : "female", BirthDate = number.BirthDate, Kind = "external", Jurisdiction = "43",
                     YearsInEvaluation = 5, YearsAsExaminer = 5, ManagementOrTechnicalRole = true, PoliticalCommitment = true, PolicyKnowledge = true, Integrity = true,
                     OrganisingAndExpression = true, Health = true, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
                 };

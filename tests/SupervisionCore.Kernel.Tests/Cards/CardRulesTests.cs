@@ -1,5 +1,6 @@
 using SupervisionCore.Kernel.Cards.Rules;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Registry;
 using static SupervisionCore.Kernel.Tests.TestDates;
 
 namespace SupervisionCore.Kernel.Tests.Cards;

@@ -1,5 +1,7 @@
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Records;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
 
@@ -7,21 +9,23 @@ namespace SupervisionCore.Kernel.Tests.Plugins;
 
 public class TaskKindScopingTests
 {
-    private sealed class Policy(string id, TaskKind[]? kinds) : IDeadlinePolicy, ITaskKindScoped
+    private sealed class Policy(string id, TaskKind[]? kinds) : IDeadlinePolicy
     {
         public string PackId => "test";
         public JurisdictionCode Scope => JurisdictionCode.National;
         public RuleDescriptor Rule { get; } = new(id, new LocalizedText("测试", "test"), new Citation("T", "1", "第一条"), JurisdictionCode.National, "test", new DateOnly(2020, 1, 1));
         public DeadlineSubject Subject => DeadlineSubject.SupervisionRecord;
-        public int WorkingDaysAllowed => 5;
+        public Deadline Allowed => Deadline.InWorkingDays(5);
         public bool AppliesTo(TaskKind kind) => kinds is null || kinds.Contains(kind);
-        public WorkingDayDeadline DueAfter(DateOnly end, IWorkingDayCalendar calendar) => WorkingDays.After(calendar, end, 5);
     }
 
-    private sealed class Unscoped : IPackExtension
+    private sealed class Unscoped : IDeadlinePolicy
     {
         public string PackId => "test";
         public JurisdictionCode Scope => JurisdictionCode.National;
+        public RuleDescriptor Rule { get; } = new("unscoped", new LocalizedText("测试", "test"), new Citation("T", "1", "第一条"), JurisdictionCode.National, "test", new DateOnly(2020, 1, 1));
+        public DeadlineSubject Subject => DeadlineSubject.SupervisionRecord;
+        public Deadline Allowed => Deadline.InCalendarDays(5);
     }
 
     [Theory]
@@ -40,6 +44,13 @@ public class TaskKindScopingTests
     }
 
     [Fact]
-    public void An_extension_without_the_interface_applies_to_every_kind() =>
-        new IPackExtension[] { new Unscoped() }.ForTaskKind(TaskKind.Special).ShouldHaveSingleItem();
+    public void A_policy_that_does_not_say_applies_to_every_kind() =>
+        new IDeadlinePolicy[] { new Unscoped() }.ForTaskKind(TaskKind.Special).ShouldHaveSingleItem();
+
+    [Fact]
+    public void The_default_due_date_counts_the_declared_days()
+    {
+        IDeadlinePolicy policy = new Unscoped();
+        policy.DueAfter(new DateOnly(2031, 1, 1), ChinaWorkingDayCalendar.WithPublishedArrangements()).ShouldBe(new WorkingDayDeadline(new DateOnly(2031, 1, 6), false));
+    }
 }

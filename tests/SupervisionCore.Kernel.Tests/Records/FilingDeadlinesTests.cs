@@ -12,7 +12,7 @@ public class FilingDeadlinesTests
     /// <summary>A deadline policy as a pack would write one: N working days after the end, on the given calendar.</summary>
     private sealed record Policy(string PackId, JurisdictionCode Scope, RuleDescriptor Rule, DeadlineSubject Subject, int WorkingDaysAllowed) : IDeadlinePolicy
     {
-        public WorkingDayDeadline DueAfter(DateOnly end, IWorkingDayCalendar calendar) => WorkingDays.After(calendar, end, WorkingDaysAllowed);
+        public Deadline Allowed => Deadline.InWorkingDays(WorkingDaysAllowed);
     }
 
     private static Policy Make(string id, string scope, DeadlineSubject subject, int days, string from = "2020-01-01", string? to = null) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.BeijingEtdz.Rules;

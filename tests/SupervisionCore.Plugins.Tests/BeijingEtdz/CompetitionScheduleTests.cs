@@ -1,4 +1,6 @@
+using SupervisionCore.Kernel.Acts;
 using System.Globalization;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Forms;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
@@ -11,14 +13,14 @@ public class CompetitionScheduleTests
 {
     private static DateTimeOffset T(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture);
 
-    private static AssignmentFacts Ext(string name, string status = "accepted", string role = "external") =>
+    private static AssignmentFacts Ext(string name, AssignmentState status = AssignmentState.Accepted, SupervisorKind role = SupervisorKind.External) =>
         new(Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), name, role, status, null, null);
 
     private static ActivityTaskFacts Task(string id, TaskKind kind, long? venue, string start, params AssignmentFacts[] assignments) =>
-        new(id, kind, "drawn", venue, T(start), T(start).AddHours(4), 2, ["bj.staffing.competition"], assignments);
+        new(id, kind, TaskState.Drawn, venue, T(start), T(start).AddHours(4), 2, ["bj.staffing.competition"], assignments);
 
     private static ActivityFacts Competition(params ActivityTaskFacts[] tasks) => new(
-        "c1", "competition", JurisdictionCode.Parse("11.ETDZ"), "i1", "电工", "三级", "2025经开区电工技能竞赛",
+        "c1", ActivityKind.Competition, JurisdictionCode.Parse("11.ETDZ"), "i1", "电工", "三级", "2025经开区电工技能竞赛",
         T("2025-09-01T08:00+08:00"), T("2025-09-02T18:00+08:00"), 401,
         [new ActivityVenueFacts(1, "一号馆", "科创十三街1号", 200), new ActivityVenueFacts(2, "二号馆", null, 201)],
         tasks);
@@ -29,7 +31,7 @@ public class CompetitionScheduleTests
         var schedule = CompetitionScheduleBuilder.Build(Competition(
             Task("t-after-1", TaskKind.CompetitionAfter, 1, "2025-09-02T09:00+08:00", Ext("赵六")),
             Task("t-in-2", TaskKind.CompetitionInProgress, 2, "2025-09-01T08:00+08:00", Ext("钱七"), Ext("孙八"), Ext("周九")),
-            Task("t-in-1", TaskKind.CompetitionInProgress, 1, "2025-09-01T08:00+08:00", Ext("张三"), Ext("李四"), Ext("王五"), Ext("吴十", "refused"))));
+            Task("t-in-1", TaskKind.CompetitionInProgress, 1, "2025-09-01T08:00+08:00", Ext("张三"), Ext("李四"), Ext("王五"), Ext("吴十", AssignmentState.Refused))));
 
         schedule.Rows.Select(r => (r.TaskId, r.Kind, r.VenueId, r.Contestants)).ShouldBe(
         [
@@ -51,10 +53,10 @@ public class CompetitionScheduleTests
     [Fact]
     public void Cancelled_tasks_and_other_kinds_are_left_out_and_internal_supervisors_are_not_listed()
     {
-        var cancelled = Task("t-x", TaskKind.CompetitionInProgress, 1, "2025-09-01T08:00+08:00", Ext("张三")) with { Status = "cancelled" };
+        var cancelled = Task("t-x", TaskKind.CompetitionInProgress, 1, "2025-09-01T08:00+08:00", Ext("张三")) with { Status = TaskState.Cancelled };
         var schedule = CompetitionScheduleBuilder.Build(Competition(cancelled,
             Task("t-daily", TaskKind.Daily, null, "2025-09-01T08:00+08:00"),
-            Task("t-in", TaskKind.CompetitionInProgress, 2, "2025-09-01T08:00+08:00", Ext("李四"), Ext("内督", role: "internal"))));
+            Task("t-in", TaskKind.CompetitionInProgress, 2, "2025-09-01T08:00+08:00", Ext("李四"), Ext("内督", role: SupervisorKind.Internal))));
         schedule.Rows.ShouldHaveSingleItem().Supervisors.ShouldBe(["李四"]);
         schedule.VenuesWithoutInProgress.ShouldBe([1L]);
     }

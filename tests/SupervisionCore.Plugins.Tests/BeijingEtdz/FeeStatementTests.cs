@@ -1,4 +1,5 @@
 using System.Globalization;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.BeijingEtdz.Features.Fees.Statement;
@@ -16,7 +17,7 @@ public class FeeStatementTests
 
     private static int _n;
 
-    private static AttendanceFact A(string entry, string exit, string supervisor = "s1", string name = "张三", string role = "external", string? task = null) =>
+    private static AttendanceFact A(string entry, string exit, string supervisor = "s1", string name = "张三", SupervisorKind role = SupervisorKind.External, string? task = null) =>
         new($"a{Interlocked.Increment(ref _n)}", supervisor, name, role, task ?? $"t{_n}", TaskKind.Daily, JurisdictionCode.Parse("11.ETDZ"), "i1", T(entry), T(exit));
 
     [Theory]
@@ -68,7 +69,7 @@ public class FeeStatementTests
     [Fact]
     public void Internal_supervisors_are_not_paid_by_the_bureau()
     {
-        var statement = FeeStatementBuilder.Build(Rule, 2025, 6, [A("2025-06-10T08:00+08:00", "2025-06-10T10:00+08:00", role: "internal")]);
+        var statement = FeeStatementBuilder.Build(Rule, 2025, 6, [A("2025-06-10T08:00+08:00", "2025-06-10T10:00+08:00", role: SupervisorKind.Internal)]);
         statement.Supervisors.ShouldBeEmpty();
         statement.Total.ShouldBe(0m);
     }

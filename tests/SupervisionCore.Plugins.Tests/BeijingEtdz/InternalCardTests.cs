@@ -1,4 +1,5 @@
 using System.Globalization;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.BeijingEtdz.Rules;
@@ -141,11 +142,11 @@ public class CardValidityPolicyTests
     public void An_internal_card_is_valid_three_years_less_a_day(string name, int y, int m, int d, string expected)
     {
         _ = name;
-        Policy.ValidUntil(SupervisionCore.Kernel.Plugins.SupervisorKind.Internal, new DateOnly(y, m, d))!.Value
+        Policy.ValidUntil(SupervisionCore.Kernel.Registry.SupervisorKind.Internal, new DateOnly(y, m, d))!.Value
             .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).ShouldBe(expected);
     }
 
     [Fact]
     public void An_external_card_keeps_the_national_answer() =>
-        Policy.ValidUntil(SupervisionCore.Kernel.Plugins.SupervisorKind.External, new DateOnly(2025, 6, 1)).ShouldBeNull();
+        Policy.ValidUntil(SupervisionCore.Kernel.Registry.SupervisorKind.External, new DateOnly(2025, 6, 1)).ShouldBeNull();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
@@ -65,7 +66,7 @@ public class ParameterisedRulesTests
         var calendar = ChinaWorkingDayCalendar.WithPublishedArrangements();
         var policy = new RecognitionRecordDeadline().With(set.AsOf(D(end)));
         policy.DueAfter(D(end), calendar).Due.ShouldBe(D(due), name);
-        policy.CalendarDaysAllowed.ShouldBe(days, name);
+        policy.Allowed.ShouldBe(Deadline.InCalendarDays(days), name);
         new InstitutionFeedbackDeadline().With(set).DueAfter(D(end), calendar).Due.ShouldBe(D(due), name);
     }
 

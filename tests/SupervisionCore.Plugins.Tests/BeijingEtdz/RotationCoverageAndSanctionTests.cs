@@ -1,5 +1,7 @@
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
+using SupervisionCore.Kernel.Sanctions;
 using SupervisionCore.Plugins.BeijingEtdz.Rules;
 using SupervisionCore.Plugins.BeijingEtdz.Sanctions;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Records;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.BeijingEtdz.Rules;
 
@@ -91,10 +92,9 @@ public class DeadlinePolicyTests
     [Fact]
     public void Recognition_deadlines_count_calendar_days_competition_working_days()
     {
-        new RecognitionRecordDeadline().ShouldBeAssignableTo<ICalendarDayDeadline>()!.CalendarDaysAllowed.ShouldBe(5);
-        new InstitutionFeedbackDeadline().ShouldBeAssignableTo<ICalendarDayDeadline>()!.CalendarDaysAllowed.ShouldBe(5);
-        new CompetitionRecordDeadline().ShouldNotBeAssignableTo<ICalendarDayDeadline>();
-        new CompetitionRecordDeadline().WorkingDaysAllowed.ShouldBe(5);
+        new RecognitionRecordDeadline().Allowed.ShouldBe(Deadline.InCalendarDays(5));
+        new InstitutionFeedbackDeadline().Allowed.ShouldBe(Deadline.InCalendarDays(5));
+        new CompetitionRecordDeadline().Allowed.ShouldBe(Deadline.InWorkingDays(5));
         // A calendar-day deadline needs no published arrangement: 2031 is not published, still not assumed.
         new RecognitionRecordDeadline().DueAfter(D("2031-01-01"), Calendar).ShouldBe(new WorkingDayDeadline(D("2031-01-06"), false));
         new CompetitionRecordDeadline().DueAfter(D("2031-01-01"), Calendar).Assumed.ShouldBeTrue();

@@ -1,3 +1,5 @@
+using SupervisionCore.Kernel.Acts;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Plugins.Guangdong.Rules;
 
@@ -11,7 +13,7 @@ public class DailySupervisionTests
 
     private static DailyCheckFacts Check(string kind = "sampling", string on = "2025-06-10", int? files = 5, int? videos = 0, TaskKind task = TaskKind.Daily,
         string status = "in-progress", bool dispatched = true) =>
-        new(task, status, Activity, kind, DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture), files, videos, dispatched, Today);
+        new(task, States.ParseTask(status), Activity, kind, DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture), files, videos, dispatched, Today);
 
     private static string[] Rules(IEnumerable<SupervisionCore.Kernel.Rules.Violation> violations) => [.. violations.Select(v => v.Rule).Distinct()];
 
@@ -44,7 +46,7 @@ public class DailySupervisionTests
 
     private static MeasureFacts Measure(string kind = "reminder-letter", string on = "2025-06-15", string? due = "2025-07-15", int checks = 1, string status = "in-progress",
         TaskKind task = TaskKind.Daily) =>
-        new(task, status, Activity, checks, kind, D(on), due is null ? null : D(due), Today);
+        new(task, States.ParseTask(status), Activity, checks, kind, D(on), due is null ? null : D(due), Today);
 
     private static DateOnly D(string s) => DateOnly.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using SupervisionCore.Kernel.Parameters;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.Guangdong.Rules;

@@ -82,7 +82,7 @@ public class ExternalCardSchemeTests
     [InlineData(AuthorityKind.ZoneBureau, false)]
     [InlineData(AuthorityKind.IndustryDepartment, false)]
     public void Accepts_provincial_and_city_centres_as_issuers(AuthorityKind kind, bool accepted) =>
-        ((IIssuerScope)Scheme).Accepts(kind).ShouldBe(accepted);
+        ((ICardNumberScheme)Scheme).AcceptsIssuer(kind).ShouldBe(accepted);
 
     [Theory]
     [InlineData("R4424A001", 2024, 1, "A", "44.A")]
@@ -171,7 +171,7 @@ public class CardDecodingTests
     public void A_city_number_decodes_to_its_city(string text, string letter, string city, string name)
     {
         Scheme.TryParse(text, out var number).ShouldBeTrue();
-        var parts = ((ICardNumberExplainer)Scheme).Describe(number);
+        var parts = ((ICardNumberScheme)Scheme).Describe(number);
         parts.Single(p => p.Key == "issuerMark").Value.ShouldBe(letter);
         var c = parts.Single(p => p.Key == "city");
         c.Value.ShouldBe(city);

@@ -1,5 +1,6 @@
 using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Records;
 using SupervisionCore.Plugins.Guangdong.Rules;
 
 namespace SupervisionCore.Plugins.Tests.Guangdong;
@@ -24,7 +25,7 @@ public class RecordDeadlinePolicyTests
     public void Governs_the_supervision_record_under_gd_record_deadline()
     {
         Policy.Subject.ShouldBe(DeadlineSubject.SupervisionRecord);
-        Policy.WorkingDaysAllowed.ShouldBe(5);
+        Policy.Allowed.ShouldBe(Deadline.InWorkingDays(5));
         Policy.Rule.Id.ShouldBe("gd.record.deadline");
         Policy.Rule.Citation.ToString().ShouldBe("GD 20");
     }

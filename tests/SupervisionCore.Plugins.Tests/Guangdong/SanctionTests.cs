@@ -1,7 +1,8 @@
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
-using SupervisionCore.Plugins.Guangdong.Sanctions;
+using SupervisionCore.Kernel.Sanctions;
 using SupervisionCore.Plugins.Guangdong.Rules;
+using SupervisionCore.Plugins.Guangdong.Sanctions;
 
 namespace SupervisionCore.Plugins.Tests.Guangdong;
 

@@ -1,4 +1,5 @@
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.Yunnan.Rules;
 
 namespace SupervisionCore.Plugins.Tests.Yunnan;

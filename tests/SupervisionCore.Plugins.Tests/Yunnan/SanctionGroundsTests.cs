@@ -1,5 +1,6 @@
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
+using SupervisionCore.Kernel.Sanctions;
 using SupervisionCore.Plugins.Yunnan.Rules;
 using SupervisionCore.Plugins.Yunnan.Sanctions;
 

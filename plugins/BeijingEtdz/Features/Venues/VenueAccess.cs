@@ -21,8 +21,8 @@ public static class VenueAccess
         var own = user.Jurisdiction();
         if (own is null) return _ => false;
         // Venues lie in the zone only (their institution is in 11.ETDZ): reaching the zone means seeing them all.
-        if ((user.Has(AccessRoles.Auditor) || user.Has(AccessRoles.Supervisor)) && Reaches(own.Value)) return _ => true;
-        if (user.Has(AccessRoles.InstitutionOperator) && Guid.TryParse(user.Institution(), out var institution))
+        if ((user.HasRole(AccessRoles.Auditor) || user.HasRole(AccessRoles.Supervisor)) && Reaches(own.Value)) return _ => true;
+        if (user.HasRole(AccessRoles.InstitutionOperator) && Guid.TryParse(user.InstitutionId(), out var institution))
             return v => v.InstitutionId == institution;
         return _ => false;
     }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Security.Claims;
+using SupervisionCore.Plugins.AspNetCore;
 using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Plugins.Guangdong.Access;
 using SupervisionCore.Plugins.Guangdong.Data;
@@ -80,7 +81,7 @@ public static class MeasureAccess
             var prefix = code + ".";
             return m => m.Jurisdiction == code || m.Jurisdiction.StartsWith(prefix);
         }
-        if (user.InstitutionId() is { } institution) return m => m.InstitutionId == institution;
+        if (Guid.TryParse(user.InstitutionId(), out var institution)) return m => m.InstitutionId == institution;
         return _ => false;
     }
 }

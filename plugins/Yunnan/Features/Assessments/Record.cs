@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
-using SupervisionCore.Plugins.Shared;
 using SupervisionCore.Plugins.Yunnan.Data;
 using SupervisionCore.Plugins.Yunnan.Rules;
 using AccessRoles = SupervisionCore.Kernel.Access.Roles;
@@ -70,7 +69,7 @@ public sealed class Endpoint(YunnanDbContext db, ISupervisionDirectory directory
         var assessment = new AnnualAssessment
         {
             Id = Guid.CreateVersion7(), SupervisorId = req.SupervisorId, Jurisdiction = s.Jurisdiction.Value, Year = req.Year, Passed = req.Passed, AssessedOn = req.AssessedOn,
-            Note = req.Note, RecordedBy = User.Actor(), RecordedAt = DateTimeOffset.UtcNow,
+            Note = req.Note, RecordedBy = User.ActorId(), RecordedAt = DateTimeOffset.UtcNow,
         };
         db.AnnualAssessments.Add(assessment);
         await db.SaveAuditedAsync(audit, new PackAuditEntry("yn.assessment.record", "yn.assessment", assessment.Id.ToString(), s.Jurisdiction,

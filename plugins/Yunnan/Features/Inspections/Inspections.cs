@@ -7,7 +7,6 @@ using SupervisionCore.Kernel.Forms;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
-using SupervisionCore.Plugins.Shared;
 using SupervisionCore.Plugins.Yunnan.Data;
 using SupervisionCore.Plugins.Yunnan.Forms;
 using SupervisionCore.Plugins.Yunnan.Rules;
@@ -99,7 +98,7 @@ public sealed class CreateEndpoint(YunnanDbContext db, ISupervisionDirectory dir
         var inspection = new AnnualInspection
         {
             Id = Guid.CreateVersion7(), TaskId = req.TaskId, InstitutionId = req.InstitutionId, Jurisdiction = where.Value, Year = req.Year,
-            CreatedBy = User.Actor(), CreatedAt = DateTimeOffset.UtcNow,
+            CreatedBy = User.ActorId(), CreatedAt = DateTimeOffset.UtcNow,
         };
         db.AnnualInspections.Add(inspection);
         var dto = InspectionDto.From(inspection);
@@ -195,7 +194,7 @@ public sealed class StepEndpoint(YunnanDbContext db, IPackAudit audit) : Endpoin
         {
             InspectionId = i.Id, Sequence = decision.Transition.Sequence, Step = decision.Transition.Step, On = req.On, Text = req.Text,
             Answers = req.Answers is null ? null : JsonSerializer.Serialize(req.Answers, JsonSerializerOptions.Web), Total = total,
-            RecordedBy = User.Actor(), RecordedAt = DateTimeOffset.UtcNow,
+            RecordedBy = User.ActorId(), RecordedAt = DateTimeOffset.UtcNow,
         });
         var dto = InspectionDto.From(i);
         await db.SaveAuditedAsync(audit, new PackAuditEntry("yn.annual-inspection.step", "yn.annual-inspection", i.Id.ToString(), JurisdictionCode.Parse(i.Jurisdiction),

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Kernel.Appointments;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
-using SupervisionCore.Plugins.Shared;
 using SupervisionCore.Plugins.Yunnan.Data;
 using SupervisionCore.Plugins.Yunnan.Rules;
 
@@ -117,7 +116,7 @@ public sealed class LearningYearCloser(YunnanDbContext db, ISupervisionDirectory
 
         db.LearningYearCloses.Add(new LearningYearClose
         {
-            Year = year, Scope = scope.Value, ClosedOn = today, ClosedBy = by is null ? "system" : Caller.Actor(by), ClosedAt = DateTimeOffset.UtcNow,
+            Year = year, Scope = scope.Value, ClosedOn = today, ClosedBy = Caller.ActorIdOrSystem(by), ClosedAt = DateTimeOffset.UtcNow,
             Decisions = JsonSerializer.Serialize(decisions, JsonSerializerOptions.Web),
             NoSessionHeld = JsonSerializer.Serialize(notHeld, JsonSerializerOptions.Web),
         });

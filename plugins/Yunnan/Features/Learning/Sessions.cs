@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
-using SupervisionCore.Plugins.Shared;
 using SupervisionCore.Plugins.Yunnan.Data;
 using SupervisionCore.Plugins.Yunnan.Rules;
 using AccessRoles = SupervisionCore.Kernel.Access.Roles;
@@ -109,7 +108,7 @@ public sealed class CreateSessionEndpoint(YunnanDbContext db, ISupervisionDirect
         var session = new LearningSession
         {
             Id = Guid.CreateVersion7(), InstitutionId = institution, Jurisdiction = where.Value, Year = req.Year, HeldOn = req.HeldOn, Content = req.Content.Trim(),
-            CreatedBy = User.Actor(), CreatedAt = DateTimeOffset.UtcNow,
+            CreatedBy = User.ActorId(), CreatedAt = DateTimeOffset.UtcNow,
         };
         db.LearningSessions.Add(session);
         var dto = SessionDto.From(session, []);
@@ -196,7 +195,7 @@ public sealed class RecordResultEndpoint(YunnanDbContext db, ISupervisionDirecto
         var result = await db.LearningResults.SingleOrDefaultAsync(r => r.SessionId == s.Id && r.SupervisorId == req.SupervisorId, ct);
         var before = result is null ? null : new ResultDto(result.SupervisorId, result.Attended, result.Passed);
         if (result is null) db.LearningResults.Add(result = new LearningResult { SessionId = s.Id, SupervisorId = req.SupervisorId });
-        (result.Attended, result.Passed, result.RecordedBy, result.RecordedAt) = (decision.Transition.Attended, decision.Transition.Passed, User.Actor(), DateTimeOffset.UtcNow);
+        (result.Attended, result.Passed, result.RecordedBy, result.RecordedAt) = (decision.Transition.Attended, decision.Transition.Passed, User.ActorId(), DateTimeOffset.UtcNow);
         var after = new ResultDto(result.SupervisorId, result.Attended, result.Passed);
         await db.SaveAuditedAsync(audit, new PackAuditEntry("yn.learning-result.record", "yn.learning-result", $"{s.Id}/{req.SupervisorId}", JurisdictionCode.Parse(s.Jurisdiction),
             [YunnanRules.LearningAnnual.Id], before, after, $"session={s.Id} attended={(req.Attended ? "yes" : "no")} passed={req.Passed switch { true => "yes", false => "no", null => "-" }}"), User, ct);

@@ -13,6 +13,7 @@ using SupervisionCore.Host.Infrastructure;
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Acts;
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Procedures;
 using SupervisionCore.Kernel.Registry;
@@ -29,7 +30,7 @@ namespace SupervisionCore.Host.Features.Assignments;
 /// </summary>
 public sealed class AssignmentActs(
     SupervisionDbContext db, DispatchFactsLoader facts, Substitution substitution, AuditLog audit, TimeProvider clock,
-    IEnumerable<IDispatchAnswerRule> answerRules, ISupervisorActions actions) : IScopedService
+    IEnumerable<ILifecycleRule> answerRules, ISupervisorActions actions) : IScopedService
 {
     /// <summary>The outcome of an act: the problem to answer, or the assignments changed.</summary>
     public sealed record Outcome(ProblemHttpResult? Problem, Assignment? Assignment = null, Assignment? Replacement = null,

@@ -4,6 +4,7 @@ using SupervisionCore.Host.Data.Supervision;
 using SupervisionCore.Host.Features.Draws;
 using SupervisionCore.Host.Infrastructure;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Registry;
 
 namespace SupervisionCore.Host.Features.Assignments;
 

@@ -1,5 +1,6 @@
 using SupervisionCore.Host.Infrastructure;
 using SupervisionCore.Kernel.Parameters;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Records;
 using SupervisionCore.Kernel.Registry;

@@ -10,6 +10,7 @@ using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
 
 namespace SupervisionCore.Host.Features.Draws;

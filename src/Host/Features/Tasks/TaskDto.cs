@@ -1,6 +1,7 @@
 using SupervisionCore.Host.Data.Supervision;
-using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Acts;
+using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 

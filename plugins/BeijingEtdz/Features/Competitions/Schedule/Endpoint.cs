@@ -55,7 +55,7 @@ public sealed class Endpoint(ISupervisionDirectory directory) : Endpoint<Request
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
         var activity = await directory.FindActivityAsync(req.ActivityId.ToString(), ct);
-        if (activity is null || activity.Kind != "competition" || !BeijingEtdzRules.Jurisdiction.Contains(activity.Jurisdiction) || !MaySee(activity))
+        if (activity is null || activity.Kind != ActivityKind.Competition || !BeijingEtdzRules.Jurisdiction.Contains(activity.Jurisdiction) || !MaySee(activity))
         { await Send.ResultAsync(PackProblems.NotFound($"competition {req.ActivityId} in {BeijingEtdzRules.Jurisdiction.Value}")); return; }
         var schedule = CompetitionScheduleBuilder.Build(activity);
         await Send.OkAsync(new Response
@@ -68,6 +68,6 @@ public sealed class Endpoint(ISupervisionDirectory directory) : Endpoint<Request
 
     private bool MaySee(ActivityFacts activity) =>
         User.IsZoneAdmin()
-        || ((User.Has(AccessRoles.Auditor) || User.Has(AccessRoles.Supervisor)) && User.Reaches(activity.Jurisdiction))
-        || (User.Has(AccessRoles.InstitutionOperator) && User.Institution() == activity.InstitutionId);
+        || ((User.HasRole(AccessRoles.Auditor) || User.HasRole(AccessRoles.Supervisor)) && User.Reaches(activity.Jurisdiction))
+        || (User.HasRole(AccessRoles.InstitutionOperator) && User.InstitutionId() == activity.InstitutionId);
 }

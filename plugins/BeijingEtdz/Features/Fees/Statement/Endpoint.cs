@@ -1,10 +1,12 @@
 using System.Globalization;
+using AccessRoles = SupervisionCore.Kernel.Access.Roles;
 using FastEndpoints;
+using SupervisionCore.Kernel;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Plugins.BeijingEtdz.Access;
 using SupervisionCore.Plugins.BeijingEtdz.Rules;
-using AccessRoles = SupervisionCore.Kernel.Access.Roles;
 
 namespace SupervisionCore.Plugins.BeijingEtdz.Features.Fees.Statement;
 
@@ -33,7 +35,7 @@ public sealed class Endpoint(FeeScheduleRule shipped, IParameterSource parameter
 
     public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        if (!User.MayReadFeeStatements()) { await Send.ResultAsync(PackProblems.Forbidden("只有经开区社会事业局、北京市或国家管理员可查看劳务费明细", "only the zone bureau, a Beijing province administrator or a national administrator may read fee statements")); return; }
+        if (!User.MayReadFeeStatements()) { await Send.ResultAsync(PackProblems.Forbidden(new LocalizedText("只有经开区社会事业局、北京市或国家管理员可查看劳务费明细", "only the zone bureau, a Beijing province administrator or a national administrator may read fee statements"))); return; }
         var (year, month) = req.Parsed();
         var rule = shipped.With(await parameters.CurrentAsync(ct)); // the rates in force on each line's day (bj.fee.per-activity.*)
         var (from, to) = FeeStatementBuilder.AttendanceRange(year, month);

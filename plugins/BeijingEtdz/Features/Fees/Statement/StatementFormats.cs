@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using MiniExcelLibs;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Plugins.BeijingEtdz.Rules;
 

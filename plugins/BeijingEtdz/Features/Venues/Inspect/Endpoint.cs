@@ -1,3 +1,4 @@
+using SupervisionCore.Kernel;
 using System.Globalization;
 using System.Text.Json;
 using FastEndpoints;
@@ -10,7 +11,6 @@ using SupervisionCore.Plugins.BeijingEtdz.Access;
 using SupervisionCore.Plugins.BeijingEtdz.Data;
 using SupervisionCore.Plugins.BeijingEtdz.Forms;
 using SupervisionCore.Plugins.BeijingEtdz.Rules;
-using SupervisionCore.Plugins.Shared;
 using AccessRoles = SupervisionCore.Kernel.Access.Roles;
 
 namespace SupervisionCore.Plugins.BeijingEtdz.Features.Venues.Inspect;
@@ -56,7 +56,7 @@ public sealed class Endpoint(BeijingEtdzDbContext db, ISupervisionDirectory dire
     {
         var supervisor = User.SupervisorId() is { } sid ? await directory.FindSupervisorAsync(sid, ct) : null;
         if (supervisor is null || supervisor.Kind != SupervisorKind.External || !BeijingEtdzRules.Jurisdiction.Contains(supervisor.Jurisdiction) || !supervisor.Active)
-        { await Send.ResultAsync(PackProblems.Forbidden("只有经开区在聘的外督员可以核查场地", "only an external supervisor of the zone with an appointment in force may check venues")); return; }
+        { await Send.ResultAsync(PackProblems.Forbidden(new LocalizedText("只有经开区在聘的外督员可以核查场地", "only an external supervisor of the zone with an appointment in force may check venues"))); return; }
 
         var venue = await db.Venues.AsNoTracking().Include(v => v.Occupations).Include(v => v.Equipment).SingleOrDefaultAsync(v => v.Id == req.Id, ct);
         if (venue is null) { await Send.ResultAsync(PackProblems.NotFound($"venue {req.Id}")); return; }
@@ -90,7 +90,7 @@ public sealed class Endpoint(BeijingEtdzDbContext db, ISupervisionDirectory dire
             Answers = JsonSerializer.Serialize(answers),
             Items = [.. req.Items!.Select(i => (Item: i, Index: subjects.ToList().IndexOf(i.Subject!))).OrderBy(x => x.Index)
                 .Select(x => new VenueInspectionItem { Position = x.Index + 1, Subject = x.Item.Subject!, Matches = x.Item.Result == VenueCheckRule.Matches, Note = string.IsNullOrWhiteSpace(x.Item.Note) ? null : x.Item.Note.Trim() })],
-            RecordedBy = User.FindFirst("sub")?.Value ?? User.FindFirst("client_id")?.Value ?? "unknown",
+            RecordedBy = User.ActorId(),
             RecordedAt = clock.GetUtcNow(),
         };
         db.VenueInspections.Add(inspection);

@@ -1,10 +1,10 @@
+using SupervisionCore.Kernel;
 using FastEndpoints;
 using FluentValidation;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Plugins.BeijingEtdz.Access;
 using SupervisionCore.Plugins.BeijingEtdz.Data;
 using SupervisionCore.Plugins.BeijingEtdz.Rules;
-using SupervisionCore.Plugins.Shared;
 using AccessRoles = SupervisionCore.Kernel.Access.Roles;
 
 namespace SupervisionCore.Plugins.BeijingEtdz.Features.Venues.Register;
@@ -101,9 +101,9 @@ public sealed class Endpoint(BeijingEtdzDbContext db, ISupervisionDirectory dire
             if (req.InstitutionId is not { } given) { ThrowError(r => r.InstitutionId, "institutionId is required for an administrator"); return; }
             institutionId = given;
         }
-        else if (User.Has(AccessRoles.InstitutionOperator) && Guid.TryParse(User.Institution(), out var own) && (req.InstitutionId is null || req.InstitutionId == own))
+        else if (User.HasRole(AccessRoles.InstitutionOperator) && Guid.TryParse(User.InstitutionId(), out var own) && (req.InstitutionId is null || req.InstitutionId == own))
             institutionId = own;
-        else { await Send.ResultAsync(PackProblems.Forbidden("只能为本机构备案场地", "an institution operator registers venues for their own institution only")); return; }
+        else { await Send.ResultAsync(PackProblems.Forbidden(new LocalizedText("只能为本机构备案场地", "an institution operator registers venues for their own institution only"))); return; }
 
         var institution = await directory.FindInstitutionAsync(institutionId.ToString(), ct);
         if (institution is null || !BeijingEtdzRules.Jurisdiction.Contains(institution.Jurisdiction) || !User.Reaches(institution.Jurisdiction))
@@ -115,7 +115,7 @@ public sealed class Endpoint(BeijingEtdzDbContext db, ISupervisionDirectory dire
             Name = req.Name!.Trim(), Address = req.Address!.Trim(),
             Occupations = [.. req.Occupations!.Select((o, i) => new VenueOccupation { Position = i + 1, Occupation = o.Occupation!.Trim(), Level = o.Level! })],
             Equipment = [.. req.Equipment!.Select((e, i) => new VenueEquipment { Position = i + 1, Name = e.Name!.Trim(), Model = e.Model?.Trim(), Spec = e.Spec?.Trim(), Quantity = e.Quantity!.Value })],
-            RegisteredBy = User.FindFirst("sub")?.Value ?? User.FindFirst("client_id")?.Value ?? "unknown",
+            RegisteredBy = User.ActorId(),
             RegisteredAt = clock.GetUtcNow(),
         };
         db.Venues.Add(venue);

@@ -2,6 +2,7 @@ using System.Globalization;
 using FastEndpoints;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using SupervisionCore.Plugins.AspNetCore;
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Plugins.Guangdong.Access;

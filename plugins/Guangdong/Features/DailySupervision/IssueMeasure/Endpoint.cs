@@ -6,7 +6,7 @@ using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Plugins.Guangdong.Access;
 using SupervisionCore.Plugins.Guangdong.Data;
 using SupervisionCore.Plugins.Guangdong.Rules;
-using SupervisionCore.Plugins.Shared;
+using SupervisionCore.Plugins.AspNetCore;
 
 namespace SupervisionCore.Plugins.Guangdong.Features.DailySupervision.IssueMeasure;
 
@@ -92,7 +92,7 @@ public sealed class Endpoint(GuangdongDbContext db, ISupervisionDirectory direct
             Id = Guid.CreateVersion7(), TaskId = req.TaskId, InstitutionId = Guid.Parse(task.InstitutionId), Jurisdiction = task.Jurisdiction.Value,
             Kind = decision.Transition.Kind, On = req.On.Value, Number = Trim(req.Number), Scope = Trim(req.Scope), IssuedBy = req.IssuedBy.Trim(),
             Findings = req.Findings.Trim(), Requirements = Trim(req.Requirements), RectificationDue = decision.Transition.RectificationDue,
-            Status = decision.Transition.Status, CreatedBy = User.Actor(), CreatedAt = clock.GetUtcNow(),
+            Status = decision.Transition.Status, CreatedBy = User.ActorId(), CreatedAt = clock.GetUtcNow(),
         };
         db.DailyMeasures.Add(measure);
         var dto = MeasureDto.From(measure);

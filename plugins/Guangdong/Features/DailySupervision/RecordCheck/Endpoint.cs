@@ -1,3 +1,4 @@
+using SupervisionCore.Kernel.Acts;
 using FastEndpoints;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Plugins.Guangdong.Access;
 using SupervisionCore.Plugins.Guangdong.Data;
 using SupervisionCore.Plugins.Guangdong.Rules;
-using SupervisionCore.Plugins.Shared;
+using SupervisionCore.Plugins.AspNetCore;
 using AccessRoles = SupervisionCore.Kernel.Access.Roles;
 
 namespace SupervisionCore.Plugins.Guangdong.Features.DailySupervision.RecordCheck;
@@ -77,10 +78,10 @@ public sealed class Endpoint(GuangdongDbContext db, ISupervisionDirectory direct
         if (task is null || !GuangdongRules.Jurisdiction.Contains(task.Jurisdiction) || (staff && !GuangdongAccess.CanSee(User, task.Jurisdiction)))
         { await Send.ResultAsync(PackProblems.NotFound($"no Guangdong supervision task {req.TaskId} in the caller's reach")); return; }
         var assignments = await TaskAssignments.OfAsync(directory, task, ct);
-        var supervisorId = staff ? req.SupervisorId : User.SupervisorId();
+        var supervisorId = staff ? req.SupervisorId : Guid.TryParse(User.SupervisorId(), out var own) ? own : null;
         if (!staff && (supervisorId is null || !assignments.Any(a => a.SupervisorId == supervisorId.Value.ToString())))
         { await Send.ResultAsync(PackProblems.NotFound($"supervision task {req.TaskId} (the caller is not dispatched to it)")); return; }
-        var dispatched = supervisorId is not { } who || assignments.Any(a => a.SupervisorId == who.ToString() && a.Status is "accepted" or "completed");
+        var dispatched = supervisorId is not { } who || assignments.Any(a => a.SupervisorId == who.ToString() && a.Status is AssignmentState.Accepted or AssignmentState.Completed);
 
         var today = ChinaTime.DateOf(clock.GetUtcNow());
         var facts = new DailyCheckFacts(task.Kind, task.Status, ChinaTime.DateOf(task.WindowStart), req.Kind, req.On!.Value, req.FilesSampled, req.VideosSampled, dispatched, today);
@@ -93,7 +94,7 @@ public sealed class Endpoint(GuangdongDbContext db, ISupervisionDirectory direct
             Kind = decision.Transition.Kind, On = decision.Transition.On, SupervisorId = supervisorId,
             FilesSampled = req.Kind == DailySupervisionKinds.Sampling ? req.FilesSampled : null,
             VideosSampled = req.Kind == DailySupervisionKinds.Sampling ? req.VideosSampled : null,
-            Findings = req.Findings.Trim(), ProblemsFound = req.ProblemsFound, RecordedBy = User.Actor(), RecordedAt = clock.GetUtcNow(),
+            Findings = req.Findings.Trim(), ProblemsFound = req.ProblemsFound, RecordedBy = User.ActorId(), RecordedAt = clock.GetUtcNow(),
         };
         db.DailyChecks.Add(check);
         var dto = CheckDto.From(check);

@@ -7,7 +7,7 @@ using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.Guangdong.Access;
 using SupervisionCore.Plugins.Guangdong.Data;
 using SupervisionCore.Plugins.Guangdong.Rules;
-using SupervisionCore.Plugins.Shared;
+using SupervisionCore.Plugins.AspNetCore;
 
 namespace SupervisionCore.Plugins.Guangdong.Features.DailySupervision.ReviewMeasure;
 
@@ -60,7 +60,7 @@ public sealed class Endpoint(GuangdongDbContext db, IPackAudit audit, TimeProvid
         var decision = DailySupervisionActs.DecideReview(facts);
         if (!decision.Allowed)
         {
-            await Send.ResultAsync(DailySupervisionActs.IsConflict(facts) ? PackProblems.Conflict(decision.Violations) : PackProblems.Violations(decision.Violations));
+            await Send.ResultAsync(DailySupervisionActs.IsConflict(facts) ? PackProblems.RuleConflict(decision.Violations) : PackProblems.Violations(decision.Violations));
             return;
         }
         var before = new { m.Status };

@@ -7,7 +7,7 @@ using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.Guangdong.Access;
 using SupervisionCore.Plugins.Guangdong.Data;
 using SupervisionCore.Plugins.Guangdong.Rules;
-using SupervisionCore.Plugins.Shared;
+using SupervisionCore.Plugins.AspNetCore;
 using AccessRoles = SupervisionCore.Kernel.Access.Roles;
 
 namespace SupervisionCore.Plugins.Guangdong.Features.DailySupervision.SubmitRectification;
@@ -50,19 +50,19 @@ public sealed class Endpoint(GuangdongDbContext db, IPackAudit audit, TimeProvid
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var m = await db.DailyMeasures.FromSql($"SELECT * FROM pack_gd.daily_measures WHERE id = {req.Id} FOR UPDATE")
             .Where(MeasureAccess.Readable(User)).Include(x => x.Rectifications).SingleOrDefaultAsync(ct);
-        if (m is null || !(User.IsStaff() || User.InstitutionId() == m.InstitutionId)) { await Send.ResultAsync(PackProblems.NotFound($"measure {req.Id}")); return; }
+        if (m is null || !(User.IsStaff() || User.InstitutionId() == m.InstitutionId.ToString())) { await Send.ResultAsync(PackProblems.NotFound($"measure {req.Id}")); return; }
         var facts = new RectificationFacts(m.Status, m.On, m.RectificationDue, req.On!.Value, ChinaTime.DateOf(clock.GetUtcNow()));
         var decision = DailySupervisionActs.DecideRectification(facts);
         if (!decision.Allowed)
         {
-            await Send.ResultAsync(DailySupervisionActs.IsConflict(facts) ? PackProblems.Conflict(decision.Violations) : PackProblems.Violations(decision.Violations));
+            await Send.ResultAsync(DailySupervisionActs.IsConflict(facts) ? PackProblems.RuleConflict(decision.Violations) : PackProblems.Violations(decision.Violations));
             return;
         }
         var before = new { m.Status };
         var round = new MeasureRectification
         {
             MeasureId = m.Id, Round = m.Rectifications.Count + 1, On = req.On.Value, Text = req.Text.Trim(), Late = decision.Transition.Late,
-            SubmittedBy = User.Actor(), SubmittedAt = clock.GetUtcNow(),
+            SubmittedBy = User.ActorId(), SubmittedAt = clock.GetUtcNow(),
         };
         m.Rectifications.Add(round);
         m.Status = decision.Transition.Status;

@@ -1,6 +1,7 @@
 using FastEndpoints;
-using Microsoft.AspNetCore.Http.HttpResults;
+using SupervisionCore.Plugins.AspNetCore;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.Guangdong.Access;
 using SupervisionCore.Plugins.Guangdong.Rules;
 using IntegrityModel = SupervisionCore.Plugins.Guangdong.Integrity.IntegrityFile;
@@ -33,9 +34,9 @@ public sealed class Endpoint(ISupervisionDirectory directory) : Endpoint<Request
         var facts = await directory.FindSupervisorAsync(req.Id, ct);
         // Unknown, outside 44 or outside the caller's city are alike: 404, no existence leak.
         if (facts is null || !GuangdongRules.Jurisdiction.Contains(facts.Jurisdiction) || !GuangdongAccess.CanSee(User, facts.Jurisdiction))
-        { await Send.ResultAsync(NotFound($"no Guangdong supervisor {req.Id} in the caller's reach")); return; }
+        { await Send.ResultAsync(PackProblems.NotFound($"no Guangdong supervisor {req.Id} in the caller's reach")); return; }
         if (facts.Kind != SupervisorKind.External)
-        { await Send.ResultAsync(NotFound($"supervisor {req.Id} is an internal supervisor: integrity files are kept for external supervisors (GD 21)")); return; }
+        { await Send.ResultAsync(PackProblems.NotFound($"supervisor {req.Id} is an internal supervisor: integrity files are kept for external supervisors (GD 21)")); return; }
 
         var entries = IntegrityModel.Entries(await directory.FileAsync(facts.Id, ct));
         var name = $"integrity-file-{facts.Id}";
@@ -62,6 +63,4 @@ public sealed class Endpoint(ISupervisionDirectory directory) : Endpoint<Request
         }, ct);
     }
 
-    private static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }

@@ -5,6 +5,7 @@ using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Errors;
 using SupervisionCore.Kernel.Cards;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Registry;
 
 namespace SupervisionCore.Host.Features.Cards.Decode;
 
@@ -58,7 +59,7 @@ public sealed class Endpoint(CardSchemes schemes, SupervisionDbContext db) : End
         var issuer = await FindIssuerAsync(internalCard, number.Value[0], code, ct)
             ?? new IssuerDto(code, null, national?.IssuerName is { } n ? TextDto.From(n) : null);
         Dictionary<string, string>? parts = national is null ? new() { ["allocationIssuer"] = number.AllocationKey.Issuer } : null;
-        var details = scheme is ICardNumberExplainer explainer ? explainer.Describe(number) : [];
+        var details = scheme.Describe(number);
         foreach (var d in details) (parts ??= [])[d.Key] = d.Value;
         await Send.OkAsync(new Response(number.Value, CardKinds.ToText(number.Kind), number.AllocationKey.Scheme, scheme.Rule.Id, scheme.PackId,
             number.Value[0], internalCard && NationalInternalCardScheme.ClassName(number.Value[0]) is { } c ? TextDto.From(c) : null,

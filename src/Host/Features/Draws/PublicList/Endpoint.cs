@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Infrastructure;
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Dispatch;
 
 namespace SupervisionCore.Host.Features.Draws.PublicList;
 

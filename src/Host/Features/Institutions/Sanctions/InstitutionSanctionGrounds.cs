@@ -1,4 +1,5 @@
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Sanctions;
 
 namespace SupervisionCore.Host.Features.Institutions.Sanctions;
 

@@ -2,13 +2,16 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Host.Access;
 using SupervisionCore.Host.Audit;
+using SupervisionCore.Host.Cards;
 using SupervisionCore.Host.Data;
 using SupervisionCore.Host.Data.Registry;
 using SupervisionCore.Host.Features.Assignments;
 using SupervisionCore.Host.Features.Supervisors.Sanctions;
 using SupervisionCore.Host.Features.Tasks;
 using SupervisionCore.Kernel;
+using SupervisionCore.Kernel.Acts;
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Forms;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
@@ -117,7 +120,7 @@ public sealed class SupervisionDirectory(SupervisionDbContext db, TimeProvider c
                                 && (s == "CN" || t.Jurisdiction == s || t.Jurisdiction.StartsWith(s + "."))
                           orderby a.EntryAt, a.Id
                           select new { a.Id, a.SupervisorId, p.Name, a.Role, a.TaskId, t.Kind, t.Jurisdiction, t.InstitutionId, a.EntryAt, a.ExitAt }).ToListAsync(ct);
-        return rows.Select(r => new AttendanceFact(r.Id.ToString(), r.SupervisorId.ToString(), r.Name, r.Role, r.TaskId.ToString(), TaskKinds.Parse(r.Kind),
+        return rows.Select(r => new AttendanceFact(r.Id.ToString(), r.SupervisorId.ToString(), r.Name, CardKinds.Parse(r.Role), r.TaskId.ToString(), TaskKinds.Parse(r.Kind),
             JurisdictionCode.Parse(r.Jurisdiction), r.InstitutionId.ToString(), r.EntryAt!.Value, r.ExitAt!.Value)).ToList();
     }
 
@@ -139,13 +142,14 @@ public sealed class SupervisionDirectory(SupervisionDbContext db, TimeProvider c
                                  join p in db.Supervisors.AsNoTracking() on a.SupervisorId equals p.Id
                                  where taskIds.Contains(a.TaskId)
                                  orderby a.CreatedAt, a.Id
-                                 select new { a.TaskId, Facts = new AssignmentFacts(a.Id.ToString(), a.SupervisorId.ToString(), p.Name, a.Role, a.Status, a.EntryAt, a.ExitAt) })
+                                 select new { a.TaskId, a.Id, a.SupervisorId, p.Name, a.Role, a.Status, a.EntryAt, a.ExitAt })
             .ToListAsync(ct);
-        var byTask = assignments.ToLookup(a => a.TaskId, a => a.Facts);
-        return new ActivityFacts(activity.Id.ToString(), activity.Kind, JurisdictionCode.Parse(activity.Jurisdiction), activity.InstitutionId.ToString(),
+        var byTask = assignments.ToLookup(a => a.TaskId, a => new AssignmentFacts(a.Id.ToString(), a.SupervisorId.ToString(), a.Name,
+            CardKinds.Parse(a.Role), States.ParseAssignment(a.Status), a.EntryAt, a.ExitAt));
+        return new ActivityFacts(activity.Id.ToString(), ActivityKinds.Parse(activity.Kind) ?? throw new InvalidOperationException($"activity {activity.Id} has the unknown kind '{activity.Kind}'"), JurisdictionCode.Parse(activity.Jurisdiction), activity.InstitutionId.ToString(),
             activity.Occupation, activity.Level, activity.PlanNumber, activity.StartsAt, activity.EndsAt, activity.CandidateCount,
             [.. activity.Venues.OrderBy(v => v.Id).Select(v => new ActivityVenueFacts(v.Id, v.Name, v.Address, v.Contestants))],
-            [.. tasks.Select(t => new ActivityTaskFacts(t.Id.ToString(), TaskKinds.Parse(t.Kind), t.Status, t.VenueId, t.WindowStart, t.WindowEnd,
+            [.. tasks.Select(t => new ActivityTaskFacts(t.Id.ToString(), TaskKinds.Parse(t.Kind), States.ParseTask(t.Status), t.VenueId, t.WindowStart, t.WindowEnd,
                 t.RequiredCount, t.StaffingRules, [.. byTask[t.Id]]))]);
     }
 
@@ -153,7 +157,7 @@ public sealed class SupervisionDirectory(SupervisionDbContext db, TimeProvider c
     {
         if (!Guid.TryParse(taskId, out var id)) return null;
         var t = await db.SupervisionTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
-        return t is null ? null : new TaskFacts(t.Id.ToString(), TaskKinds.Parse(t.Kind), t.Status, JurisdictionCode.Parse(t.Jurisdiction),
+        return t is null ? null : new TaskFacts(t.Id.ToString(), TaskKinds.Parse(t.Kind), States.ParseTask(t.Status), JurisdictionCode.Parse(t.Jurisdiction),
             t.InstitutionId.ToString(), t.ActivityId?.ToString(), t.WindowStart, t.WindowEnd);
     }
 

@@ -8,6 +8,7 @@ using SupervisionCore.Host.Features.Supervisors.Get;
 using SupervisionCore.Host.Features.Supervisors.Sanctions.Decide;
 using SupervisionCore.Host.Features.Supervisors.Trainings.Record;
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Rules;
 
 namespace SupervisionCore.Host.Features.Supervisors.File;

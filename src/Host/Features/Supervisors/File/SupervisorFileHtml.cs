@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using SupervisionCore.Kernel;
+using SupervisionCore.Kernel.Registry;
 
 namespace SupervisionCore.Host.Features.Supervisors.File;
 

@@ -8,6 +8,7 @@ using SupervisionCore.Host.Features.Assignments;
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Acts;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
 using KernelRoles = SupervisionCore.Kernel.Access.Roles;
 
