@@ -66,6 +66,7 @@ public static class AccessMatrix
     private static readonly string[] DrawReaders = [R.NationalAdmin, R.ProvinceAdmin, R.CenterOperator, R.Auditor];
     private static readonly string[] ZoneReaders = [R.NationalAdmin, R.ProvinceAdmin, R.CenterOperator, R.Auditor, R.Supervisor];
     private static readonly string[] None = [];
+    private static readonly string[] PhotoReaders = [R.NationalAdmin, R.ProvinceAdmin, R.CenterOperator, R.InstitutionOperator, R.Supervisor];
 
     private const string Today = "2025-06-20";
 
@@ -95,6 +96,11 @@ public static class AccessMatrix
         new("supervisors.appointments.create", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/supervisors/{o.Supervisor}/appointments", new { start = "2025-01-01" })),
         new("supervisors.appointments.not-renew", StaffAndInstitution, Scope.Owned,
             o => Post($"/api/v1/supervisors/{o.Supervisor}/appointments/{o.Appointment}/non-renewal", new { decidedOn = "2025-01-01", note = "考核不合格" })),
+
+        // Card photos and faces (personal data): managers and printers of the card, and the supervisor; never auditors.
+        new("supervisors.photo.put", StaffAndInstitution, Scope.Owned, o => PutPhoto($"/api/v1/supervisors/{o.Supervisor}/photo")),
+        new("supervisors.photo.get", PhotoReaders, Scope.Owned, o => Get($"/api/v1/supervisors/{o.Supervisor}/photo"), PeerRoles: Staff),
+        new("cards.face", PhotoReaders, Scope.Owned, o => Get($"/api/v1/supervisors/{o.Supervisor}/cards/{o.Card}/face"), PeerRoles: Staff),
 
         // Cards.
         new("cards.issue", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/supervisors/{o.Supervisor}/cards", new { issuedOn = "2025-06-01" })),
@@ -263,6 +269,8 @@ public static class AccessMatrix
     };
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    private static HttpRequestMessage PutPhoto(string url) => new(HttpMethod.Put, url) { Content = TestImages.Form(TestImages.Png(110, 150)) };
 
     private static HttpRequestMessage Delete(string url) => new(HttpMethod.Delete, url);
 
