@@ -19,6 +19,7 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
     public DbSet<Registry.SupervisorConflict> SupervisorConflicts => Set<Registry.SupervisorConflict>();
     public DbSet<Registry.TrainingRecord> TrainingRecords => Set<Registry.TrainingRecord>();
     public DbSet<Registry.Card> Cards => Set<Registry.Card>();
+    public DbSet<Registry.SupervisorPhoto> SupervisorPhotos => Set<Registry.SupervisorPhoto>();
     public DbSet<Registry.CardCounter> CardCounters => Set<Registry.CardCounter>();
     public DbSet<Registry.IdempotencyRecord> IdempotencyRecords => Set<Registry.IdempotencyRecord>();
     public DbSet<Registry.Appointment> Appointments => Set<Registry.Appointment>();

@@ -66,6 +66,7 @@ public static class AccessMatrix
     private static readonly string[] DrawReaders = [R.NationalAdmin, R.ProvinceAdmin, R.CenterOperator, R.Auditor];
     private static readonly string[] ZoneReaders = [R.NationalAdmin, R.ProvinceAdmin, R.CenterOperator, R.Auditor, R.Supervisor];
     private static readonly string[] None = [];
+    private static readonly string[] PhotoReaders = [R.NationalAdmin, R.ProvinceAdmin, R.CenterOperator, R.InstitutionOperator, R.Supervisor];
 
     private const string Today = "2025-06-20";
 
@@ -101,6 +102,11 @@ public static class AccessMatrix
         new("supervisors.commendations.record", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/supervisors/{o.Supervisor}/commendations", new { on = Today, title = "优秀质量督导员", reason = "突出贡献" })),
         new("supervisors.commendations.list", All, Scope.Owned, o => Get($"/api/v1/supervisors/{o.Supervisor}/commendations")),
         new("supervisors.file", All, Scope.Owned, o => Get($"/api/v1/supervisors/{o.Supervisor}/file")),
+
+        // Card photos and faces (personal data): managers and printers of the card, and the supervisor; never auditors.
+        new("supervisors.photo.put", StaffAndInstitution, Scope.Owned, o => PutPhoto($"/api/v1/supervisors/{o.Supervisor}/photo")),
+        new("supervisors.photo.get", PhotoReaders, Scope.Owned, o => Get($"/api/v1/supervisors/{o.Supervisor}/photo"), PeerRoles: Staff),
+        new("cards.face", PhotoReaders, Scope.Owned, o => Get($"/api/v1/supervisors/{o.Supervisor}/cards/{o.Card}/face"), PeerRoles: Staff),
 
         // Cards.
         new("cards.issue", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/supervisors/{o.Supervisor}/cards", new { issuedOn = "2025-06-01" })),
@@ -273,6 +279,8 @@ public static class AccessMatrix
     };
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    private static HttpRequestMessage PutPhoto(string url) => new(HttpMethod.Put, url) { Content = TestImages.Form(TestImages.Png(110, 150)) };
 
     private static HttpRequestMessage Delete(string url) => new(HttpMethod.Delete, url);
 

@@ -72,6 +72,9 @@ public sealed record Objects(string Jurisdiction, Guid Institution, Guid Supervi
     /// <summary>gd: a measure (GD 17(三) reminder letter) against the side's institution, after a check on its daily task.</summary>
     public Guid Measure { get; init; }
 
+    /// <summary>The side's supervisor's card (id), with a photo on file (home realm).</summary>
+    public Guid Card { get; init; }
+
     /// <summary>bj-etdz: a venue registered for the side's institution.</summary>
     public Guid Venue { get; init; }
 
@@ -364,10 +367,16 @@ public sealed class SecurityWorld : IAsyncLifetime
             Id = Guid.CreateVersion7(), TrackingCode = "M" + Guid.NewGuid().ToString("N")[..11].ToUpperInvariant(), Jurisdiction = province, InstitutionId = institution.Id,
             Source = "public", Text = "考场存在替考现象（访问矩阵）", State = "received", ReceivedAt = DateTimeOffset.UtcNow,
         };
-        db.AddRange(activity, task, special, draw, assignment, record, feedback, webhook, complaint);
+        var png = TestImages.Png(100, 140);
+        var photo = new Host.Data.Registry.SupervisorPhoto
+        {
+            SupervisorId = supervisor.Id, MediaType = "image/png", Width = 100, Height = 140, Size = png.Length, Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png)),
+            Cipher = protector.Encrypt(Convert.ToBase64String(png)), UploadedBy = "test", UploadedAt = DateTimeOffset.UtcNow,
+        };
+        db.AddRange(activity, task, special, draw, assignment, record, feedback, webhook, complaint, photo);
         await db.SaveChangesAsync();
         var appointment = db.Appointments.Single(a => a.SupervisorId == supervisor.Id).Id;
-        return new Objects(province, institution.Id, supervisor.Id, activity.Id, task.Id, special.Id, assignment.Id, draw.Id, record.Id, card.Number, appointment) { Webhook = webhook.Id, Complaint = complaint.Id, ComplaintCode = complaint.TrackingCode };
+        return new Objects(province, institution.Id, supervisor.Id, activity.Id, task.Id, special.Id, assignment.Id, draw.Id, record.Id, card.Number, appointment) { Webhook = webhook.Id, Complaint = complaint.Id, ComplaintCode = complaint.TrackingCode, Card = card.Id };
     }
 
     /// <summary>Waits (bounded, not a timing assertion) until no import job is queued or running, so that none changes a table under a digest.</summary>

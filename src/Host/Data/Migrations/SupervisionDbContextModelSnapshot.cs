@@ -1303,6 +1303,57 @@ namespace SupervisionCore.Host.Data.Migrations
                     b.ToTable("supervisor_conflicts", "supervision");
                 });
 
+            modelBuilder.Entity("SupervisionCore.Host.Data.Registry.SupervisorPhoto", b =>
+                {
+                    b.Property<Guid>("SupervisorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supervisor_id");
+
+                    b.Property<byte[]>("Cipher")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("cipher");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("media_type");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("SupervisorId")
+                        .HasName("pk_supervisor_photos");
+
+                    b.ToTable("supervisor_photos", "supervision");
+                });
+
             modelBuilder.Entity("SupervisionCore.Host.Data.Registry.SupervisorSanction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2605,6 +2656,16 @@ namespace SupervisionCore.Host.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_supervisor_conflicts_supervisors_supervisor_id");
+                });
+
+            modelBuilder.Entity("SupervisionCore.Host.Data.Registry.SupervisorPhoto", b =>
+                {
+                    b.HasOne("SupervisionCore.Host.Data.Registry.Supervisor", null)
+                        .WithOne()
+                        .HasForeignKey("SupervisionCore.Host.Data.Registry.SupervisorPhoto", "SupervisorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervisor_photos_supervisors_supervisor_id");
                 });
 
             modelBuilder.Entity("SupervisionCore.Host.Data.Supervision.ActivityExaminer", b =>
