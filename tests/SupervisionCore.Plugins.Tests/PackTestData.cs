@@ -83,6 +83,7 @@ public static class PackTestData
                 // Issue #19 (procb).
                 ("yn.sanction.supervisor", "21"),
                 ("yn.commendation", "22"),
+                ("yn.application", "13"),
             ],
         };
 

@@ -87,12 +87,20 @@ public static class YunnanRules
         "指派机构对年度考核优秀的质量督导人员给予表彰奖励",
         "Supervisors assessed excellent in the annual assessment are commended");
 
+    /// <summary>
+    /// 资格申报 (qualification application): the person applies, the employer recommends, the appointing body reviews; only an
+    /// approved application leads to a first appointment. YN 第十三条. Not in RULES.md (added for issue #19).
+    /// </summary>
+    public static readonly RuleDescriptor Application = Yn("yn.application", "13", "第十三条",
+        "申报质量督导人员资格，由本人提出申请，经所在单位推荐，填写资格申报表，经审核同意后方可聘任",
+        "A qualification is applied for by the person, recommended by their employer on the application form and reviewed; only an approved application leads to a first appointment");
+
     /// <summary>Every YN rule, in RULES.md order (then the rules this project added, docs/rules.md).</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         EligibilityExperience, InternalFullProcess, LearningAnnual, DispatchRefusalLimit, RevocationBlacklist,
         AssessmentAnnual, TaskAnnualInspection, DispatchAppointed,
-        SanctionSupervisor, Commendation,
+        SanctionSupervisor, Commendation, Application,
     ];
 
     private static RuleDescriptor Yn(string id, string article, string articleZh, string zh, string en) =>

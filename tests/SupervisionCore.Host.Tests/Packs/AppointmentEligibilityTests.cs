@@ -50,6 +50,7 @@ public sealed class AppointmentEligibilityTests(SupervisionApp app) : IClassFixt
     public async Task A_pack_condition_does_not_reach_outside_its_jurisdiction()
     {
         var supervisor = await Seed.SupervisorAsync(app, "53", idNumber: Seed.IdNumber("530102", new DateOnly(1950, 1, 1), male: true));
+        await YunnanApplications.ApprovedAsync(app, supervisor.Id); // YN 13: Yunnan's own precondition, met
         (await AppointAsync(supervisor.Id, "53", "2025-03-01")).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 }

@@ -249,6 +249,11 @@ public static class AccessMatrix
         new("yn.annual-inspections.record-step", Staff, Scope.Owned, o => Post($"/api/v1/regions/yn/annual-inspections/{o.AnnualInspection}/steps", new { step = "notice", on = Today, text = "年检评估通知" }), Realm: PackRealms.Yn),
         new("yn.blacklist.list", Staff, Scope.Jurisdiction, _ => Get("/api/v1/regions/yn/blacklist"), Denied: 403, Realm: PackRealms.Yn),
         // Passed: a failed assessment would revoke the supervisor the other rows rely on.
+        // YN 13 applications: a second application of the side's supervisor is 409, a step out of order 422 — past the access checks.
+        new("yn.applications.apply", [.. StaffAndInstitution, R.Supervisor], Scope.Owned, o => Post("/api/v1/regions/yn/applications", new { supervisorId = o.Supervisor, appliedOn = "2025-03-02", statement = "符合条件" }), Realm: PackRealms.Yn),
+        new("yn.applications.recommend", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/regions/yn/applications/{o.Application}/recommendation", new { on = "2025-03-05", opinion = "同意推荐" }), Realm: PackRealms.Yn),
+        new("yn.applications.review", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/regions/yn/applications/{o.Application}/review", new { on = "2025-03-20", decision = "reject", note = "访问矩阵" }), Realm: PackRealms.Yn),
+        new("yn.applications.get", All, Scope.Owned, o => Get($"/api/v1/regions/yn/applications/{o.Application}"), Realm: PackRealms.Yn),
         new("yn.assessments.record", StaffAndInstitution, Scope.Owned, o => Post("/api/v1/regions/yn/assessments", new { supervisorId = o.Supervisor, year = 2025, passed = true, assessedOn = "2025-12-20" }), Realm: PackRealms.Yn),
     ];
 

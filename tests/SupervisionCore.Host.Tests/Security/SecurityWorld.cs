@@ -89,6 +89,9 @@ public sealed record Objects(string Jurisdiction, Guid Institution, Guid Supervi
 
     /// <summary>yn: an annual inspection (of another annual-inspection task of the side's institution).</summary>
     public Guid AnnualInspection { get; init; }
+
+    /// <summary>yn: a qualification application (YN 13) of the side's supervisor.</summary>
+    public Guid Application { get; init; }
 }
 
 /// <summary>The jurisdictions of the packs' realms.</summary>
@@ -284,7 +287,8 @@ public sealed class SecurityWorld : IAsyncLifetime
         var session = await CreatedAsync(centre, "/api/v1/regions/yn/learning-sessions", new { institutionId = side.Institution, jurisdiction = side.Jurisdiction, year = 2025, heldOn = "2025-05-10", content = "业务学习" });
         var inspected = await AnnualInspectionTaskAsync(side);
         var inspection = await CreatedAsync(centre, "/api/v1/regions/yn/annual-inspections", new { taskId = inspected, institutionId = side.Institution, jurisdiction = side.Jurisdiction, year = 2025 });
-        return side with { LearningSession = session, AnnualInspection = inspection, InspectionTask = await AnnualInspectionTaskAsync(side) };
+        var application = await CreatedAsync(centre, "/api/v1/regions/yn/applications", new { supervisorId = side.Supervisor, appliedOn = "2025-03-01", statement = "符合第六条任职条件（访问矩阵）" });
+        return side with { LearningSession = session, AnnualInspection = inspection, InspectionTask = await AnnualInspectionTaskAsync(side), Application = application };
     }
 
     private async Task<Guid> AnnualInspectionTaskAsync(Objects side)

@@ -61,7 +61,8 @@ public sealed record AppointmentDto(
         a.NonRenewalAssessmentId);
 }
 
-public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvider clock, IEnumerable<IEligibilityRule> packEligibility, IParameterSource parameters) : Endpoint<Request, AppointmentDto>
+public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvider clock, IEnumerable<IEligibilityRule> packEligibility,
+    IEnumerable<IAppointmentPrecondition> packPreconditions, IParameterSource parameters) : Endpoint<Request, AppointmentDto>
 {
     private static readonly AppointmentPolicy Terms = new();
 
@@ -100,6 +101,12 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvid
             .Where(r => r.Stages.HasFlag(EligibilityStages.Appointment)).ToList();
         var candidate = Draws.DispatchPool.CandidateOf(supervisor);
         outcome = RuleOutcome.All([outcome, .. packRules.Select(r => r.Check(new EligibilityContext(candidate, EligibilityStages.Appointment, req.Start)))]);
+        // Packs' preconditions on their own records (YN 13: an approved qualification application before a first appointment).
+        var where = JurisdictionCode.Parse(supervisor.Jurisdiction);
+        var preconditions = packPreconditions.Applicable(where, req.Start).ToList();
+        var appointing = new AppointmentCandidate(supervisor.Id.ToString(), supervisor.Kind == "internal" ? SupervisorKind.Internal : SupervisorKind.External,
+            where, appointedBy, req.Start, IsRenewal: earlier.Count > 0);
+        foreach (var precondition in preconditions) outcome = RuleOutcome.All([outcome, await precondition.CheckAsync(appointing, ct)]);
         // Registry bars (GD 21 lifetime ban, YN blacklist) matched by the person, not the row.
         var barred = await db.ViolationsAsync(supervisor.IdNumberHash, JurisdictionCode.Parse(supervisor.Jurisdiction), req.Start, ct);
         if (barred.Count > 0) outcome = RuleOutcome.All([outcome, new RuleOutcome(barred)]);
@@ -119,7 +126,7 @@ public sealed class Endpoint(SupervisionDbContext db, AuditLog audit, TimeProvid
             return;
         }
         await audit.AppendAsync(db, User.AsActor(), new AuditEvent("appointment.create", "appointment", appointment.Id.ToString(), supervisor.Jurisdiction,
-            Rules: [.. Terms.Rules.Select(r => r.Id), .. packRules.Select(r => r.Rule.Id)], After: new { appointment.SupervisorId, appointment.AppointedBy, appointment.TermNumber, appointment.Start, appointment.End }), ct);
+            Rules: [.. Terms.Rules.Select(r => r.Id), .. packRules.Select(r => r.Rule.Id), .. preconditions.Select(p => p.Rule.Id)], After: new { appointment.SupervisorId, appointment.AppointedBy, appointment.TermNumber, appointment.Start, appointment.End }), ct);
         await tx.CommitAsync(ct);
         await Send.ResponseAsync(AppointmentDto.From(appointment, ChinaTime.DateOf(clock.GetUtcNow())), 201, ct);
     }
