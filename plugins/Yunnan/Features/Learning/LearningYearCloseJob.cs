@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Plugins.Yunnan.Data;
 using SupervisionCore.Plugins.Yunnan.Rules;
@@ -50,7 +51,7 @@ public sealed class LearningYearCloseJob(IServiceScopeFactory scopes, IConfigura
             var sp = services.ServiceProvider;
             var db = sp.GetRequiredService<YunnanDbContext>();
             if (await LearningYearCloser.ClosedAsync(db, today.Year - 1, scope, ct) is not null) return null;
-            var closer = new LearningYearCloser(db, sp.GetRequiredService<ISupervisionDirectory>(), sp.GetRequiredService<ISupervisorActions>(), sp.GetRequiredService<IPackAudit>());
+            var closer = new LearningYearCloser(db, sp.GetRequiredService<ISupervisionDirectory>(), sp.GetRequiredService<ISupervisorActions>(), sp.GetRequiredService<IPackAudit>(), sp.GetService<IParameterSource>());
             var outcome = await closer.CloseAsync(today.Year - 1, scope, today, dryRun: false, by: null, wait: false, ct);
             if (outcome is { AlreadyClosed: false })
                 logger.LogInformation("yn.learning.annual: closed {Year} in {Scope}: {Revoked} of {Checked} internal supervisors lost the qualification",

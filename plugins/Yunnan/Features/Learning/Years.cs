@@ -1,6 +1,7 @@
 using FastEndpoints;
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Plugins.Yunnan.Data;
 using SupervisionCore.Plugins.Yunnan.Rules;
@@ -19,7 +20,7 @@ public sealed class CloseYearRequest
 }
 
 /// <summary>Closes a learning year (YN 17): whoever has no passed session loses the qualification and is blacklisted.</summary>
-public sealed class CloseYearEndpoint(YunnanDbContext db, ISupervisionDirectory directory, ISupervisorActions actions, IPackAudit audit, TimeProvider clock)
+public sealed class CloseYearEndpoint(YunnanDbContext db, ISupervisionDirectory directory, ISupervisorActions actions, IPackAudit audit, TimeProvider clock, IParameterSource parameters)
     : Endpoint<CloseYearRequest, CloseOutcome>
 {
     public override void Configure()
@@ -45,7 +46,7 @@ public sealed class CloseYearEndpoint(YunnanDbContext db, ISupervisionDirectory 
             await Send.ResultAsync(PackProblems.Conflict(new LocalizedText($"{req.Year}年度尚未结束，不能关闭", $"the year {req.Year} is not over; it cannot be closed"), when.Violations));
             return;
         }
-        var outcome = await new LearningYearCloser(db, directory, actions, audit).CloseAsync(req.Year, scope, today, req.DryRun, User, wait: true, ct);
+        var outcome = await new LearningYearCloser(db, directory, actions, audit, parameters).CloseAsync(req.Year, scope, today, req.DryRun, User, wait: true, ct);
         await Send.OkAsync(outcome!, ct);
     }
 }
