@@ -99,6 +99,22 @@ public sealed class ParameterApiTests(SupervisionApp app) : IClassFixture<Superv
     }
 
     [Fact]
+    public async Task A_value_added_on_one_Host_applies_on_another_Host_of_the_same_database_at_its_next_request()
+    {
+        await using var other = SupervisionApp.With(new Dictionary<string, string?>(), app.ConnectionString);
+        using var reader = other.CreateClient(await other.TokenForAsync(Roles.Auditor, "11"));
+        const string Entry = "2032-03-01T09:00:00+08:00", Exit = "2032-03-01T11:00:00+08:00";
+        (await QuoteAsync(reader, Entry, Exit)).GetProperty("total").GetDecimal().ShouldBe(400m); // the other Host has answered before the change
+        using var admin = app.CreateClient(await app.TokenForAsync(Roles.ProvinceAdmin, "11"));
+        var added = await admin.PostJsonAsync($"/api/v1/regions/bj-etdz/parameters/{HalfDay}/values", new { effectiveFrom = "2032-03-01", value = "450", reason = "两台Host" });
+        added.StatusCode.ShouldBe(HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+        var quote = await QuoteAsync(reader, Entry, Exit);
+        quote.GetProperty("total").GetDecimal().ShouldBe(450m);
+        Cited(quote, HalfDay).ShouldBe(("450", "2032-03-01"));
+        (await QuoteAsync(reader, "2032-02-29T09:00:00+08:00", "2032-02-29T11:00:00+08:00")).GetProperty("total").GetDecimal().ShouldBe(400m);
+    }
+
+    [Fact]
     public async Task A_raised_age_limit_applies_to_appointments_from_its_date_through_the_kernels_endpoint()
     {
         using var admin = app.CreateClient(await app.TokenForAsync(Roles.ProvinceAdmin, "11"));
