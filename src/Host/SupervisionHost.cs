@@ -55,6 +55,8 @@ public static class SupervisionHost
             var app = builder.Build();
             if (embedded is not null) app.Lifetime.ApplicationStopped.Register(embedded.Stop);
             ConfigurePipeline(app, packs);
+            // Every pack's parameter catalogue is checked before serving (ids, defaults, rules fed): a bad one stops start-up naming the pack.
+            app.Services.GetRequiredService<Features.Parameters.ParameterRegistry>();
             await Bootstrap.RunAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
             await app.RunAsync();
         }

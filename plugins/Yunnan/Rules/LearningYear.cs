@@ -1,5 +1,6 @@
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Appointments;
+using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
@@ -25,7 +26,11 @@ public sealed record Learner(string SupervisorId, string? InstitutionId, IReadOn
 /// <param name="Today">China day of the close.</param>
 /// <param name="Learners">The internal supervisors appointed at the year's end (or already removed since).</param>
 /// <param name="Sessions">The sessions of their institutions held in the year.</param>
-public sealed record LearningYearFacts(int Year, DateOnly Today, IReadOnlyList<Learner> Learners, IReadOnlyList<HeldSession> Sessions);
+public sealed record LearningYearFacts(int Year, DateOnly Today, IReadOnlyList<Learner> Learners, IReadOnlyList<HeldSession> Sessions)
+{
+    /// <summary>The parameters in force (<c>yn.learning.annual.passed-sessions</c>); the seed's defaults when not given.</summary>
+    public ParameterSet Parameters { get; init; } = ParameterSet.Empty;
+}
 
 /// <summary>What the close does to one supervisor.</summary>
 public enum LearningYearVerdict
@@ -126,7 +131,7 @@ public static class LearningYear
         ArgumentNullException.ThrowIfNull(facts);
         var when = CanClose(facts.Year, facts.Today);
         if (!when.Passed) return Decision.Refuse<LearningYearClosing>(when);
-        var rule = new AnnualLearningRule();
+        var rule = new AnnualLearningRule().With(facts.Parameters);
         var sessions = facts.Sessions.Where(s => s.HeldOn.Year == facts.Year).ToList();
         var findings = new List<LearnerFinding>(facts.Learners.Count);
         foreach (var learner in facts.Learners)

@@ -98,6 +98,40 @@ public sealed class ParameterApiTests(SupervisionApp app) : IClassFixture<Superv
         entry.Jurisdiction.ShouldBe("11.ETDZ");
     }
 
+    [Fact]
+    public async Task A_value_added_on_one_Host_applies_on_another_Host_of_the_same_database_at_its_next_request()
+    {
+        await using var other = SupervisionApp.With(new Dictionary<string, string?>(), app.ConnectionString);
+        using var reader = other.CreateClient(await other.TokenForAsync(Roles.Auditor, "11"));
+        const string Entry = "2032-03-01T09:00:00+08:00", Exit = "2032-03-01T11:00:00+08:00";
+        (await QuoteAsync(reader, Entry, Exit)).GetProperty("total").GetDecimal().ShouldBe(400m); // the other Host has answered before the change
+        using var admin = app.CreateClient(await app.TokenForAsync(Roles.ProvinceAdmin, "11"));
+        var added = await admin.PostJsonAsync($"/api/v1/regions/bj-etdz/parameters/{HalfDay}/values", new { effectiveFrom = "2032-03-01", value = "450", reason = "两台Host" });
+        added.StatusCode.ShouldBe(HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+        var quote = await QuoteAsync(reader, Entry, Exit);
+        quote.GetProperty("total").GetDecimal().ShouldBe(450m);
+        Cited(quote, HalfDay).ShouldBe(("450", "2032-03-01"));
+        (await QuoteAsync(reader, "2032-02-29T09:00:00+08:00", "2032-02-29T11:00:00+08:00")).GetProperty("total").GetDecimal().ShouldBe(400m);
+    }
+
+    [Fact]
+    public async Task A_raised_age_limit_applies_to_appointments_from_its_date_through_the_kernels_endpoint()
+    {
+        using var admin = app.CreateClient(await app.TokenForAsync(Roles.ProvinceAdmin, "11"));
+        var raised = await admin.PostJsonAsync("/api/v1/regions/bj-etdz/parameters/bj.eligibility.age.max-men/values",
+            new { effectiveFrom = "2031-01-01", value = 66, reason = "延迟退休后的年龄条件" });
+        raised.StatusCode.ShouldBe(HttpStatusCode.Created, await raised.Content.ReadAsStringAsync());
+        // Born 1964-06-01: 66 from 2030-06-01. Before the change he is over the limit; from its day he is not.
+        foreach (var (start, expected, cited) in new[] { ("2030-12-31", HttpStatusCode.UnprocessableEntity, "bj.eligibility.age.max-men = 65 (2023-01-01)"), ("2031-01-01", HttpStatusCode.Created, null) })
+        {
+            var supervisor = await Seed.SupervisorAsync(app, "11.ETDZ", idNumber: Seed.IdNumber("110105", new DateOnly(1964, 6, 1), male: true));
+            var response = await admin.PostJsonAsync($"/api/v1/supervisors/{supervisor.Id}/appointments", new { appointedBy = "11", start });
+            var body = await response.Content.ReadAsStringAsync();
+            response.StatusCode.ShouldBe(expected, body);
+            if (cited is not null) body.ShouldContain(cited);
+        }
+    }
+
     [Theory]
     [InlineData("Today")]
     [InlineData("Yesterday")]

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Kernel.Appointments;
+using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.Yunnan.Data;
@@ -42,7 +43,7 @@ public sealed record NoSessionDto(string SupervisorId, string? InstitutionId, Vi
 /// before it was stored) and fails the year is reported as already revoked (<c>changed</c> false) and not revoked again; the
 /// Host refuses a second revocation of a removed supervisor too (a removal dated ahead of today).</para>
 /// </summary>
-public sealed class LearningYearCloser(YunnanDbContext db, ISupervisionDirectory directory, ISupervisorActions actions, IPackAudit audit)
+public sealed class LearningYearCloser(YunnanDbContext db, ISupervisionDirectory directory, ISupervisorActions actions, IPackAudit audit, IParameterSource? parameters = null)
 {
     /// <summary>Closes (or previews) <paramref name="year"/> in <paramref name="scope"/> on <paramref name="today"/>.</summary>
     /// <param name="year">The year closed.</param>
@@ -87,7 +88,10 @@ public sealed class LearningYearCloser(YunnanDbContext db, ISupervisionDirectory
             bySession[x.Id].ToDictionary(r => r.SupervisorId.ToString(), r => (r.Attended, r.Passed)))).ToList();
 
         // The decision is the pack's rule (YN 17); this only persists what it decides.
-        var decision = LearningYear.Decide(new LearningYearFacts(year, today, learners, sessions));
+        var decision = LearningYear.Decide(new LearningYearFacts(year, today, learners, sessions)
+        {
+            Parameters = parameters is null ? ParameterSet.Empty : await parameters.CurrentAsync(ct),
+        });
         if (!decision.Allowed) throw new InvalidOperationException(string.Join("; ", decision.Violations.Select(v => v.Message.En)));
         var cards = supervisors.ToDictionary(s => s.Id, s => s.CardNumbers);
         List<ConsequenceDto> decisions = [];

@@ -26,11 +26,25 @@ public sealed class ParameterRegistry : ISingletonService
 
     private readonly Dictionary<string, PackParameters> _packs;
 
+    /// <exception cref="StartupException">A catalogue is unsound (unknown pack, id outside the pack's prefix, bad default, unknown rule, duplicate id).</exception>
     public ParameterRegistry(IEnumerable<IParameterCatalogue> catalogues, PackCatalog packs)
     {
         ArgumentNullException.ThrowIfNull(catalogues);
         ArgumentNullException.ThrowIfNull(packs);
         var byPack = catalogues.GroupBy(c => c.PackId).ToDictionary(g => g.Key, g => g.SelectMany(c => c.Parameters).ToList(), StringComparer.Ordinal);
+        var prefixes = packs.Packs.ToDictionary(p => p.Manifest.Id, p => p.Pack.RulePrefix, StringComparer.Ordinal);
+        prefixes[NationalKey] = NationalRules.PackId;
+        var ruleIds = packs.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (pack, definitions) in byPack)
+        {
+            if (!prefixes.TryGetValue(pack, out var prefix)) throw new StartupException($"parameters: a catalogue names pack '{pack}', which is not enabled");
+            var problems = definitions.SelectMany(d => d.Problems(prefix))
+                .Concat(definitions.Where(d => d.Pack != pack).Select(d => $"parameter '{d.Id}' names pack '{d.Pack}'"))
+                .Concat(definitions.SelectMany(d => d.RuleIds.Where(r => !ruleIds.Contains(r)).Select(r => $"parameter '{d.Id}' feeds unknown rule '{r}'")))
+                .Concat(definitions.GroupBy(d => d.Id).Where(g => g.Count() > 1).Select(g => $"parameter '{g.Key}' is declared twice"))
+                .ToList();
+            if (problems.Count > 0) throw new StartupException($"pack '{pack}': {string.Join("; ", problems)}");
+        }
         _packs = new(StringComparer.Ordinal)
         {
             [NationalKey] = new(NationalKey, [JurisdictionCode.National], byPack.GetValueOrDefault(NationalKey) ?? []),

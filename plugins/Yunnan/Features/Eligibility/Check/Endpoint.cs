@@ -1,5 +1,7 @@
 using System.Globalization;
 using FastEndpoints;
+using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Plugins.Yunnan.Rules;
 using AccessRoles = SupervisionCore.Kernel.Access.Roles;
@@ -7,7 +9,7 @@ using AccessRoles = SupervisionCore.Kernel.Access.Roles;
 namespace SupervisionCore.Plugins.Yunnan.Features.Eligibility.Check;
 
 /// <summary>Checks the experience condition of YN 6(三) (yn.eligibility.experience).</summary>
-public sealed class Endpoint(ExperienceRule rule) : Endpoint<Request, Response>
+public sealed class Endpoint(ExperienceRule rule, IParameterSource parameters, TimeProvider clock) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -19,15 +21,17 @@ public sealed class Endpoint(ExperienceRule rule) : Endpoint<Request, Response>
         {
             s.Summary = "Check a prospective supervisor's experience (YN 6(三))";
             s.Description = "Eligible when management or technical staff of skill-level recognition, or an examiner " +
-                            "with at least 3 completed years of examining (3 included). Violations name the rule and " +
+                            "with at least 3 completed years of examining (3 included; the years are the parameter " +
+                            "yn.eligibility.experience.examiner-years in force today). Violations name the rule and " +
                             "citation; messages follow Accept-Language (zh-CN or en).";
         });
     }
 
-    public override Task HandleAsync(Request req, CancellationToken ct)
+    public override async Task HandleAsync(Request req, CancellationToken ct)
     {
-        var outcome = rule.Check(new SupervisorExperience(req.IsRecognitionManagementOrTechnicalStaff, 0, req.ExaminerYears));
-        return Send.OkAsync(new Response
+        var outcome = rule.With(await parameters.CurrentAsync(ct))
+            .Check(new SupervisorExperience(req.IsRecognitionManagementOrTechnicalStaff, 0, req.ExaminerYears), ChinaTime.DateOf(clock.GetUtcNow()));
+        await Send.OkAsync(new Response
         {
             Eligible = outcome.Passed,
             Violations = outcome.Violations.Select(v => new ViolationItem
