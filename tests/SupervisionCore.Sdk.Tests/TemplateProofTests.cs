@@ -88,7 +88,8 @@ public sealed class TemplateProofTests
                 $"SupervisionCore.Kernel was not restored from feed/ but from a cached copy in {machinePackages}: remove supervisioncore.* there");
             var assets = await File.ReadAllTextAsync(Path.Combine(clone, "hunan", "src", "SupervisionCore.Plugins.Hunan", "obj", "project.assets.json"));
             assets.ShouldContain("\"SupervisionCore.Kernel/"); // a package, not a project reference
-            File.ReadAllText(Path.Combine(clone, "hunan", "src", "SupervisionCore.Plugins.Hunan", "pack.json")).ShouldContain("\"kernelContract\": \"2.0\"");
+            var contract = SupervisionCore.Kernel.Plugins.KernelContract.Version;
+            File.ReadAllText(Path.Combine(clone, "hunan", "src", "SupervisionCore.Plugins.Hunan", "pack.json")).ShouldContain($"\"kernelContract\": \"{contract.Major}.{contract.Minor}\"");
             // 4. Deployed: the pack ships only its own assembly.
             var deployed = Path.Combine(clone, "host", "plugins", "hunan");
             Directory.GetFiles(deployed, "*.dll").Select(Path.GetFileName).ShouldBe(["SupervisionCore.Plugins.Hunan.dll"]);

@@ -98,6 +98,21 @@ public sealed class ValidationLanguageTests(SupervisionApp app) : IClassFixture<
     [Theory]
     [InlineData("zh-CN")]
     [InlineData("en")]
+    public async Task A_query_value_that_cannot_be_bound_is_in_the_request_language(string language)
+    {
+        using var client = app.CreateClient(await app.TokenForAsync(Roles.Auditor, "CN"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/calendar/deadline?from=yesterday&workingDays=five");
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        var problem = await BadRequestAsync(client, request);
+        var errors = Errors(problem);
+        errors.Keys.ShouldContain("from");
+        errors.Keys.ShouldContain("workingDays");
+        AssertLanguage(problem, errors, language);
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
     public async Task A_JSON_value_of_the_wrong_type_is_in_the_request_language(string language)
     {
         using var client = app.CreateClient(await app.AdminTokenAsync());

@@ -76,7 +76,7 @@ public sealed class Endpoint(ParameterRegistry registry, IParameterSource source
                 $"只有{string.Join("、", pack.Jurisdictions)}所属省份的管理员可调整该政策包的参数", $"only an administrator of {string.Join(", ", pack.Jurisdictions)} may change this pack's parameters")));
             return;
         }
-        if (ParameterValueDecision.ValueProblem(definition, req.Value) is { } problem) ThrowError(r => r.Value!, problem.ToString());
+        if (ParameterValueDecision.ValueProblem(definition, req.Value) is { } problem) ThrowError(r => r.Value!, problem.Get(System.Globalization.CultureInfo.CurrentUICulture));
 
         var timeline = (await source.CurrentAsync(ct)).Find(definition.Id)!;
         var decision = ParameterValueDecision.Decide(new ParameterValueFacts(timeline, req.EffectiveFrom!.Value, req.Value!, req.Reason!.Trim(), ChinaTime.DateOf(clock.GetUtcNow())));
