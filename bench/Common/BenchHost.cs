@@ -9,6 +9,9 @@ internal static class BenchHost
     public const string AdminClientId = "bench-admin";
     public const string AdminSecret = "bench-admin-secret-0123456789";
 
+    /// <summary>Set by <c>--profile</c>: the Hosts write /tmp/perf-PID.map so perf names JIT-compiled methods.</summary>
+    public static bool PerfMap { get; set; }
+
     /// <summary>
     /// Starts the Release Host as a process on loopback. <paramref name="connectionString"/> null: the Host starts its own
     /// embedded PostgreSQL from <paramref name="dataDirectory"/>. <paramref name="pluginsPath"/> null: the bundled packs.
@@ -30,6 +33,7 @@ internal static class BenchHost
         psi.Environment["RateLimits__IssuancePerMinute"] = "100000000";
         psi.Environment["RateLimits__PublicPerMinute"] = "100000000";
         if (yardsticks) psi.Environment["Bench__Yardsticks"] = "true";
+        if (PerfMap) { psi.Environment["DOTNET_PerfMapEnabled"] = "1"; psi.Environment["DOTNET_EnableWriteXorExecute"] = "0"; }
         var host = Process.Start(psi)!;
         host.OutputDataReceived += (_, _) => { };
         host.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"host:{port}: " + e.Data); };

@@ -32,6 +32,9 @@ var noPlugins = Directory.CreateDirectory(Path.Combine(work, "no-plugins")).Full
 var results = new Report(quick, runs, p);
 var all = Stopwatch.StartNew();
 var pg = EmbeddedPostgres.Start(new EmbeddedPostgres.Options(dataDir, Throwaway: true));
+CpuProbe.PostmasterPid = int.Parse(File.ReadLines(Path.Combine(dataDir, "postmaster.pid")).First(), inv);
+var profile = Arg("--profile");
+BenchHost.PerfMap = profile is not null;
 Process? packs = null, bare = null;
 try
 {
@@ -72,6 +75,37 @@ try
     await Load.GetLoopAsync(http, Clients, 1, i => $"/bench/yardsticks/supervisors/{data.ReadIds[i % data.ReadIds.Count]}");
     await Load.GetLoopAsync(http, Clients, 1, i => $"/api/v1/public/cards/{data.CardNumbers[i % data.CardNumbers.Count]}");
     await Load.GetLoopAsync(http, Clients, 1, i => $"/bench/yardsticks/public/cards/{data.CardNumbers[i % data.CardNumbers.Count]}");
+
+    if (profile is not null)
+    {
+        // Profiles instead of measures (bench/README.md): each hot path under load while dotnet-trace samples the Host.
+        Directory.CreateDirectory(profile);
+        var seconds = quick ? 8 : 20;
+        await Profile.RunAsync(packs.Id, profile, "issuance", seconds, async () =>
+        {
+            var watch = Stopwatch.StartNew();
+            var n = 0;
+            while (watch.Elapsed.TotalSeconds < seconds + 2) { await Load.SingleIssuanceAsync(http, Clients, Take(100), "12"); n += 100; }
+            return n;
+        });
+        await Profile.RunAsync(packs.Id, profile, "get-supervisor", seconds, async () =>
+            (int)(await Load.GetLoopAsync(http, Clients, seconds + 2, i => $"/api/v1/supervisors/{data.ReadIds[i % data.ReadIds.Count]}") * (seconds + 2)));
+        await Profile.RunAsync(packs.Id, profile, "get-supervisor-bare", seconds, async () =>
+            (int)(await Load.GetLoopAsync(http, Clients, seconds + 2, i => $"/bench/yardsticks/supervisors/{data.ReadIds[i % data.ReadIds.Count]}") * (seconds + 2)));
+        await Profile.RunAsync(bare.Id, profile, "get-supervisor-no-packs", seconds, async () =>
+            (int)(await Load.GetLoopAsync(httpB, Clients, seconds + 2, i => $"/api/v1/supervisors/{data.ReadIds[i % data.ReadIds.Count]}") * (seconds + 2)));
+        for (var d = 0; d < 3; d++)
+        {
+            var drawTask = await TaskAsync(http, data.DrawInstitution);
+            await Profile.RunAsync(packs.Id, profile, "draw-" + d, 0, async () =>
+            {
+                using var response = await http.PostAsJsonAsync($"/api/v1/supervision-tasks/{drawTask}/draws", new { });
+                if (response.Headers.TryGetValues("Server-Timing", out var timing)) Console.WriteLine("draw: " + string.Join(", ", timing));
+                return 1;
+            });
+        }
+        return;
+    }
 
     // 1–2. Issuance: single (8 clients) vs pgbench with the same SQL; batches of 1,000 vs single. Each run its own issuer.
     string[] issuers = ["11", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35"];

@@ -84,10 +84,10 @@ internal sealed class Report(bool quick, int runs, Plan plan)
         if (_cpu.Count > 0)
         {
             md.AppendLine("## CPU per operation (where the time goes)").AppendLine();
-            md.AppendLine("From /proc during each measured run (medians of the runs): the Host process's CPU per operation, the rest of the machine's (PostgreSQL backends, this load generator, pgbench), and how busy the machine's cores were. A closed loop that keeps every core busy is bounded by CPU per operation, not by locks or waiting.").AppendLine();
-            md.AppendLine("| path | Host CPU per op | rest of the machine per op | total per op | machine busy |").AppendLine("|---|---|---|---|---|");
+            md.AppendLine("From /proc during each measured run (medians of the runs), per operation: the Host process's CPU, PostgreSQL's (the postmaster and every backend), the load generator's (this process, or pgbench in the pgbench row), and the rest of the machine's (other processes: on a shared machine, other people's work); and how busy the machine's cores were. CPU per operation of the Host and of PostgreSQL does not depend on how many other processes share the cores; throughput does.").AppendLine();
+            md.AppendLine("| path | Host CPU per op | PostgreSQL CPU per op | load generator per op | other processes per op | machine busy |").AppendLine("|---|---|---|---|---|---|");
             foreach (var (path, unit, uses) in _cpu)
-                md.AppendLine(inv, $"| {path} | {Median(uses.Select(u => u.HostMsPerOp).ToList()):F2} ms/{unit} | {Median(uses.Select(u => u.RestMsPerOp).ToList()):F2} ms | {Median(uses.Select(u => u.HostMsPerOp + u.RestMsPerOp).ToList()):F2} ms | {Median(uses.Select(u => u.BusyPercent).ToList()):F0} % |");
+                md.AppendLine(inv, $"| {path} | {Median(uses.Select(u => u.HostMsPerOp).ToList()):F2} ms/{unit} | {Median(uses.Select(u => u.PostgresMsPerOp).ToList()):F2} ms | {Median(uses.Select(u => u.LoadMsPerOp).ToList()):F2} ms | {Median(uses.Select(u => u.OtherMsPerOp).ToList()):F2} ms | {Median(uses.Select(u => u.BusyPercent).ToList()):F0} % |");
             md.AppendLine();
         }
         if (DrawPhases.Count > 0)
