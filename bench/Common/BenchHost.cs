@@ -16,7 +16,7 @@ internal static class BenchHost
     /// Starts the Release Host as a process on loopback. <paramref name="connectionString"/> null: the Host starts its own
     /// embedded PostgreSQL from <paramref name="dataDirectory"/>. <paramref name="pluginsPath"/> null: the bundled packs.
     /// </summary>
-    public static Process Start(string hostDll, int port, string? connectionString, string? pluginsPath, string? dataDirectory = null, bool yardsticks = true)
+    public static Process Start(string hostDll, int port, string? connectionString, string? pluginsPath, string? dataDirectory = null, bool yardsticks = true, string? enabledPack = null)
     {
         var psi = new ProcessStartInfo("dotnet", $"\"{hostDll}\"") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
@@ -25,6 +25,7 @@ internal static class BenchHost
         if (connectionString is not null) psi.Environment["ConnectionStrings__Supervision"] = connectionString;
         if (dataDirectory is not null) psi.Environment["Database__DataDirectory"] = dataDirectory;
         if (pluginsPath is not null) psi.Environment["Plugins__Path"] = pluginsPath;
+        if (enabledPack is not null) psi.Environment["Plugins__Enabled__0"] = enabledPack;
         psi.Environment["Auth__Issuer"] = $"http://127.0.0.1:{port}/";
         psi.Environment["Auth__RequireHttps"] = "false";
         psi.Environment["Bootstrap__AdminClientId"] = AdminClientId;

@@ -82,12 +82,12 @@ internal static class Load
     }
 
     /// <summary>pgbench with the issuance's own SQL (counter + card + audit, one transaction), 8 clients: tps.</summary>
-    public static async Task<double> PgbenchAsync(string cs, int clients, int seconds, string tag)
+    public static async Task<double> PgbenchAsync(string cs, int clients, int seconds, string tag, string scriptName = "issuance.sql")
     {
         var b = new NpgsqlConnectionStringBuilder(cs);
         var bin = SupervisionCore.Host.Database.EmbeddedPostgres.FindBinDirectory() ?? throw new InvalidOperationException("PostgreSQL binaries not found");
         var pgbench = File.Exists(Path.Combine(bin, "pgbench")) ? Path.Combine(bin, "pgbench") : "pgbench";
-        var script = Path.Combine(AppContext.BaseDirectory, "issuance.sql");
+        var script = Path.Combine(AppContext.BaseDirectory, scriptName);
         var psi = new ProcessStartInfo(pgbench,
             $"-n -c {clients} -j 2 -T {seconds} -f \"{script}\" -D key=bench.pgbench.{tag} -D run={tag} -h {b.Host} -p {b.Port} -U {b.Username} {b.Database}")
         { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -128,6 +128,14 @@ internal static class Load
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
                 return double.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
         return double.NaN;
+    }
+
+    /// <summary>Resident set of a process split as /proc/PID/status does: (VmRSS, RssAnon: heaps and JIT code, RssFile: mapped files such as assemblies), MiB.</summary>
+    public static (double Rss, double Anon, double File) ResidentMiB(int pid)
+    {
+        double Field(string name) => File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith(name, StringComparison.Ordinal))
+            .Select(l => double.Parse(l[name.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024).FirstOrDefault();
+        return (Field("VmRSS:"), Field("RssAnon:"), Field("RssFile:"));
     }
 
     /// <summary>CPU time (user + system) of a process so far, from /proc/PID/stat, in seconds.</summary>

@@ -153,6 +153,7 @@ public sealed class DrawService(SupervisionDbContext db, DispatchFactsLoader fac
         ArgumentNullException.ThrowIfNull(task);
         var authority = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == task.AuthorityId, ct);
         var info = await facts.TaskInfoAsync(task, ct);
+        timings?.Mark("task");
         var screenFacts = facts.ScreenAsync(task, null, ct);
         var ranker = VerifiableDraw.IsHex(seed) ? new PoolRanker(seed!) : null;
         var kept = new List<string>();
