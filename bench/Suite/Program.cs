@@ -61,7 +61,7 @@ try
 
     Console.WriteLine($"loading data ({p.Dispatchable + p.Others:N0} carded supervisors, {p.Institutions:N0} institutions) …");
     var seedWatch = Stopwatch.StartNew();
-    var data = await Seed.LoadAsync(cs, p.Dispatchable, p.Others, p.Institutions, p.Conflicts, p.HistoryTasks, runs * (3 * p.SinglePerRun + p.Batches * BatchSize) + p.SinglePerRun);
+    var data = await Seed.LoadAsync(cs, p.Dispatchable, p.Others, p.Institutions, p.Conflicts, p.HistoryTasks, runs * (4 * p.SinglePerRun + p.Batches * BatchSize) + p.SinglePerRun);
     results.Data = data;
     results.SeedSeconds = seedWatch.Elapsed.TotalSeconds;
     Console.WriteLine($"loaded in {results.SeedSeconds:F1} s");
@@ -157,8 +157,12 @@ try
         probe = CpuProbe.Start(packs.Id);
         verify.Yard(await Load.GetLoopAsync(anon, Clients, p.ReadSeconds, i => $"/bench/yardsticks/public/cards/{data.CardNumbers[i % data.CardNumbers.Count]}"));
         results.Cpu("its bare yardstick (same SQL, no auth)", "request", probe.Stop(verify.Yardsticks[^1] * p.ReadSeconds));
+        probe = CpuProbe.Start(bare.Id);
         kernel.Yard(await Load.GetLoopAsync(httpB, Clients, p.ReadSeconds, i => $"/api/v1/supervisors/{data.ReadIds[i % data.ReadIds.Count]}"));
+        results.Cpu("`GET /api/v1/supervisors/{id}` on the Host with no packs", "request", probe.Stop(kernel.Yardsticks[^1] * p.ReadSeconds));
+        probe = CpuProbe.Start(packs.Id);
         kernel.Add(await Load.GetLoopAsync(http, Clients, p.ReadSeconds, i => $"/api/v1/supervisors/{data.ReadIds[i % data.ReadIds.Count]}"));
+        results.Cpu("`GET /api/v1/supervisors/{id}` on the Host with 3 packs (the packs-vs-none row)", "request", probe.Stop(kernel.Values[^1] * p.ReadSeconds));
         Console.WriteLine($"run {run + 1}: GET supervisor {get.Values[^1]:F0} vs bare {get.Yardsticks[^1]:F0}; verify {verify.Values[^1]:F0} vs bare {verify.Yardsticks[^1]:F0}; packs {kernel.Values[^1]:F0} vs none {kernel.Yardsticks[^1]:F0} req/s");
     }
 
