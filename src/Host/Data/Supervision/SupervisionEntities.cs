@@ -121,7 +121,8 @@ public sealed class Draw
             ArgumentNullException.ThrowIfNull(value);
             var bytes = new byte[16 * value.Length];
             for (var i = 0; i < value.Length; i++)
-                if (!Guid.TryParse(value[i], out var id) || !id.TryWriteBytes(bytes.AsSpan(16 * i, 16), bigEndian: true, out _) || id.ToString() != value[i])
+                if (!Guid.TryParseExact(value[i], "D", out var id) || value[i].AsSpan().IndexOfAnyInRange('A', 'F') >= 0
+                    || !id.TryWriteBytes(bytes.AsSpan(16 * i, 16), bigEndian: true, out _))
                     throw new ArgumentException($"a stored pool holds lower-case uuids only: '{value[i]}'", nameof(value));
             PoolIds = bytes;
             _pool = value;
