@@ -9,11 +9,14 @@ internal static class BenchHost
     public const string AdminClientId = "bench-admin";
     public const string AdminSecret = "bench-admin-secret-0123456789";
 
+    /// <summary>Set by <c>--profile</c>: the Hosts write /tmp/perf-PID.map so perf names JIT-compiled methods.</summary>
+    public static bool PerfMap { get; set; }
+
     /// <summary>
     /// Starts the Release Host as a process on loopback. <paramref name="connectionString"/> null: the Host starts its own
     /// embedded PostgreSQL from <paramref name="dataDirectory"/>. <paramref name="pluginsPath"/> null: the bundled packs.
     /// </summary>
-    public static Process Start(string hostDll, int port, string? connectionString, string? pluginsPath, string? dataDirectory = null, bool yardsticks = true)
+    public static Process Start(string hostDll, int port, string? connectionString, string? pluginsPath, string? dataDirectory = null, bool yardsticks = true, string? enabledPack = null)
     {
         var psi = new ProcessStartInfo("dotnet", $"\"{hostDll}\"") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
@@ -22,6 +25,7 @@ internal static class BenchHost
         if (connectionString is not null) psi.Environment["ConnectionStrings__Supervision"] = connectionString;
         if (dataDirectory is not null) psi.Environment["Database__DataDirectory"] = dataDirectory;
         if (pluginsPath is not null) psi.Environment["Plugins__Path"] = pluginsPath;
+        if (enabledPack is not null) psi.Environment["Plugins__Enabled__0"] = enabledPack;
         psi.Environment["Auth__Issuer"] = $"http://127.0.0.1:{port}/";
         psi.Environment["Auth__RequireHttps"] = "false";
         psi.Environment["Bootstrap__AdminClientId"] = AdminClientId;
@@ -30,6 +34,7 @@ internal static class BenchHost
         psi.Environment["RateLimits__IssuancePerMinute"] = "100000000";
         psi.Environment["RateLimits__PublicPerMinute"] = "100000000";
         if (yardsticks) psi.Environment["Bench__Yardsticks"] = "true";
+        if (PerfMap) { psi.Environment["DOTNET_PerfMapEnabled"] = "1"; psi.Environment["DOTNET_EnableWriteXorExecute"] = "0"; }
         var host = Process.Start(psi)!;
         host.OutputDataReceived += (_, _) => { };
         host.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"host:{port}: " + e.Data); };

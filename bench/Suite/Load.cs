@@ -82,12 +82,12 @@ internal static class Load
     }
 
     /// <summary>pgbench with the issuance's own SQL (counter + card + audit, one transaction), 8 clients: tps.</summary>
-    public static async Task<double> PgbenchAsync(string cs, int clients, int seconds, string tag)
+    public static async Task<double> PgbenchAsync(string cs, int clients, int seconds, string tag, string scriptName = "issuance.sql")
     {
         var b = new NpgsqlConnectionStringBuilder(cs);
         var bin = SupervisionCore.Host.Database.EmbeddedPostgres.FindBinDirectory() ?? throw new InvalidOperationException("PostgreSQL binaries not found");
         var pgbench = File.Exists(Path.Combine(bin, "pgbench")) ? Path.Combine(bin, "pgbench") : "pgbench";
-        var script = Path.Combine(AppContext.BaseDirectory, "issuance.sql");
+        var script = Path.Combine(AppContext.BaseDirectory, scriptName);
         var psi = new ProcessStartInfo(pgbench,
             $"-n -c {clients} -j 2 -T {seconds} -f \"{script}\" -D key=bench.pgbench.{tag} -D run={tag} -h {b.Host} -p {b.Port} -U {b.Username} {b.Database}")
         { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -130,13 +130,27 @@ internal static class Load
         return double.NaN;
     }
 
+    /// <summary>Resident set of a process split as /proc/PID/status does: (VmRSS, RssAnon: heaps and JIT code, RssFile: mapped files such as assemblies), MiB.</summary>
+    public static (double Rss, double Anon, double File) ResidentMiB(int pid)
+    {
+        double Field(string name) => File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith(name, StringComparison.Ordinal))
+            .Select(l => double.Parse(l[name.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024).FirstOrDefault();
+        return (Field("VmRSS:"), Field("RssAnon:"), Field("RssFile:"));
+    }
+
     /// <summary>CPU time (user + system) of a process so far, from /proc/PID/stat, in seconds.</summary>
     public static double ProcessCpuSeconds(int pid)
     {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        // Fields after the command name (which may contain spaces) start at ") "; utime and stime are fields 14 and 15.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var fields = StatFields(pid);
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / (double)ClockTicks;
+    }
+
+    /// <summary>/proc/PID/stat fields from the state on (index 0 = field 3): ppid is [1], utime [11], stime [12], cutime [13], cstime [14].</summary>
+    public static string[] StatFields(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        // Fields after the command name (which may contain spaces) start at ") ".
+        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
     }
 
     /// <summary>The machine's busy and total CPU time so far (all cores, /proc/stat), in seconds.</summary>
@@ -153,35 +167,80 @@ internal static class Load
 }
 
 /// <summary>
-/// Where the CPU of a measured run went: the Host process's CPU per operation, everything else on the machine
-/// (PostgreSQL, this load generator, pgbench) per operation, and how busy the machine was. On a 2-core machine a
-/// closed loop that keeps the machine busy is bounded by CPU per operation, not by waiting.
+/// Where the CPU of a measured run went, split by process from /proc: the Host process, PostgreSQL (the postmaster and
+/// every backend, the exited ones through the postmaster's reaped-children time), this load generator, and the rest of
+/// the machine (other work on a shared machine: not ours, reported so a reader sees how shared it was). CPU per
+/// operation of each part is robust to contention in a way throughput is not.
 /// </summary>
 internal sealed class CpuProbe
 {
+    /// <summary>The postmaster's pid (first line of postmaster.pid in the data directory); set once the cluster runs.</summary>
+    public static int PostmasterPid { get; set; }
+
     private readonly int _host;
-    private readonly double _hostStart;
+    private readonly double _hostStart, _pgStart, _selfStart;
     private readonly (double Busy, double Total) _machineStart;
 
     private CpuProbe(int host)
     {
         _host = host;
         _hostStart = host > 0 ? Load.ProcessCpuSeconds(host) : 0;
+        _pgStart = PostgresCpuSeconds();
+        _selfStart = LoadGeneratorCpuSeconds();
         _machineStart = Load.MachineCpuSeconds();
     }
 
     /// <summary>Starts a probe on the Host process <paramref name="hostPid"/> (0: no Host in the measured path, e.g. pgbench).</summary>
     public static CpuProbe Start(int hostPid) => new(hostPid);
 
-    /// <summary>CPU ms per operation in the Host and in the rest of the machine, and the machine's busy share (%).</summary>
+    /// <summary>CPU ms per operation in each part, and the machine's busy share (%).</summary>
     public CpuUse Stop(double operations)
     {
         var host = _host > 0 ? Load.ProcessCpuSeconds(_host) - _hostStart : 0;
+        var pg = PostgresCpuSeconds() - _pgStart;
+        var self = LoadGeneratorCpuSeconds() - _selfStart;
         var (busy, total) = Load.MachineCpuSeconds();
         var machineBusy = busy - _machineStart.Busy;
-        return new CpuUse(host * 1000 / operations, (machineBusy - host) * 1000 / operations, 100 * machineBusy / (total - _machineStart.Total));
+        return new CpuUse(host * 1000 / operations, (machineBusy - host) * 1000 / operations, 100 * machineBusy / (total - _machineStart.Total),
+            pg * 1000 / operations, self * 1000 / operations, Math.Max(0, machineBusy - host - pg - self) * 1000 / operations);
+    }
+
+    /// <summary>CPU seconds of the load generator: this process and its reaped children (pgbench runs as one).</summary>
+    private static double LoadGeneratorCpuSeconds()
+    {
+        var f = Load.StatFields(Environment.ProcessId);
+        return (long.Parse(f[11], CultureInfo.InvariantCulture) + long.Parse(f[12], CultureInfo.InvariantCulture)
+            + long.Parse(f[13], CultureInfo.InvariantCulture) + long.Parse(f[14], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    /// <summary>CPU seconds of the PostgreSQL cluster so far: the postmaster, its reaped children, and its live children.</summary>
+    public static double PostgresCpuSeconds()
+    {
+        if (PostmasterPid <= 0) return 0;
+        var total = 0.0;
+        try
+        {
+            var stat = Load.StatFields(PostmasterPid);
+            total += (long.Parse(stat[11], CultureInfo.InvariantCulture) + long.Parse(stat[12], CultureInfo.InvariantCulture)
+                + long.Parse(stat[13], CultureInfo.InvariantCulture) + long.Parse(stat[14], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException) { return 0; }
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == PostmasterPid) continue;
+            try
+            {
+                var f = Load.StatFields(pid);
+                if (int.Parse(f[1], CultureInfo.InvariantCulture) != PostmasterPid) continue;
+                total += (long.Parse(f[11], CultureInfo.InvariantCulture) + long.Parse(f[12], CultureInfo.InvariantCulture)) / 100.0;
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+        return total;
     }
 }
 
-/// <summary>CPU per operation of one measured run (see <see cref="CpuProbe"/>).</summary>
-internal sealed record CpuUse(double HostMsPerOp, double RestMsPerOp, double BusyPercent);
+/// <summary>CPU per operation of one measured run (see <see cref="CpuProbe"/>): Host, everything else, busy %, and the split of
+/// "everything else" into PostgreSQL, this load generator and other processes.</summary>
+internal sealed record CpuUse(double HostMsPerOp, double RestMsPerOp, double BusyPercent, double PostgresMsPerOp = 0, double LoadMsPerOp = 0, double OtherMsPerOp = 0);

@@ -32,6 +32,9 @@ var noPlugins = Directory.CreateDirectory(Path.Combine(work, "no-plugins")).Full
 var results = new Report(quick, runs, p);
 var all = Stopwatch.StartNew();
 var pg = EmbeddedPostgres.Start(new EmbeddedPostgres.Options(dataDir, Throwaway: true));
+CpuProbe.PostmasterPid = int.Parse(File.ReadLines(Path.Combine(dataDir, "postmaster.pid")).First(), inv);
+var profile = Arg("--profile");
+BenchHost.PerfMap = profile is not null;
 Process? packs = null, bare = null;
 try
 {
@@ -58,7 +61,7 @@ try
 
     Console.WriteLine($"loading data ({p.Dispatchable + p.Others:N0} carded supervisors, {p.Institutions:N0} institutions) …");
     var seedWatch = Stopwatch.StartNew();
-    var data = await Seed.LoadAsync(cs, p.Dispatchable, p.Others, p.Institutions, p.Conflicts, p.HistoryTasks, runs * (p.SinglePerRun + p.Batches * BatchSize) + p.SinglePerRun);
+    var data = await Seed.LoadAsync(cs, p.Dispatchable, p.Others, p.Institutions, p.Conflicts, p.HistoryTasks, runs * (4 * p.SinglePerRun + p.Batches * BatchSize) + p.SinglePerRun);
     results.Data = data;
     results.SeedSeconds = seedWatch.Elapsed.TotalSeconds;
     Console.WriteLine($"loaded in {results.SeedSeconds:F1} s");
@@ -72,6 +75,45 @@ try
     await Load.GetLoopAsync(http, Clients, 1, i => $"/bench/yardsticks/supervisors/{data.ReadIds[i % data.ReadIds.Count]}");
     await Load.GetLoopAsync(http, Clients, 1, i => $"/api/v1/public/cards/{data.CardNumbers[i % data.CardNumbers.Count]}");
     await Load.GetLoopAsync(http, Clients, 1, i => $"/bench/yardsticks/public/cards/{data.CardNumbers[i % data.CardNumbers.Count]}");
+
+    if (args.Contains("--memory-only"))
+    {
+        await BenchHost.StopAsync(bare);
+        await BenchHost.StopAsync(packs);
+        await PackMemoryAsync(hostDll, cs, noPlugins, data, results);
+        Console.WriteLine(results.Markdown());
+        return;
+    }
+    if (profile is not null)
+    {
+        // Profiles instead of measures (bench/README.md): each hot path under load while dotnet-trace samples the Host.
+        Directory.CreateDirectory(profile);
+        var seconds = quick ? 8 : 20;
+        await Profile.RunAsync(packs.Id, profile, "issuance", seconds, async () =>
+        {
+            var watch = Stopwatch.StartNew();
+            var n = 0;
+            while (watch.Elapsed.TotalSeconds < seconds + 2) { await Load.SingleIssuanceAsync(http, Clients, Take(100), "12"); n += 100; }
+            return n;
+        });
+        await Profile.RunAsync(packs.Id, profile, "get-supervisor", seconds, async () =>
+            (int)(await Load.GetLoopAsync(http, Clients, seconds + 2, i => $"/api/v1/supervisors/{data.ReadIds[i % data.ReadIds.Count]}") * (seconds + 2)));
+        await Profile.RunAsync(packs.Id, profile, "get-supervisor-bare", seconds, async () =>
+            (int)(await Load.GetLoopAsync(http, Clients, seconds + 2, i => $"/bench/yardsticks/supervisors/{data.ReadIds[i % data.ReadIds.Count]}") * (seconds + 2)));
+        await Profile.RunAsync(bare.Id, profile, "get-supervisor-no-packs", seconds, async () =>
+            (int)(await Load.GetLoopAsync(httpB, Clients, seconds + 2, i => $"/api/v1/supervisors/{data.ReadIds[i % data.ReadIds.Count]}") * (seconds + 2)));
+        for (var d = 0; d < 3; d++)
+        {
+            var drawTask = await TaskAsync(http, data.DrawInstitution);
+            await Profile.RunAsync(packs.Id, profile, "draw-" + d, 0, async () =>
+            {
+                using var response = await http.PostAsJsonAsync($"/api/v1/supervision-tasks/{drawTask}/draws", new { });
+                if (response.Headers.TryGetValues("Server-Timing", out var timing)) Console.WriteLine("draw: " + string.Join(", ", timing));
+                return 1;
+            });
+        }
+        return;
+    }
 
     // 1–2. Issuance: single (8 clients) vs pgbench with the same SQL; batches of 1,000 vs single. Each run its own issuer.
     string[] issuers = ["11", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35"];
@@ -115,9 +157,37 @@ try
         probe = CpuProbe.Start(packs.Id);
         verify.Yard(await Load.GetLoopAsync(anon, Clients, p.ReadSeconds, i => $"/bench/yardsticks/public/cards/{data.CardNumbers[i % data.CardNumbers.Count]}"));
         results.Cpu("its bare yardstick (same SQL, no auth)", "request", probe.Stop(verify.Yardsticks[^1] * p.ReadSeconds));
+        probe = CpuProbe.Start(bare.Id);
         kernel.Yard(await Load.GetLoopAsync(httpB, Clients, p.ReadSeconds, i => $"/api/v1/supervisors/{data.ReadIds[i % data.ReadIds.Count]}"));
+        results.Cpu("`GET /api/v1/supervisors/{id}` on the Host with no packs", "request", probe.Stop(kernel.Yardsticks[^1] * p.ReadSeconds));
+        probe = CpuProbe.Start(packs.Id);
         kernel.Add(await Load.GetLoopAsync(http, Clients, p.ReadSeconds, i => $"/api/v1/supervisors/{data.ReadIds[i % data.ReadIds.Count]}"));
+        results.Cpu("`GET /api/v1/supervisors/{id}` on the Host with 3 packs (the packs-vs-none row)", "request", probe.Stop(kernel.Values[^1] * p.ReadSeconds));
         Console.WriteLine($"run {run + 1}: GET supervisor {get.Values[^1]:F0} vs bare {get.Yardsticks[^1]:F0}; verify {verify.Values[^1]:F0} vs bare {verify.Yardsticks[^1]:F0}; packs {kernel.Values[^1]:F0} vs none {kernel.Yardsticks[^1]:F0} req/s");
+    }
+
+    // 6. Audited writes across two Host processes on one database (the audit chain head is the one row every audited
+    // write locks last): single issuance on both Hosts at once, each with its own allocation key, vs one Host (row 1);
+    // and the chain head alone (pgbench: lock, link, write back, commit), the ceiling of audited writes on this box.
+    var twoHosts = results.Row($"audited writes on 2 Host processes at once: single issuance, {Clients} clients on each, one database", "cards/s",
+        "one Host (single issuance, same run)", "cards/s", "report", double.NaN, higherIsBetter: true);
+    var head = results.Row($"the audit chain head alone: pgbench, {Clients} clients, one transaction per entry (`Suite/audit-head.sql`)", "entries/s",
+        "pgbench of the whole issuance SQL (row 1's yardstick, same run)", "tps", "report", double.NaN, higherIsBetter: true);
+    for (var run = 0; run < runs; run++)
+    {
+        var probe = CpuProbe.Start(packs.Id);
+        var one = await Load.SingleIssuanceAsync(http, Clients, Take(p.SinglePerRun), issuers[6 + run % 2]);
+        results.Cpu("single card issuance, one Host (the two-Host row's yardstick)", "card", probe.Stop(p.SinglePerRun));
+        var (ida, idb) = (Take(p.SinglePerRun), Take(p.SinglePerRun));
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(
+            Load.SingleIssuanceAsync(http, Clients, ida, issuers[8 + run % 2]),
+            Load.SingleIssuanceAsync(httpB, Clients, idb, issuers[10 + run % 2]));
+        twoHosts.Add(2 * p.SinglePerRun / watch.Elapsed.TotalSeconds);
+        twoHosts.Yard(one);
+        head.Add(await Load.PgbenchAsync(cs, Clients, p.PgbenchSeconds, $"h{run}", "audit-head.sql"));
+        head.Yard(await Load.PgbenchAsync(cs, Clients, p.PgbenchSeconds, $"w{run}"));
+        Console.WriteLine($"run {run + 1}: two Hosts {twoHosts.Values[^1]:F0} cards/s vs one {one:F0}; audit head alone {head.Values[^1]:F0} entries/s vs issuance SQL {head.Yardsticks[^1]:F0} tps");
     }
 
     // 5. The draw over the province-44 pool vs fetching the pool's ids; one warm-up, then alternating runs.
@@ -154,11 +224,13 @@ try
     results.Explain.Add(("public card verification (CardVerification.Sql)", await ExplainAsync(cs, SupervisionCore.Host.Features.Cards.Verify.CardVerification.Sql,
         c => c.Parameters.AddWithValue("p", data.CardNumbers[0]))));
 
-    // 8. Working set of both Hosts after the load.
-    results.WorkingSet = [("Host with 3 packs", Load.WorkingSetMiB(packs.Id)), ("Host without packs", Load.WorkingSetMiB(bare.Id))];
+    // 8. Working set of both Hosts after the load (they served different loads: the one with packs every measure above,
+    // the one without only the kernel GET), then what each pack costs: a fresh Host per pack set, the same warm-up.
+    results.WorkingSet = [("Host with 3 packs, after every measure above", Load.WorkingSetMiB(packs.Id)), ("Host without packs, after the kernel GET runs only", Load.WorkingSetMiB(bare.Id))];
     GC.KeepAlive(anonB);
     await BenchHost.StopAsync(bare);
     await BenchHost.StopAsync(packs);
+    await PackMemoryAsync(hostDll, cs, noPlugins, data, results);
     pg.Stop();
 
     // 7. Start to ready with the embedded PostgreSQL on the existing data (the Host starts and stops the cluster itself).
@@ -199,6 +271,37 @@ static async Task<string> ExplainAsync(string cs, string sql, Action<NpgsqlComma
     await using (var r = await cmd.ExecuteReaderAsync())
         while (await r.ReadAsync()) lines.Add(r.GetString(0));
     return string.Join('\n', lines);
+}
+
+// What each pack costs in memory: a fresh Host with no pack, each pack alone, and all three, on the same database, each
+// given the same warm-up (token, the pack list, 400 kernel GETs, the rule catalogue), then VmRSS (and its
+// anonymous / file-backed parts) read twice 3 s apart, the lower kept.
+static async Task PackMemoryAsync(string hostDll, string cs, string noPlugins, Seed.Data data, Report results)
+{
+    string?[] sets = [null, "gd", "bj-etdz", "yn", "*"];
+    foreach (var set in sets)
+    {
+        var port = BenchHost.FreePort();
+        var host = BenchHost.Start(hostDll, port, cs, pluginsPath: set is null ? noPlugins : null, enabledPack: set is null or "*" ? null : set);
+        try
+        {
+            using var anon = Load.Client(port, null);
+            await BenchHost.WaitReadyAsync(anon, host);
+            using var http = Load.Client(port, await BenchHost.TokenAsync(anon));
+            using var list = await http.GetAsync("/api/v1/packs");
+            var ids = JsonDocument.Parse(await list.Content.ReadAsStringAsync()).RootElement.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList();
+            await Load.GetLoopAsync(http, 4, 2, i => $"/api/v1/supervisors/{data.ReadIds[i % data.ReadIds.Count]}");
+            (await http.GetAsync("/api/v1/rules")).Dispose();
+            await Task.Delay(3000);
+            var a = Load.ResidentMiB(host.Id);
+            await Task.Delay(3000);
+            var b = Load.ResidentMiB(host.Id);
+            var m = a.Rss <= b.Rss ? a : b;
+            results.PackMemory.Add((set switch { null => "no pack", "*" => "all three packs", _ => set }, ids.Count, m.Rss, m.Anon, m.File));
+            Console.WriteLine($"memory {set ?? "none"}: {m.Rss:F0} MiB (anon {m.Anon:F0}, file {m.File:F0})");
+        }
+        finally { await BenchHost.StopAsync(host); }
+    }
 }
 
 string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;

@@ -11,13 +11,13 @@ internal sealed class Row(string measure, string unit, string yardstick, string 
     public void Add(double v) => Values.Add(v);
     public void Yard(double v) => Yardsticks.Add(v);
     public double Ratio => Report.Median(Values) / Report.Median(Yardsticks);
-    public bool Met => higherIsBetter ? Ratio >= bound : Ratio <= bound;
+    public bool Met => double.IsNaN(bound) || (higherIsBetter ? Ratio >= bound : Ratio <= bound);
 
     public string Markdown()
     {
         var inv = CultureInfo.InvariantCulture;
         string Runs(List<double> xs) => string.Join(", ", xs.Select(x => x.ToString(x >= 100 ? "F0" : "F1", inv)));
-        return string.Create(inv, $"| {Measure} | {Runs(Values)} → **{Report.Median(Values):F0} {unit}** | {yardstick}: {Runs(Yardsticks)} → **{Report.Median(Yardsticks):F0} {yardUnit}** | **{Ratio:F2}×** | {target} | {(Met ? "met" : "**missed**")} |");
+        return string.Create(inv, $"| {Measure} | {Runs(Values)} → **{Report.Median(Values):F0} {unit}** | {yardstick}: {Runs(Yardsticks)} → **{Report.Median(Yardsticks):F0} {yardUnit}** | **{Ratio:F2}×** | {target} | {(double.IsNaN(bound) ? "" : Met ? "met" : "**missed**")} |");
     }
 }
 
@@ -30,6 +30,8 @@ internal sealed class Report(bool quick, int runs, Plan plan)
     public double SeedSeconds { get; set; }
     public List<double> StartSeconds { get; } = [];
     public List<(string Host, double MiB)> WorkingSet { get; set; } = [];
+    /// <summary>Fresh Hosts with each pack set, the same warm-up: (set, packs loaded, VmRSS, RssAnon, RssFile) MiB.</summary>
+    public List<(string Set, int Packs, double Rss, double Anon, double File)> PackMemory { get; } = [];
     public string Micro { get; set; } = "_not run (--no-micro)_";
     public List<(string Title, string Plan)> Explain { get; } = [];
     public string Notes { get; set; } = "";
@@ -81,19 +83,28 @@ internal sealed class Report(bool quick, int runs, Plan plan)
         foreach (var (host, mib) in WorkingSet)
             md.AppendLine(inv, $"| working set (VmRSS) after the load: {host} | **{mib:F0} MiB** | — | — | report | |");
         md.AppendLine();
+        if (PackMemory.Count > 0 && PackMemory[0] is var none)
+        {
+            md.AppendLine("## What each pack costs in memory").AppendLine();
+            md.AppendLine("A fresh Host per pack set on the same database, each with the same warm-up (token, pack list, 2 s of kernel GETs, the rule catalogue); VmRSS and its anonymous (GC heaps, JIT code, native) and file-backed (mapped assemblies) parts, the lower of two readings 3 s apart. Extra = this set minus the Host with no pack.").AppendLine();
+            md.AppendLine("| packs | VmRSS | anonymous | file-backed | extra over no pack |").AppendLine("|---|---|---|---|---|");
+            foreach (var m in PackMemory)
+                md.AppendLine(inv, $"| {m.Set} ({m.Packs} loaded) | {m.Rss:F0} MiB | {m.Anon:F0} MiB | {m.File:F0} MiB | {(m.Set == none.Set ? "—" : $"**{m.Rss - none.Rss:F0} MiB**")} |");
+            md.AppendLine();
+        }
         if (_cpu.Count > 0)
         {
             md.AppendLine("## CPU per operation (where the time goes)").AppendLine();
-            md.AppendLine("From /proc during each measured run (medians of the runs): the Host process's CPU per operation, the rest of the machine's (PostgreSQL backends, this load generator, pgbench), and how busy the machine's cores were. A closed loop that keeps every core busy is bounded by CPU per operation, not by locks or waiting.").AppendLine();
-            md.AppendLine("| path | Host CPU per op | rest of the machine per op | total per op | machine busy |").AppendLine("|---|---|---|---|---|");
+            md.AppendLine("From /proc during each measured run (medians of the runs), per operation: the Host process's CPU, PostgreSQL's (the postmaster and every backend), the load generator's (this process, or pgbench in the pgbench row), and the rest of the machine's (other processes: on a shared machine, other people's work); and how busy the machine's cores were. CPU per operation of the Host and of PostgreSQL does not depend on how many other processes share the cores; throughput does.").AppendLine();
+            md.AppendLine("| path | Host CPU per op | PostgreSQL CPU per op | load generator per op | other processes per op | machine busy |").AppendLine("|---|---|---|---|---|---|");
             foreach (var (path, unit, uses) in _cpu)
-                md.AppendLine(inv, $"| {path} | {Median(uses.Select(u => u.HostMsPerOp).ToList()):F2} ms/{unit} | {Median(uses.Select(u => u.RestMsPerOp).ToList()):F2} ms | {Median(uses.Select(u => u.HostMsPerOp + u.RestMsPerOp).ToList()):F2} ms | {Median(uses.Select(u => u.BusyPercent).ToList()):F0} % |");
+                md.AppendLine(inv, $"| {path} | {Median(uses.Select(u => u.HostMsPerOp).ToList()):F2} ms/{unit} | {Median(uses.Select(u => u.PostgresMsPerOp).ToList()):F2} ms | {Median(uses.Select(u => u.LoadMsPerOp).ToList()):F2} ms | {Median(uses.Select(u => u.OtherMsPerOp).ToList()):F2} ms | {Median(uses.Select(u => u.BusyPercent).ToList()):F0} % |");
             md.AppendLine();
         }
         if (DrawPhases.Count > 0)
         {
             md.AppendLine("## Where a draw's time goes (the endpoint's Server-Timing, each measured draw)").AppendLine();
-            md.AppendLine("`facts`: task, conflicts, examiners, pack history; `pool`: the dispatchable-pool query read into candidates; `screen`: every national and pack constraint on every candidate; `rank`: the verifiable ranking (canonical sort, digest, HMAC of every id, sort); `prepare`: the draw row and assignments built (the ranking stored as positions); `write`: EF SaveChanges (the pool array is the bulk); `audit+commit`: the audit entry appended and the transaction committed.").AppendLine();
+            md.AppendLine("`task`: the dispatching authority and the task as rules see it; `pool`: the dispatchable-pool query streamed on its own connection, each candidate scored for the verifiable ranking as it arrives (HMAC on the thread pool, blocks of 8,192) and screened by every national and pack constraint once the task's screen facts (conflicts, examiners, pack history), loading meanwhile on the request's connection, are in; `screen`: the candidates that arrived before the facts, screened; `rank`: the ranking finished (the kept candidates' scores sorted, the pool digested); `prepare`: the draw row and assignments built; `write`: EF SaveChanges (the pool as 16 bytes a candidate); `audit+commit`: the audit entry appended and the transaction committed.").AppendLine();
             foreach (var phases in DrawPhases) md.AppendLine(CultureInfo.InvariantCulture, $"- {phases}");
             md.AppendLine();
         }

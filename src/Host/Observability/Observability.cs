@@ -12,7 +12,8 @@ namespace SupervisionCore.Host.Observability;
 /// <c>RequestId</c>, <c>TraceId</c> and <c>SpanId</c> from the logging scopes) unless <c>Logging:Json=false</c>; the
 /// default is JSON outside Development. Traces and metrics: OpenTelemetry for ASP.NET Core and Npgsql; metrics are
 /// scraped by Prometheus at <c>Observability:MetricsPath</c> (default <c>/metrics</c>, anonymous: restrict it at the
-/// proxy); traces and metrics go to an OTLP collector when <c>Observability:OtlpEndpoint</c> is set.
+/// proxy); traces and metrics go to an OTLP collector when <c>Observability:OtlpEndpoint</c> is set (traces are recorded
+/// only then, or with <c>Observability:Tracing=true</c>).
 /// Personal data never enters a log line: endpoints log ids, never ID numbers or phones.
 /// </summary>
 public static class ObservabilityExtensions
@@ -34,14 +35,20 @@ public static class ObservabilityExtensions
             });
         }
         var otlp = config["Observability:OtlpEndpoint"];
-        builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(ServiceName, serviceInstanceId: $"{Environment.MachineName}:{Environment.ProcessId}"))
-            .WithTracing(t =>
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(ServiceName, serviceInstanceId: $"{Environment.MachineName}:{Environment.ProcessId}"));
+        // Traces only where they go somewhere (an OTLP collector, or Observability:Tracing=true): recorded spans with
+        // nobody to export them to cost every request and every SQL command its activities and tags for nothing. The
+        // request's trace id (X-Request-Id, the log scopes) does not depend on it: ASP.NET Core starts the request's
+        // activity whenever logging is on.
+        if (config.GetValue<bool?>("Observability:Tracing") ?? !string.IsNullOrEmpty(otlp))
+            telemetry.WithTracing(t =>
             {
                 t.AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments(MetricsPath(config), StringComparison.Ordinal))
                  .AddNpgsql();
                 if (!string.IsNullOrEmpty(otlp)) t.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
-            })
+            });
+        telemetry
             .WithMetrics(m =>
             {
                 m.AddAspNetCoreInstrumentation().AddNpgsqlInstrumentation().AddPrometheusExporter();

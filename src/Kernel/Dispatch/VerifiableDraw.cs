@@ -14,6 +14,13 @@ namespace SupervisionCore.Kernel.Dispatch;
 /// <param name="Count">How many are selected.</param>
 public sealed record DrawTranscript(string Algorithm, IReadOnlyList<string> Pool, string PoolDigest, string Seed, IReadOnlyList<string> Ranking, int Count)
 {
+    /// <summary>
+    /// The ranking as positions into <see cref="Pool"/> (<c>Ranking[i] == Pool[RankingPositions[i]]</c>), when the draw
+    /// that made the transcript knows them (<see cref="VerifiableDraw.Run"/> and <see cref="PoolRanker"/> do): how a
+    /// record stores the ranking without looking every id up again.
+    /// </summary>
+    public IReadOnlyList<int>? RankingPositions { get; init; }
+
     /// <summary>The selected candidates.</summary>
     public IReadOnlyList<string> Selected => [.. Ranking.Take(Count)];
 
@@ -75,8 +82,26 @@ public static class VerifiableDraw
         var key = Convert.FromHexString(seedHex ?? throw new ArgumentNullException(nameof(seedHex)));
         if (key.Length == 0) throw new ArgumentException("the seed is empty", nameof(seedHex));
         var canonical = Canonical(pool);
-        var ranking = Rank(canonical, key);
-        return new DrawTranscript(Algorithm, canonical, DigestOf(canonical), seedHex.ToLowerInvariant(), ranking, Math.Min(count, canonical.Count));
+        var scored = new Score[canonical.Count];
+        const int Chunk = 8_192;
+        var chunks = (scored.Length + Chunk - 1) / Chunk;
+        if (chunks <= 1) ScoreRange(canonical, key, scored, 0, scored.Length);
+        else Parallel.For(0, chunks, c => ScoreRange(canonical, key, scored, c * Chunk, Math.Min(scored.Length, (c + 1) * Chunk)));
+        return Transcript(canonical, DigestOf(canonical), seedHex, scored, count);
+    }
+
+    /// <summary>The transcript of a canonical pool whose every id has been scored: sorts the scores (see the comment above ScoreRange).</summary>
+    internal static DrawTranscript Transcript(IReadOnlyList<string> canonical, string digest, string seedHex, Score[] scored, int count)
+    {
+        Array.Sort(scored);
+        var positions = new int[scored.Length];
+        var ranking = new string[scored.Length];
+        for (var i = 0; i < scored.Length; i++)
+        {
+            positions[i] = scored[i].Index;
+            ranking[i] = canonical[scored[i].Index];
+        }
+        return new DrawTranscript(Algorithm, canonical, digest, seedHex.ToLowerInvariant(), ranking, Math.Min(count, canonical.Count)) { RankingPositions = positions };
     }
 
     /// <summary>Re-runs a recorded draw; true when the digest, ranking and count all match the record.</summary>
@@ -96,27 +121,14 @@ public static class VerifiableDraw
     public static bool IsHex(string? text) =>
         !string.IsNullOrEmpty(text) && text.Length % 2 == 0 && text.All(Uri.IsHexDigit);
 
-    /// <summary>
-    /// Ranks the canonical pool by HMAC-SHA256(seed, id) ascending, ties by id. Each score is kept as four big-endian 64-bit
-    /// words in a struct (comparing them in order is comparing the 32 bytes as an unsigned big-endian number), and since the
-    /// canonical pool is in ordinal order and duplicate-free, "ties by id" is "ties by position": the sort compares
-    /// integers only, allocates nothing per candidate, and large pools are hashed on every core (one keyed HMAC state per
-    /// worker; re-keying per id costs more than the hashing itself). A kernel test holds it to the plain definition.
-    /// </summary>
-    private static List<string> Rank(IReadOnlyList<string> canonical, byte[] key)
-    {
-        var scored = new Score[canonical.Count];
-        const int Chunk = 8_192;
-        var chunks = (scored.Length + Chunk - 1) / Chunk;
-        if (chunks <= 1) ScoreRange(canonical, key, scored, 0, scored.Length);
-        else Parallel.For(0, chunks, c => ScoreRange(canonical, key, scored, c * Chunk, Math.Min(scored.Length, (c + 1) * Chunk)));
-        Array.Sort(scored);
-        var ranking = new List<string>(scored.Length);
-        foreach (var score in scored) ranking.Add(canonical[score.Index]);
-        return ranking;
-    }
+    // How the canonical pool is ranked by HMAC-SHA256(seed, id) ascending, ties by id (Transcript, ScoreRange): each score is kept as four big-endian
+    // 64-bit words in a struct (comparing them in order is comparing the 32 bytes as an unsigned big-endian number), and
+    // since the canonical pool is in ordinal order and duplicate-free, "ties by id" is "ties by position": the sort
+    // compares integers only, allocates nothing per candidate, and large pools are hashed on every core (one keyed HMAC
+    // state per worker; re-keying per id costs more than the hashing itself). A kernel test holds it to the plain
+    // definition; PoolRanker scores the same way while the pool is still being read.
 
-    private static void ScoreRange(IReadOnlyList<string> canonical, byte[] key, Score[] scored, int from, int to)
+    internal static void ScoreRange(IReadOnlyList<string> canonical, byte[] key, Score[] scored, int from, int to)
     {
         using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
         Span<byte> buffer = stackalloc byte[256];
@@ -134,7 +146,7 @@ public static class VerifiableDraw
     }
 
     /// <summary>An HMAC score as four big-endian words, and the candidate's position in the canonical pool (the tie-break).</summary>
-    private readonly record struct Score(ulong W0, ulong W1, ulong W2, ulong W3, int Index) : IComparable<Score>
+    internal readonly record struct Score(ulong W0, ulong W1, ulong W2, ulong W3, int Index) : IComparable<Score>
     {
         public int CompareTo(Score other) =>
             W0 != other.W0 ? W0.CompareTo(other.W0)
@@ -142,5 +154,93 @@ public static class VerifiableDraw
             : W2 != other.W2 ? W2.CompareTo(other.W2)
             : W3 != other.W3 ? W3.CompareTo(other.W3)
             : Index.CompareTo(other.Index);
+    }
+}
+
+/// <summary>
+/// The verifiable draw of <see cref="VerifiableDraw"/> while the pool is still being read: candidates are added in
+/// canonical order (strictly ascending, ordinal: the Host's pool query reads them in key order) and every block of
+/// 8,192 is scored on the thread pool while the next block arrives. A score depends on the seed and the id alone, so
+/// candidates can be scored before it is known which of them the screen excludes: <see cref="Finish"/> takes the
+/// excluded positions and gives exactly the transcript of <c>VerifiableDraw.Run(kept, seed, count)</c> (a kernel test
+/// holds it). Ids out of canonical order are not refused: they make <see cref="Finish"/> fall back to that very call.
+/// </summary>
+public sealed class PoolRanker
+{
+    private const int Block = 8_192;
+    private readonly byte[] _key;
+    private readonly string _seed;
+    private readonly List<string> _ids = [];
+    private readonly List<(int From, Task<VerifiableDraw.Score[]> Scores)> _blocks = [];
+    private int _scoredUpTo;
+    private bool _canonical = true;
+
+    /// <summary>A ranker with the revealed seed (hex).</summary>
+    public PoolRanker(string seedHex)
+    {
+        _key = Convert.FromHexString(seedHex ?? throw new ArgumentNullException(nameof(seedHex)));
+        if (_key.Length == 0) throw new ArgumentException("the seed is empty", nameof(seedHex));
+        _seed = seedHex;
+    }
+
+    /// <summary>Candidates added so far.</summary>
+    public int Count => _ids.Count;
+
+    /// <summary>Adds the next candidate (its position is <see cref="Count"/> before the call).</summary>
+    public void Add(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (_canonical && _ids.Count > 0 && string.CompareOrdinal(_ids[^1], id) >= 0) _canonical = false;
+        _ids.Add(id);
+        if (_canonical && _ids.Count - _scoredUpTo == Block) ScoreBlock();
+    }
+
+    private void ScoreBlock()
+    {
+        var from = _scoredUpTo;
+        // The list grows (and moves its array) while a block is scored: each block gets a copy of its ids.
+        var ids = _ids.GetRange(from, _ids.Count - from);
+        var key = _key;
+        _blocks.Add((from, Task.Run(() =>
+        {
+            var part = new VerifiableDraw.Score[ids.Count];
+            VerifiableDraw.ScoreRange(ids, key, part, 0, ids.Count);
+            return part;
+        })));
+        _scoredUpTo = _ids.Count;
+    }
+
+    /// <summary>
+    /// The transcript of the pool made of every candidate added except those at <paramref name="excluded"/> positions:
+    /// the pool, its digest, and the ranking with the first <paramref name="count"/> selected.
+    /// </summary>
+    public DrawTranscript Finish(int count, Predicate<int>? excluded = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (!_canonical) return VerifiableDraw.Run(excluded is null ? _ids : _ids.Where((_, i) => !excluded(i)), _seed, count);
+        var all = new VerifiableDraw.Score[_ids.Count];
+        foreach (var (from, scores) in _blocks)
+        {
+            var part = scores.GetAwaiter().GetResult();
+            Array.Copy(part, 0, all, from, part.Length);
+        }
+        if (_scoredUpTo < _ids.Count)
+        {
+            var rest = _ids.GetRange(_scoredUpTo, _ids.Count - _scoredUpTo);
+            var part = new VerifiableDraw.Score[rest.Count];
+            VerifiableDraw.ScoreRange(rest, _key, part, 0, rest.Count);
+            Array.Copy(part, 0, all, _scoredUpTo, part.Length);
+        }
+        // The kept candidates, still in canonical order, numbered by their position in the kept pool (the tie-break).
+        var pool = new List<string>(_ids.Count);
+        var scored = new VerifiableDraw.Score[_ids.Count];
+        for (var i = 0; i < _ids.Count; i++)
+        {
+            if (excluded?.Invoke(i) == true) continue;
+            scored[pool.Count] = all[i] with { Index = pool.Count };
+            pool.Add(_ids[i]);
+        }
+        Array.Resize(ref scored, pool.Count);
+        return VerifiableDraw.Transcript(pool, VerifiableDraw.DigestOf(pool), _seed, scored, count);
     }
 }

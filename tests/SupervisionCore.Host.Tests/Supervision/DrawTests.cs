@@ -106,7 +106,7 @@ public sealed class DrawTests(SupervisionApp app) : IClassFixture<SupervisionApp
     }
 
     [Theory]
-    [InlineData("UPDATE supervision.draws SET pool = pool[2:] WHERE id = @id", "poolDigestMatches")]
+    [InlineData("UPDATE supervision.draws SET pool = substring(pool FROM 17) WHERE id = @id", "poolDigestMatches")]
     [InlineData("UPDATE supervision.draws SET seed = repeat('ab', 32) WHERE id = @id", "rankingMatches")]
     [InlineData("UPDATE supervision.draws SET ranking_order = array_reverse_placeholder WHERE id = @id", "rankingMatches")]
     public async Task A_tampered_record_no_longer_verifies(string sql, string failing)

@@ -79,7 +79,7 @@ public sealed class InspectionDrawTests(SupervisionApp app) : IClassFixture<Supe
         await using (var connection = new NpgsqlConnection(app.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var tamper = new NpgsqlCommand("UPDATE supervision.draws SET pool = pool[2:] WHERE id = @id", connection);
+            await using var tamper = new NpgsqlCommand("UPDATE supervision.draws SET pool = substring(pool FROM 17) WHERE id = @id", connection);
             tamper.Parameters.AddWithValue("id", id);
             (await tamper.ExecuteNonQueryAsync()).ShouldBe(1);
         }

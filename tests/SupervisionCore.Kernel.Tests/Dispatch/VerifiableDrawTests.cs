@@ -119,3 +119,50 @@ public sealed class VerifiableDrawMalformedRecordTests
         VerifiableDraw.Verify(recorded).ShouldBeFalse();
     }
 }
+
+/// <summary>
+/// The streaming ranker (the Host scores a draw's pool while the rows arrive, before the screen has excluded anyone)
+/// gives exactly the transcript of <see cref="VerifiableDraw.Run"/> over the kept candidates: the verifiability of a
+/// recorded draw does not depend on which way it was computed.
+/// </summary>
+public sealed class PoolRankerTests
+{
+    private const string Seed = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 0)]
+    [InlineData(7, 3)]
+    [InlineData(8_192, 0)]
+    [InlineData(20_000, 97)]
+    public void Streaming_with_exclusions_is_the_same_transcript_as_running_over_the_kept_pool(int size, int every)
+    {
+        var ids = Enumerable.Range(0, size).Select(i => Guid.CreateVersion7(DateTimeOffset.UnixEpoch.AddSeconds(i)).ToString()).Order(StringComparer.Ordinal).ToList();
+        bool Excluded(int i) => every > 0 && i % every == 0;
+        var ranker = new PoolRanker(Seed);
+        foreach (var id in ids) ranker.Add(id);
+        var streamed = ranker.Finish(5, Excluded);
+
+        var kept = ids.Where((_, i) => !Excluded(i)).ToList();
+        var run = VerifiableDraw.Run(kept, Seed, 5);
+        streamed.Pool.ShouldBe(run.Pool);
+        streamed.PoolDigest.ShouldBe(run.PoolDigest);
+        streamed.Ranking.ShouldBe(run.Ranking);
+        streamed.Count.ShouldBe(run.Count);
+        streamed.Seed.ShouldBe(run.Seed);
+        streamed.RankingPositions!.Select(p => streamed.Pool[p]).ShouldBe(streamed.Ranking);
+        VerifiableDraw.Verify(streamed).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Ids_out_of_canonical_order_fall_back_to_the_sorted_run()
+    {
+        string[] ids = ["s-05", "s-01", "s-04", "s-02", "s-03"];
+        var ranker = new PoolRanker(Seed);
+        foreach (var id in ids) ranker.Add(id);
+        var streamed = ranker.Finish(2, i => i == 2); // "s-04" excluded
+        var run = VerifiableDraw.Run(["s-05", "s-01", "s-02", "s-03"], Seed, 2);
+        streamed.Ranking.ShouldBe(run.Ranking);
+        streamed.PoolDigest.ShouldBe(run.PoolDigest);
+    }
+}

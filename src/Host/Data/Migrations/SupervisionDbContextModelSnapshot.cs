@@ -1882,15 +1882,15 @@ namespace SupervisionCore.Host.Data.Migrations
                         .HasColumnType("character varying(24)")
                         .HasColumnName("jurisdiction");
 
-                    b.PrimitiveCollection<string[]>("Pool")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("pool");
-
                     b.Property<string>("PoolDigest")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("pool_digest");
+
+                    b.Property<byte[]>("PoolIds")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("pool");
 
                     b.Property<bool>("Published")
                         .HasColumnType("boolean")

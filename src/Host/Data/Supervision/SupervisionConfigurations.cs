@@ -93,6 +93,9 @@ internal sealed class DrawConfiguration : IEntityTypeConfiguration<Draw>
         b.Property(e => e.Exclusions).HasColumnType("jsonb");
         b.Property(e => e.Filter).HasColumnType("jsonb");
         b.Ignore(e => e.Ranking);
+        b.Ignore(e => e.Pool);
+        b.Ignore(e => e.PoolSize);
+        b.Property(e => e.PoolIds).HasColumnName("pool");
         b.Property(e => e.RedrawReason).HasMaxLength(500);
         b.Property(e => e.CreatedBy).HasMaxLength(200);
         // At most one live (announced or run) supervisor draw per task: a second concurrent draw fails here → 409.

@@ -96,8 +96,42 @@ public sealed class Draw
     /// <summary>Hex seed, revealed at the draw.</summary>
     public string? Seed { get; set; }
     public required string Algorithm { get; set; }
-    /// <summary>Candidate ids after exclusions, sorted ordinally.</summary>
-    public string[] Pool { get; set; } = [];
+    /// <summary>
+    /// The pool as stored (column <c>pool</c>, bytea): each candidate id (a uuid) as its 16 bytes in RFC 4122 order, in
+    /// the pool's canonical order — 16 bytes a candidate instead of a 36-character text array element (a 100,000 pool:
+    /// 1.6 MB, not 4.6 MB, written on every draw). The bytes' order is the ids' ordinal order, so the record stays
+    /// canonical; <see cref="Pool"/> reads it as ids.
+    /// </summary>
+    public byte[] PoolIds { get; set; } = [];
+
+    private string[]? _pool;
+
+    /// <summary>Candidate ids after exclusions, sorted ordinally (decoded from <see cref="PoolIds"/>; not a column).</summary>
+    public string[] Pool
+    {
+        get
+        {
+            if (_pool is not null) return _pool;
+            var ids = new string[PoolIds.Length / 16];
+            for (var i = 0; i < ids.Length; i++) ids[i] = new Guid(PoolIds.AsSpan(16 * i, 16), bigEndian: true).ToString();
+            return _pool = ids;
+        }
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            var bytes = new byte[16 * value.Length];
+            for (var i = 0; i < value.Length; i++)
+                if (!Guid.TryParseExact(value[i], "D", out var id) || value[i].AsSpan().IndexOfAnyInRange('A', 'F') >= 0
+                    || !id.TryWriteBytes(bytes.AsSpan(16 * i, 16), bigEndian: true, out _))
+                    throw new ArgumentException($"a stored pool holds lower-case uuids only: '{value[i]}'", nameof(value));
+            PoolIds = bytes;
+            _pool = value;
+            _ranking = null;
+        }
+    }
+
+    /// <summary>How many candidates the pool holds (without decoding it).</summary>
+    public int PoolSize => PoolIds.Length / 16;
     public string? PoolDigest { get; set; }
     /// <summary>Exclusions as JSON: <c>[{ id, rules: [..] }]</c>.</summary>
     public string Exclusions { get; set; } = "[]";
@@ -136,7 +170,13 @@ public sealed class Draw
         Seed = transcript.Seed;
         Pool = [.. transcript.Pool];
         PoolDigest = transcript.PoolDigest;
-        Ranking = [.. transcript.Ranking]; // after Pool: stored as positions into it
+        if (transcript.RankingPositions is { } positions && positions.Count == transcript.Ranking.Count)
+        {
+            // The draw knows each candidate's position already: no lookup of every id.
+            RankingOrder = [.. positions];
+            _ranking = [.. transcript.Ranking];
+        }
+        else Ranking = [.. transcript.Ranking]; // after Pool: stored as positions into it
         Count = transcript.Count;
         RunAt = at;
     }

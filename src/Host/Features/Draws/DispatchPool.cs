@@ -55,17 +55,31 @@ public sealed class DispatchPool(SupervisionDbContext db) : IScopedService
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        await using var command = new NpgsqlCommand(PoolSql, connection) { Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction };
+        var candidates = new List<CandidateInfo>();
+        await ForEachAsync(connection, db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction, subtree, kind, day, candidates.Add, ct);
+        return candidates;
+    }
+
+    /// <summary>
+    /// Streams the same pool as <see cref="LoadAsync"/> on <paramref name="connection"/>, one candidate at a time in key
+    /// (canonical) order, to <paramref name="each"/> as the rows arrive: a draw screens and scores each while PostgreSQL
+    /// is still sending the next ones.
+    /// </summary>
+    public static async Task ForEachAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, JurisdictionCode subtree, SupervisorKind kind, DateOnly day, Action<CandidateInfo> each, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(each);
+        await using var command = new NpgsqlCommand(PoolSql, connection, transaction);
         command.Parameters.AddWithValue("kind", kind == SupervisorKind.External ? "external" : "internal");
         command.Parameters.AddWithValue("all", subtree.IsNational);
         command.Parameters.AddWithValue("j", subtree.Value);
         command.Parameters.AddWithValue("prefix", subtree.IsSubJurisdiction ? subtree.Value : subtree.Value + ".%");
         command.Parameters.AddWithValue("d", day);
-        var candidates = new List<CandidateInfo>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            candidates.Add(new CandidateInfo
+            each(new CandidateInfo
             {
                 SupervisorId = reader.GetGuid(0).ToString(),
                 Kind = kind,
@@ -77,7 +91,6 @@ public sealed class DispatchPool(SupervisionDbContext db) : IScopedService
                 Appointed = reader.GetBoolean(12),
             });
         }
-        return candidates;
     }
 
     /// <summary>

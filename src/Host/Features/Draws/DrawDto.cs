@@ -61,7 +61,7 @@ public sealed record DrawDto(
         ArgumentNullException.ThrowIfNull(exclusions);
         var ranking = d.Ranking;
         return new(
-            d.Id, d.Purpose, d.TaskId, d.Jurisdiction, d.Status, d.Algorithm, d.SeedCommitment, d.Seed, d.PoolDigest, d.Pool.Length, exclusions.Count,
+            d.Id, d.Purpose, d.TaskId, d.Jurisdiction, d.Status, d.Algorithm, d.SeedCommitment, d.Seed, d.PoolDigest, d.PoolSize, exclusions.Count,
             [.. exclusions.SelectMany(e => e.Rules).GroupBy(r => r, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ExclusionCountDto(g.Key, g.Count()))],
             d.Count, [.. ranking.Take(d.Count)], [.. ranking.Skip(d.Count).Take(SubstitutesShown)], Math.Max(0, ranking.Length - d.Count),
             d.ReplacesDrawId, d.RedrawReason, d.Published, d.CreatedAt, d.RunAt, d.Filter, $"/api/v1/draws/{d.Id}/transcript");

@@ -26,7 +26,7 @@ public sealed record ExclusionDto(string Id, IReadOnlyList<string> Rules);
 /// (<c>cn.recusal.conflict</c>, <c>cn.recusal.examiner</c>, pack caps and age limits …), then the kernel's
 /// verifiable ranking.
 /// </summary>
-public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, DispatchFactsLoader facts, AuditLog audit, TimeProvider clock) : IScopedService
+public sealed class DrawService(SupervisionDbContext db, DispatchFactsLoader facts, AuditLog audit, TimeProvider clock) : IScopedService
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly string Invited = AssignmentState.Invited.Text();
@@ -44,21 +44,25 @@ public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, Disp
         SupervisionTask task, Draw? live, string? seed, int? count, string? reason, AuditActor actor, CancellationToken ct, PhaseTimings? timings = null)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var (candidates, exclusions) = await CandidatesAsync(task, ct, timings);
+        var candidates = await CandidatesAsync(task, seed, ct, timings);
+        var (poolSize, exclusions) = (candidates.Pool.Count, candidates.Exclusions);
         var staffing = await facts.StaffingAsync(task, ct);
         var decision = DrawDecision.Decide(new DrawFacts
         {
             TaskState = States.ParseTask(task.Status), Staffing = staffing, RequestedCount = count,
             KeptAssignments = await KeptAsync(task.Id, live, staffing.Requirement.Kind, ct),
-            PoolSize = candidates.Count, Excluded = exclusions.Count,
+            PoolSize = poolSize, Excluded = exclusions.Count,
             AnnouncedCommitment = live is { Status: "announced" } ? live.SeedCommitment : null, Seed = seed,
             Matters = new TaskMatters(TaskKinds.Parse(task.Kind), task.Matters),
         });
-        if (!decision.Allowed) return new(decision, null, exclusions, candidates.Count);
-        var transcript = VerifiableDraw.Run(candidates, seed!, decision.Transition.Count);
+        if (!decision.Allowed) return new(decision, null, exclusions, poolSize);
+        // The kernel's verifiable ranking: scored while the pool streamed in (PoolRanker), the same transcript as Run.
+        var transcript = candidates.Ranker is { } ranker
+            ? ranker.Finish(decision.Transition.Count, candidates.IsExcluded)
+            : VerifiableDraw.Run(candidates.Pool, seed!, decision.Transition.Count);
         timings?.Mark("rank");
         var draw = await RecordAsync(task, live, transcript, exclusions, decision.Transition, actor, reason, ct, timings);
-        return new(decision, draw, exclusions, candidates.Count);
+        return new(decision, draw, exclusions, poolSize);
     }
 
     /// <summary>Live assignments of the staffing kind that a draw keeps: all but the open invitations of the draw it replaces.</summary>
@@ -130,25 +134,73 @@ public sealed class DrawService(SupervisionDbContext db, DispatchPool pool, Disp
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>The candidates of a task after exclusions, and the exclusions with their rule ids.</summary>
-    public async Task<(IReadOnlyList<string> Pool, IReadOnlyList<ExclusionDto> Exclusions)> CandidatesAsync(SupervisionTask task, CancellationToken ct, PhaseTimings? timings = null)
+    /// <summary>
+    /// The candidates of a draw: the pool after exclusions (ids, canonical order), the exclusions with their rule ids, and
+    /// with a seed, the ranker that scored every candidate as it arrived (<see cref="IsExcluded"/>: by position).
+    /// </summary>
+    public sealed record DrawCandidates(IReadOnlyList<string> Pool, IReadOnlyList<ExclusionDto> Exclusions, PoolRanker? Ranker, HashSet<int> ExcludedPositions)
     {
+        public bool IsExcluded(int position) => ExcludedPositions.Contains(position);
+    }
+
+    /// <summary>
+    /// The candidates of a task after exclusions, in one pass over the streamed pool: the task's screen facts (conflicts,
+    /// examiners, pack history) load on the request's connection while the pool query streams on a second one; each
+    /// candidate is scored for the ranking as it arrives (<see cref="PoolRanker"/>, when <paramref name="seed"/> is given)
+    /// and screened by every national and pack constraint as soon as the facts are in. The PostgreSQL side runs the pool
+    /// query and nothing else meanwhile.
+    /// </summary>
+    public async Task<DrawCandidates> CandidatesAsync(SupervisionTask task, string? seed, CancellationToken ct, PhaseTimings? timings = null)
+    {
+        ArgumentNullException.ThrowIfNull(task);
         var authority = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == task.AuthorityId, ct);
-        var screen = await facts.ScreenAsync(task, null, ct);
-        timings?.Mark("facts");
-        var candidates = await pool.LoadAsync(JurisdictionCode.Parse(authority.Jurisdiction), SupervisorKind.External, screen.Kernel.Task.ActivityDate, ct);
-        timings?.Mark("pool");
-        var kept = new List<string>(candidates.Count);
+        var info = await facts.TaskInfoAsync(task, ct);
+        timings?.Mark("task");
+        var screenFacts = facts.ScreenAsync(task, null, ct);
+        var ranker = VerifiableDraw.IsHex(seed) ? new PoolRanker(seed!) : null;
+        var kept = new List<string>();
         var excluded = new List<ExclusionDto>();
-        foreach (var candidate in candidates)
+        var excludedAt = new HashSet<int>();
+        var pending = new List<(int At, CandidateInfo Candidate)>();
+        TaskScreen? screen = null;
+        var position = 0;
+        void Screen(int at, CandidateInfo candidate)
         {
             // Most candidates pass every constraint: no allocation for them.
-            var violations = screen.Exclusions(candidate);
-            if (violations.Count == 0) kept.Add(candidate.SupervisorId!);
-            else excluded.Add(new ExclusionDto(candidate.SupervisorId!, [.. violations.Select(v => v.Rule).Distinct()]));
+            var violations = screen!.Exclusions(candidate);
+            if (violations.Count == 0) { kept.Add(candidate.SupervisorId!); return; }
+            excluded.Add(new ExclusionDto(candidate.SupervisorId!, [.. violations.Select(v => v.Rule).Distinct()]));
+            excludedAt.Add(at);
         }
-        timings?.Mark("screen");
-        return (kept, [.. excluded.OrderBy(e => e.Id, StringComparer.Ordinal)]);
+        void ScreenPending()
+        {
+            foreach (var (at, candidate) in pending) Screen(at, candidate);
+            pending.Clear();
+        }
+        try
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(db.Database.GetConnectionString());
+            await connection.OpenAsync(ct);
+            await DispatchPool.ForEachAsync(connection, null, JurisdictionCode.Parse(authority.Jurisdiction), SupervisorKind.External, info.ActivityDate, candidate =>
+            {
+                var at = position++;
+                ranker?.Add(candidate.SupervisorId!);
+                if (screen is null && screenFacts.IsCompletedSuccessfully) screen = screenFacts.Result;
+                if (screen is null) { pending.Add((at, candidate)); return; }
+                if (pending.Count > 0) ScreenPending();
+                Screen(at, candidate);
+            }, ct);
+            timings?.Mark("pool");
+            screen ??= await screenFacts;
+            ScreenPending();
+            timings?.Mark("screen");
+        }
+        finally
+        {
+            // Never leave the facts' query running on the request's context (WhenAny: whatever it threw is not this error).
+            if (!screenFacts.IsCompleted) await Task.WhenAny(screenFacts);
+        }
+        return new DrawCandidates(kept, [.. excluded.OrderBy(e => e.Id, StringComparer.Ordinal)], ranker, excludedAt);
     }
 
     /// <summary>The recorded transcript of a run draw.</summary>

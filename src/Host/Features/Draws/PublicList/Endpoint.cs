@@ -90,9 +90,9 @@ public sealed class Endpoint(SupervisionDbContext db) : Endpoint<Request, Page<P
             var task = d.TaskId is { } tid ? tasks.GetValueOrDefault(tid) : null;
             return d.Purpose == "inspection" || task is null
                 ? new(d.Id, "inspection", string.Join("、", Selected(d).Select(Inspected)), d.Jurisdiction, ChinaTime.DateOf(d.RunAt!.Value), d.Algorithm,
-                    d.PoolDigest!, d.Pool.Length, d.Seed!, d.SeedCommitment, [], d.RunAt!.Value)
+                    d.PoolDigest!, d.PoolSize, d.Seed!, d.SeedCommitment, [], d.RunAt!.Value)
                 : new(d.Id, task.Kind, names.GetValueOrDefault(task.InstitutionId, "—"), d.Jurisdiction, ChinaTime.DateOf(task.WindowStart), d.Algorithm,
-                    d.PoolDigest!, d.Pool.Length, d.Seed!, d.SeedCommitment, [.. Selected(d).Select(id => cardOf.GetValueOrDefault(id, "—"))], d.RunAt!.Value);
+                    d.PoolDigest!, d.PoolSize, d.Seed!, d.SeedCommitment, [.. Selected(d).Select(id => cardOf.GetValueOrDefault(id, "—"))], d.RunAt!.Value);
         }
         await Send.OkAsync(new Page<PublicDraw>([.. rows.Select(Item)], req.Page ?? 1, req.Take, total), ct);
     }
