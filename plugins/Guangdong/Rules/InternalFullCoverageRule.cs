@@ -1,4 +1,5 @@
 using SupervisionCore.Kernel;
+using SupervisionCore.Kernel.Forms;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
@@ -16,7 +17,6 @@ namespace SupervisionCore.Plugins.Guangdong.Rules;
 public sealed class InternalFullCoverageRule : IActivityCoverageRule
 {
     /// <summary>The activity kind the article leaves to analogy.</summary>
-    public const string Competition = "competition";
 
     /// <inheritdoc />
     public string PackId => GuangdongRules.PackId;
@@ -31,7 +31,7 @@ public sealed class InternalFullCoverageRule : IActivityCoverageRule
     public Violation? Check(ActivityCoverage activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (activity.ActivityKind == Competition || activity.InternalSupervisorIds.Count > 0) return null;
+        if (activity.ActivityKind == ActivityKind.Competition || activity.InternalSupervisorIds.Count > 0) return null;
         return Rule.Violated(new LocalizedText(
             "该评价活动尚未委派内督：内督遵循全覆盖原则，每次评价活动至少委派一名内督，委派前不能关闭其督导任务",
             "No internal supervisor is assigned to this evaluation activity: internal supervision covers every activity, and its tasks cannot be closed until one is assigned"));

@@ -1,4 +1,5 @@
 using SupervisionCore.Kernel;
+using SupervisionCore.Kernel.Forms;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
@@ -15,7 +16,7 @@ namespace SupervisionCore.Plugins.Yunnan.Rules;
 public sealed class FullProcessRule : IActivityCoverageRule
 {
     /// <summary>The activity kind the article governs (职业技能等级认定).</summary>
-    public const string RecognitionKind = "skill-level-recognition";
+    public const ActivityKind RecognitionKind = ActivityKind.SkillLevelRecognition;
 
     /// <inheritdoc />
     public string PackId => YunnanRules.PackId;

@@ -1,3 +1,4 @@
+using SupervisionCore.Kernel.Forms;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
 
@@ -6,13 +7,13 @@ namespace SupervisionCore.Kernel.Plugins;
 /// <summary>What the Host knows of an evaluation activity's supervision when it is shown or one of its tasks closes.</summary>
 /// <param name="ActivityId">The activity.</param>
 /// <param name="Jurisdiction">Where it takes place (decides which packs' rules apply).</param>
-/// <param name="ActivityKind">The activity's kind (<c>recognition</c>, <c>qualification</c>, <c>competition</c>, …).</param>
+/// <param name="ActivityKind">The activity's kind (skill-level recognition, vocational qualification, special ability, competition).</param>
 /// <param name="StartsOn">First China calendar day: the date of the act.</param>
 /// <param name="InternalSupervisorIds">Supervisors assigned as internal supervisors (内督) of the activity; refused and replaced assignments are not counted.</param>
 public sealed record ActivityCoverage(
     string ActivityId,
     JurisdictionCode Jurisdiction,
-    string ActivityKind,
+    ActivityKind ActivityKind,
     DateOnly StartsOn,
     IReadOnlyList<string> InternalSupervisorIds);
 

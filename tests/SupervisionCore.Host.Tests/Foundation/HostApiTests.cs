@@ -43,8 +43,8 @@ public sealed class HostApiTests(SupervisionApp app) : IClassFixture<Supervision
         ids.ShouldBe(["bj-etdz", "gd", "yn"], ignoreOrder: true);
         foreach (var pack in json.GetProperty("items").EnumerateArray())
         {
-            // Packs declare the contract they were built for: 1.0 (yn) or 1.1 (gd, bj-etdz use 1.1's optional interfaces); the Host offers 1.1.
-            pack.GetProperty("kernelContract").GetString().ShouldBeOneOf("1.0", "1.1", "1.2", "1.3");
+            // Packs declare the contract they were built for; the bundled packs are built for 2.0, the contract this Host offers.
+            pack.GetProperty("kernelContract").GetString().ShouldBe("2.0");
             pack.GetProperty("sourceDocuments").GetArrayLength().ShouldBeGreaterThan(0);
             pack.GetProperty("ruleCount").GetInt32().ShouldBeGreaterThan(0);
         }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using SupervisionCore.Kernel.Forms;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.Guangdong.Access;
@@ -8,17 +9,17 @@ namespace SupervisionCore.Plugins.Tests.Guangdong;
 
 public class CoverageAndAccessTests
 {
-    private static ActivityCoverage Activity(string kind, params string[] internals) =>
+    private static ActivityCoverage Activity(ActivityKind kind, params string[] internals) =>
         new("act-1", JurisdictionCode.Parse("44.A"), kind, new DateOnly(2025, 6, 10), internals);
 
     [Theory]
-    [InlineData("skill-level-recognition", 0, true)]
-    [InlineData("vocational-qualification", 0, true)]
-    [InlineData("special-ability", 0, true)]
-    [InlineData("skill-level-recognition", 1, false)]
-    [InlineData("vocational-qualification", 2, false)]
-    [InlineData("competition", 0, false)] // GD 13: competitions "可参照" — by analogy, not a duty
-    public void An_activity_without_an_internal_supervisor_is_flagged(string kind, int internals, bool flagged)
+    [InlineData(ActivityKind.SkillLevelRecognition, 0, true)]
+    [InlineData(ActivityKind.VocationalQualification, 0, true)]
+    [InlineData(ActivityKind.SpecialAbility, 0, true)]
+    [InlineData(ActivityKind.SkillLevelRecognition, 1, false)]
+    [InlineData(ActivityKind.VocationalQualification, 2, false)]
+    [InlineData(ActivityKind.Competition, 0, false)] // GD 13: competitions "可参照" — by analogy, not a duty
+    public void An_activity_without_an_internal_supervisor_is_flagged(ActivityKind kind, int internals, bool flagged)
     {
         var v = new InternalFullCoverageRule().Check(Activity(kind, [.. Enumerable.Range(1, internals).Select(i => $"s{i}")]));
         (v is not null).ShouldBe(flagged);

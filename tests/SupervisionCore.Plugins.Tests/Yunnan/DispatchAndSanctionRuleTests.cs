@@ -1,4 +1,5 @@
 using SupervisionCore.Kernel.Dispatch;
+using SupervisionCore.Kernel.Forms;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.Yunnan.Rules;
@@ -84,12 +85,12 @@ public class DispatchAndSanctionRuleTests
     }
 
     [Theory]
-    [InlineData("skill-level-recognition", 0, true)]
-    [InlineData("skill-level-recognition", 1, false)]
-    [InlineData("skill-level-recognition", 2, false)]
-    [InlineData("competition", 0, false)]
-    [InlineData("vocational-qualification", 0, false)]
-    public void A_recognition_activity_needs_an_internal_supervisor(string kind, int internals, bool flagged)
+    [InlineData(ActivityKind.SkillLevelRecognition, 0, true)]
+    [InlineData(ActivityKind.SkillLevelRecognition, 1, false)]
+    [InlineData(ActivityKind.SkillLevelRecognition, 2, false)]
+    [InlineData(ActivityKind.Competition, 0, false)]
+    [InlineData(ActivityKind.VocationalQualification, 0, false)]
+    public void A_recognition_activity_needs_an_internal_supervisor(ActivityKind kind, int internals, bool flagged)
     {
         var coverage = new ActivityCoverage("a-1", Yunnan, kind, new DateOnly(2025, 6, 10), [.. Enumerable.Range(0, internals).Select(i => $"s{i}")]);
         var violation = FullProcess.Check(coverage);

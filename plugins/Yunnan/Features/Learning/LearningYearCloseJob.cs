@@ -4,8 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SupervisionCore.Kernel.Calendar;
-using SupervisionCore.Kernel.Parameters;
-using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Plugins.Yunnan.Data;
 using SupervisionCore.Plugins.Yunnan.Rules;
 

@@ -120,7 +120,11 @@ public sealed class LearningYearCloser(YunnanDbContext db, ISupervisionDirectory
 
         db.LearningYearCloses.Add(new LearningYearClose
         {
-            Year = year, Scope = scope.Value, ClosedOn = today, ClosedBy = Caller.ActorIdOrSystem(by), ClosedAt = DateTimeOffset.UtcNow,
+            Year = year,
+            Scope = scope.Value,
+            ClosedOn = today,
+            ClosedBy = Caller.ActorIdOrSystem(by),
+            ClosedAt = DateTimeOffset.UtcNow,
             Decisions = JsonSerializer.Serialize(decisions, JsonSerializerOptions.Web),
             NoSessionHeld = JsonSerializer.Serialize(notHeld, JsonSerializerOptions.Web),
         });

@@ -4,6 +4,7 @@ using SupervisionCore.Host.Data.Supervision;
 using SupervisionCore.Host.Features.Assignments;
 using SupervisionCore.Host.Infrastructure;
 using SupervisionCore.Kernel.Calendar;
+using SupervisionCore.Kernel.Forms;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Kernel.Rules;
@@ -34,7 +35,9 @@ public sealed class ActivityCoverageCheck(SupervisionDbContext db, IEnumerable<I
         var byActivity = internals.GroupBy(i => i.ActivityId).ToDictionary(g => g.Key, g => g.Select(i => i.SupervisorId.ToString()).Distinct().ToList());
         foreach (var (activity, where, on, applicable) in governed)
         {
-            var coverage = new ActivityCoverage(activity.Id.ToString(), where, activity.Kind, on, byActivity.GetValueOrDefault(activity.Id) ?? []);
+            // Stored kinds are validated on entry; a kind this kernel does not know is governed by no coverage rule.
+            if (Kernel.Forms.ActivityKinds.Parse(activity.Kind) is not { } kind) continue;
+            var coverage = new ActivityCoverage(activity.Id.ToString(), where, kind, on, byActivity.GetValueOrDefault(activity.Id) ?? []);
             var violations = applicable.Select(r => r.Check(coverage)).OfType<Violation>().ToList();
             if (violations.Count > 0) flags[activity.Id] = violations;
         }

@@ -3,48 +3,11 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Plugins;
-using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.Yunnan.Data;
 using SupervisionCore.Plugins.Yunnan.Rules;
 using AccessRoles = SupervisionCore.Kernel.Access.Roles;
 
-namespace SupervisionCore.Plugins.Yunnan.Features.Assessments;
-
-public sealed class Request
-{
-    /// <example>0193a5c4-7e21-7b3c-9d42-5f1e8a6b2c10</example>
-    public Guid SupervisorId { get; set; }
-    /// <example>2025</example>
-    public int Year { get; set; }
-    /// <summary>合格 (true) or 不合格 (false).</summary>
-    /// <example>true</example>
-    public bool Passed { get; set; }
-    /// <summary>China day of the assessment decision; in <see cref="Year"/> or the first quarter after it.</summary>
-    /// <example>2025-12-20</example>
-    public DateOnly AssessedOn { get; set; }
-    /// <example>年度考核合格</example>
-    public string? Note { get; set; }
-}
-
-public sealed class Validator : Validator<Request>
-{
-    public Validator()
-    {
-        RuleFor(r => r.SupervisorId).NotEmpty();
-        RuleFor(r => r.Year).InclusiveBetween(2000, 2100).WithMessage("'year' must be between 2000 and 2100");
-        RuleFor(r => r.AssessedOn).Must((r, d) => d.Year == r.Year || d.Year == r.Year + 1).WithMessage("'assessedOn' must fall in 'year' or the year after");
-        RuleFor(r => r.Note).MaximumLength(2000);
-    }
-}
-
-/// <summary>The recorded assessment and what followed from it.</summary>
-/// <param name="Id" example="0193a5c7-6d43-7e5f-b071-8c9d0e1f2a3b">Assessment id.</param>
-/// <param name="SupervisorId" example="0193a5c4-7e21-7b3c-9d42-5f1e8a6b2c10">The supervisor.</param>
-/// <param name="Year" example="2025">Year assessed.</param>
-/// <param name="Passed" example="true">合格.</param>
-/// <param name="AssessedOn" example="2025-12-20">Day of the decision.</param>
-/// <param name="Consequences">What followed (a failed assessment may revoke the qualification).</param>
-public sealed record Response(Guid Id, Guid SupervisorId, int Year, bool Passed, DateOnly AssessedOn, IReadOnlyList<ConsequenceDto> Consequences);
+namespace SupervisionCore.Plugins.Yunnan.Features.Assessments.Record;
 
 /// <summary>Records an annual assessment result (YN 22); a failed one revokes the qualification at once (and blacklists, YN 23).</summary>
 public sealed class Endpoint(YunnanDbContext db, ISupervisionDirectory directory, ISupervisorActions actions, IPackAudit audit, AnnualAssessmentRule rule) : Endpoint<Request, Response>
@@ -68,8 +31,15 @@ public sealed class Endpoint(YunnanDbContext db, ISupervisionDirectory directory
 
         var assessment = new AnnualAssessment
         {
-            Id = Guid.CreateVersion7(), SupervisorId = req.SupervisorId, Jurisdiction = s.Jurisdiction.Value, Year = req.Year, Passed = req.Passed, AssessedOn = req.AssessedOn,
-            Note = req.Note, RecordedBy = User.ActorId(), RecordedAt = DateTimeOffset.UtcNow,
+            Id = Guid.CreateVersion7(),
+            SupervisorId = req.SupervisorId,
+            Jurisdiction = s.Jurisdiction.Value,
+            Year = req.Year,
+            Passed = req.Passed,
+            AssessedOn = req.AssessedOn,
+            Note = req.Note,
+            RecordedBy = User.ActorId(),
+            RecordedAt = DateTimeOffset.UtcNow,
         };
         db.AnnualAssessments.Add(assessment);
         await db.SaveAuditedAsync(audit, new PackAuditEntry("yn.assessment.record", "yn.assessment", assessment.Id.ToString(), s.Jurisdiction,

@@ -1,19 +1,11 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 using FastEndpoints;
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Plugins;
 using AccessRoles = SupervisionCore.Kernel.Access.Roles;
 
-namespace SupervisionCore.Plugins.Yunnan.Features.Blacklist;
-
-/// <summary>One entry of the supervision dishonesty blacklist; name and ID number masked; <c>until</c> null = for good.</summary>
-public sealed record Entry(string Id, string SupervisorId, string Name, string IdNumber, string Scope, DateOnly From,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateOnly? Until, ViolationDto Rule);
-
-/// <summary>The blacklist (YN 23): registry bars in force in the caller's part of Yunnan.</summary>
-public sealed record Response(string Scope, DateOnly On, IReadOnlyList<Entry> Items);
+namespace SupervisionCore.Plugins.Yunnan.Features.Blacklist.List;
 
 /// <summary>质量督导失信黑名单 (YN 23, <c>yn.revocation.blacklist</c>).</summary>
 public sealed class Endpoint(ISupervisionDirectory directory, TimeProvider clock) : EndpointWithoutRequest<Response>
