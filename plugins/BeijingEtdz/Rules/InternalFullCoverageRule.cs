@@ -1,3 +1,4 @@
+using SupervisionCore.Kernel.Forms;
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
@@ -16,7 +17,6 @@ namespace SupervisionCore.Plugins.BeijingEtdz.Rules;
 public sealed class InternalFullCoverageRule : IActivityCoverageRule
 {
     /// <summary>The activity kind chapter 4 governs.</summary>
-    public const string Competition = "competition";
 
     /// <inheritdoc />
     public string PackId => BeijingEtdzRules.PackId;
@@ -31,7 +31,7 @@ public sealed class InternalFullCoverageRule : IActivityCoverageRule
     public Violation? Check(ActivityCoverage activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (activity.ActivityKind == Competition || activity.InternalSupervisorIds.Count > 0) return null;
+        if (activity.ActivityKind == ActivityKind.Competition || activity.InternalSupervisorIds.Count > 0) return null;
         return Rule.Violated(new LocalizedText(
             "该认定活动尚未委派内督员：评价机构日常督导检查应全面覆盖（第二十四条），每次认定活动至少委派一名内督员，委派前不能关闭其督导任务",
             "No internal supervisor is assigned to this recognition activity: the institution's own supervision covers every activity (BJ 24), and its tasks cannot be closed until one is assigned"));

@@ -1,3 +1,4 @@
+using SupervisionCore.Kernel.Forms;
 using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
@@ -64,7 +65,7 @@ public class RotationCoverageAndSanctionTests
     [InlineData("competition", 0, false)] // chapter 4: competitions are checked by external supervisors
     public void A_recognition_activity_without_an_internal_supervisor_is_flagged(string kind, int internals, bool flagged)
     {
-        var v = new InternalFullCoverageRule().Check(new ActivityCoverage("act-1", JurisdictionCode.Parse("11.ETDZ"), kind, new DateOnly(2025, 6, 10),
+        var v = new InternalFullCoverageRule().Check(new ActivityCoverage("act-1", JurisdictionCode.Parse("11.ETDZ"), ActivityKinds.Parse(kind)!.Value, new DateOnly(2025, 6, 10),
             [.. Enumerable.Range(1, internals).Select(i => $"s{i}")]));
         (v is not null).ShouldBe(flagged);
         if (v is null) return;

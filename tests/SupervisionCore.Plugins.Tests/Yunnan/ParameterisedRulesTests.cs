@@ -1,6 +1,7 @@
 using System.Globalization;
 using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.Yunnan.Rules;
 
 namespace SupervisionCore.Plugins.Tests.Yunnan;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using SupervisionCore.Plugins.Shared;
+using SupervisionCore.Plugins.AspNetCore;
 
 namespace SupervisionCore.Plugins.Yunnan.Data.Applications;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using SupervisionCore.Kernel.Access;
 using SupervisionCore.Kernel.Plugins;
+using SupervisionCore.Kernel.Registry;
 using SupervisionCore.Plugins.Yunnan.Data.Applications;
 using SupervisionCore.Plugins.Yunnan.Rules;
 

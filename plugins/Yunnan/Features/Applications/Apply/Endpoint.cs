@@ -1,3 +1,4 @@
+using AccessRoles = SupervisionCore.Kernel.Access.Roles;
 using FastEndpoints;
 using FluentValidation;
 using Microsoft.AspNetCore.Http;
@@ -5,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Plugins;
-using SupervisionCore.Plugins.Shared;
+using SupervisionCore.Kernel.Registry;
+using SupervisionCore.Plugins.AspNetCore;
 using SupervisionCore.Plugins.Yunnan.Data.Applications;
 using SupervisionCore.Plugins.Yunnan.Rules;
-using AccessRoles = SupervisionCore.Kernel.Access.Roles;
 
 namespace SupervisionCore.Plugins.Yunnan.Features.Applications.Apply;
 
@@ -70,7 +71,7 @@ public sealed class Endpoint(ApplicationsDbContext db, ISupervisionDirectory dir
         {
             Id = Guid.CreateVersion7(), SupervisorId = req.SupervisorId, Jurisdiction = s.Jurisdiction.Value, Kind = s.Kind == SupervisorKind.Internal ? "internal" : "external",
             InstitutionId = Guid.TryParse(s.InstitutionId, out var inst) ? inst : null, State = decision.Transition.State.Key(), AppliedOn = req.AppliedOn,
-            Statement = req.Statement.Trim(), Employer = req.Employer?.Trim(), CreatedBy = User.Actor(), CreatedAt = clock.GetUtcNow(),
+            Statement = req.Statement.Trim(), Employer = req.Employer?.Trim(), CreatedBy = User.ActorId(), CreatedAt = clock.GetUtcNow(),
         };
         db.Applications.Add(application);
         await db.SaveAuditedAsync(audit, new PackAuditEntry("yn.application.apply", "yn.application", application.Id.ToString(), s.Jurisdiction, [YunnanRules.Application.Id],

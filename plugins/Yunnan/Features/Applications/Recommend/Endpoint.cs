@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Plugins;
-using SupervisionCore.Plugins.Shared;
+using SupervisionCore.Plugins.AspNetCore;
 using SupervisionCore.Plugins.Yunnan.Data.Applications;
 using SupervisionCore.Plugins.Yunnan.Rules;
 using AccessRoles = SupervisionCore.Kernel.Access.Roles;
@@ -55,7 +55,7 @@ public sealed class Endpoint(ApplicationsDbContext db, ISupervisionDirectory dir
         { await Send.ResultAsync(PackProblems.NotFound($"application {req.Id} in the caller's part of Yunnan")); return; }
         var decision = ApplicationWorkflow.Recommend(new ApplicationStepFacts(Applications.StateOf(application), application.AppliedOn, req.On, ChinaTime.DateOf(clock.GetUtcNow()), req.Opinion));
         if (!decision.Allowed) { await Send.ResultAsync(PackProblems.Violations(decision.Violations)); return; }
-        (application.State, application.RecommendedOn, application.Recommendation, application.RecommendedBy) = (decision.Transition.State.Key(), req.On, req.Opinion.Trim(), User.Actor());
+        (application.State, application.RecommendedOn, application.Recommendation, application.RecommendedBy) = (decision.Transition.State.Key(), req.On, req.Opinion.Trim(), User.ActorId());
         if (!string.IsNullOrWhiteSpace(req.Employer)) application.Employer = req.Employer.Trim();
         try
         {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Plugins;
-using SupervisionCore.Plugins.Shared;
+using SupervisionCore.Plugins.AspNetCore;
 using SupervisionCore.Plugins.Yunnan.Data.Applications;
 using SupervisionCore.Plugins.Yunnan.Rules;
 using AccessRoles = SupervisionCore.Kernel.Access.Roles;
@@ -58,7 +58,7 @@ public sealed class Endpoint(ApplicationsDbContext db, ISupervisionDirectory dir
             ChinaTime.DateOf(clock.GetUtcNow()), req.Note, choice));
         if (!decision.Allowed) { await Send.ResultAsync(PackProblems.Violations(decision.Violations)); return; }
         (application.State, application.ReviewedOn, application.Decision, application.ReviewNote, application.ReviewedBy) =
-            (decision.Transition.State.Key(), req.On, req.Decision, req.Note?.Trim(), User.Actor());
+            (decision.Transition.State.Key(), req.On, req.Decision, req.Note?.Trim(), User.ActorId());
         try
         {
             await db.SaveAuditedAsync(audit, new PackAuditEntry("yn.application.review", "yn.application", application.Id.ToString(), s.Jurisdiction, [YunnanRules.Application.Id],
