@@ -203,7 +203,9 @@ try
         if (run >= 0) results.Cpu("supervisor draw, province-44 pool (one at a time)", "draw", probe.Stop(1));
         if (run >= 0 && response.Headers.TryGetValues("Server-Timing", out var timing)) results.DrawPhases.Add(string.Join(", ", timing));
         if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"draw failed: {(int)response.StatusCode} {Encoding.UTF8.GetString(body)}");
+        probe = CpuProbe.Start(0);
         var (ids, ms) = await Load.FetchPoolIdsAsync(cs);
+        if (run >= 0) results.Cpu("fetching the pool's ids alone (the draw's yardstick; PostgreSQL + this process)", "fetch", probe.Stop(1));
         if (run < 0)
         {
             using var doc = JsonDocument.Parse(body);
