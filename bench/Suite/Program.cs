@@ -20,7 +20,7 @@ var repo = BenchHost.FindRepo();
 var outFile = Arg("--out") ?? Path.Combine(repo, quick ? "bench/results/quick.md" : "bench/results/latest.md");
 var p = quick
     ? new Plan(Dispatchable: 5_000, Others: 2_000, Institutions: 200, Conflicts: 250, HistoryTasks: 200, SinglePerRun: 100, Batches: 2, PgbenchSeconds: 3, ReadSeconds: 2, StartRuns: 3)
-    : new Plan(Dispatchable: 100_000, Others: 20_000, Institutions: 5_000, Conflicts: 5_000, HistoryTasks: 3_000, SinglePerRun: 2_000, Batches: 8, PgbenchSeconds: 15, ReadSeconds: 10, StartRuns: 3);
+    : new Plan(Dispatchable: 100_000, Others: 20_000, Institutions: 5_000, Conflicts: 5_000, HistoryTasks: 3_000, SinglePerRun: 600, Batches: 8, PgbenchSeconds: 15, ReadSeconds: 10, StartRuns: 3);
 const int Clients = 8;
 const int BatchSize = 1000;
 
@@ -203,7 +203,9 @@ try
         if (run >= 0) results.Cpu("supervisor draw, province-44 pool (one at a time)", "draw", probe.Stop(1));
         if (run >= 0 && response.Headers.TryGetValues("Server-Timing", out var timing)) results.DrawPhases.Add(string.Join(", ", timing));
         if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"draw failed: {(int)response.StatusCode} {Encoding.UTF8.GetString(body)}");
+        probe = CpuProbe.Start(0);
         var (ids, ms) = await Load.FetchPoolIdsAsync(cs);
+        if (run >= 0) results.Cpu("fetching the pool's ids alone (the draw's yardstick; PostgreSQL + this process)", "fetch", probe.Stop(1));
         if (run < 0)
         {
             using var doc = JsonDocument.Parse(body);
