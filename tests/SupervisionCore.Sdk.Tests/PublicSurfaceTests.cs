@@ -18,7 +18,7 @@ public sealed class PublicSurfaceTests
         .Single(a => a.Key == "SupervisionCore.RepositoryRoot").Value!;
 
     /// <summary>The assemblies a pack compiles against from this repository: the contract.</summary>
-    internal static readonly Assembly[] Contract = [typeof(SupervisionCore.Kernel.LocalizedText).Assembly];
+    internal static readonly Assembly[] Contract = [typeof(SupervisionCore.Kernel.LocalizedText).Assembly, typeof(SupervisionCore.Plugins.AspNetCore.PackProblems).Assembly];
 
     [Fact]
     public async Task Every_public_type_of_the_contract_is_listed_in_docs_plugins_md()
