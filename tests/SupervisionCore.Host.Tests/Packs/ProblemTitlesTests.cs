@@ -50,7 +50,7 @@ public sealed class ProblemTitlesTests
     public void The_rule_title_is_the_one_the_host_always_sent()
     {
         ProblemTitles.For(422).ShouldBe(new LocalizedText("违反业务规则", "Business rule violated"));
-        ProblemTitles.All.Keys.ShouldBe([400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500, 503], ignoreOrder: true);
+        ProblemTitles.All.Keys.ShouldBe([400, 401, 403, 404, 405, 406, 409, 413, 415, 422, 429, 500, 503], ignoreOrder: true);
     }
 
     [Fact]
