@@ -24,12 +24,15 @@ public sealed class IncentiveRule : ICommendationRule
     public RuleDescriptor Rule => GuangdongRules.Incentive;
 
     /// <inheritdoc />
-    public RuleOutcome Check(CommendationRequest request)
+    public RuleOutcome Check(CommendationRequest request) => Decide(request);
+
+    /// <summary>The pure decision of <see cref="Check"/> (case tables: <c>point: decide</c>).</summary>
+    public static RuleOutcome Decide(CommendationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return request.Subject.Kind == SupervisorKind.External
             ? RuleOutcome.Pass
-            : RuleOutcome.Fail(Rule.Violated(new LocalizedText(
+            : RuleOutcome.Fail(GuangdongRules.Incentive.Violated(new LocalizedText(
                 "第二十一条的激励机制针对外督：内督由评价机构和行业部门自行管理（第十四条）",
                 "GD 21's incentive mechanism concerns external supervisors; internal supervisors are managed by their institution (GD 14)")));
     }

@@ -25,7 +25,10 @@ public sealed class CommendationRule : ICommendationRule
     public RuleDescriptor Rule => YunnanRules.Commendation;
 
     /// <inheritdoc />
-    public RuleOutcome Check(CommendationRequest request)
+    public RuleOutcome Check(CommendationRequest request) => Decide(request);
+
+    /// <summary>The pure decision of <see cref="Check"/> (case tables: <c>point: decide</c>).</summary>
+    public static RuleOutcome Decide(CommendationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Year is not { } year)
@@ -37,5 +40,5 @@ public sealed class CommendationRule : ICommendationRule
                 $"The {year} assessment is {(grade is { } h ? h.Name().En : "not recorded")}: YN 22 commends only supervisors assessed excellent");
     }
 
-    private RuleOutcome Fail(string zh, string en) => RuleOutcome.Fail(Rule.Violated(new LocalizedText(zh, en)));
+    private static RuleOutcome Fail(string zh, string en) => RuleOutcome.Fail(YunnanRules.Commendation.Violated(new LocalizedText(zh, en)));
 }

@@ -31,6 +31,9 @@ public sealed class YunnanSanctionGrounds : ISanctionGrounds
     /// <summary>The steps of the national ladder YN 20 follows.</summary>
     public static readonly IReadOnlyList<string> InstitutionMeasures = ["notice-and-correction", "disciplinary-recommendation", "disqualification"];
 
+    /// <summary>The measures allowed on <paramref name="ground"/> (one of <see cref="Grounds"/>), or null when the pack has no such ground (case tables: <c>point: decide</c>).</summary>
+    public static IReadOnlyList<string>? MeasuresFor(string ground) => new YunnanSanctionGrounds().Grounds.FirstOrDefault(g => g.Key == ground)?.Measures;
+
     /// <inheritdoc />
     public string PackId => YunnanRules.PackId;
 
