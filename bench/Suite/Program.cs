@@ -82,6 +82,7 @@ try
         await BenchHost.StopAsync(packs);
         await PackMemoryAsync(hostDll, cs, noPlugins, data, results);
         Console.WriteLine(results.Markdown());
+        Cleanup();
         return;
     }
     if (profile is not null)
@@ -112,6 +113,7 @@ try
                 return 1;
             });
         }
+        Cleanup();
         return;
     }
 
@@ -262,6 +264,14 @@ await File.WriteAllTextAsync(outFile, text);
 Console.WriteLine(text);
 Console.WriteLine($"written {outFile}");
 try { Directory.Delete(work, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+
+// The early-return modes (--profile, --memory-only): the cluster stopped and the throwaway folder removed.
+void Cleanup()
+{
+    foreach (var h in new[] { bare, packs }) if (h is { HasExited: false }) { h.Kill(entireProcessTree: true); h.WaitForExit(); }
+    pg.Stop();
+    try { Directory.Delete(work, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+}
 
 static async Task<string> ExplainAsync(string cs, string sql, Action<NpgsqlCommand> bind)
 {
