@@ -209,7 +209,7 @@ public class ZoneAuthoritiesTests
             .Select(t => t.Name).Order(StringComparer.Ordinal).ShouldBe(
             [
                 "AgeLimitRule", "AppointedRule", "BeijingEtdzForms", "BeijingEtdzParameters", "BeijingEtdzSanctionGrounds", "CardValidityPolicy", "CompetitionRecordDeadline", "CompetitionStaffingRule", "FeeScheduleRule",
-                "FeedbackFormBinding", "InstitutionFeedbackDeadline", "InternalCardScheme", "InternalCardScopeRule", "InternalFullCoverageRule", "RecognitionRecordDeadline",
+                "FeedbackFormBinding", "InstitutionFeedbackDeadline", "InternalCardFace", "InternalCardScheme", "InternalCardScopeRule", "InternalFullCoverageRule", "RecognitionRecordDeadline",
                 "RecognitionStaffingRule", "RecordFormBinding", "RotationRule", "TaskKindsRule", "ZoneAuthorities",
             ]);
     }
