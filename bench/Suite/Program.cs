@@ -23,6 +23,7 @@ var p = quick
     : new Plan(Dispatchable: 100_000, Others: 20_000, Institutions: 5_000, Conflicts: 5_000, HistoryTasks: 3_000, SinglePerRun: 600, Batches: 8, PgbenchSeconds: 15, ReadSeconds: 10, StartRuns: 3);
 const int Clients = 8;
 const int BatchSize = 1000;
+const int DrawWarmUps = 3; // draws before the measured ones (here and in --profile)
 
 var hostDll = Path.Combine(repo, "src/Host/bin/Release/net10.0/SupervisionCore.Host.dll");
 if (!File.Exists(hostDll)) throw new InvalidOperationException($"build the Host in Release first (bench/run does): {hostDll}");
@@ -76,6 +77,18 @@ try
     await Load.GetLoopAsync(http, Clients, 1, i => $"/api/v1/public/cards/{data.CardNumbers[i % data.CardNumbers.Count]}");
     await Load.GetLoopAsync(http, Clients, 1, i => $"/bench/yardsticks/public/cards/{data.CardNumbers[i % data.CardNumbers.Count]}");
 
+    if (args.Contains("--hold"))
+    {
+        // --hold: keep the loaded cluster and both Hosts up for EXPLAIN and manual calls until stopped (Ctrl+C).
+        Console.WriteLine($"holding: database {cs}; Host with packs http://127.0.0.1:{portA}, without http://127.0.0.1:{portB}");
+        var stop = new TaskCompletionSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
+        await stop.Task;
+        await BenchHost.StopAsync(bare);
+        await BenchHost.StopAsync(packs);
+        Cleanup();
+        return;
+    }
     if (args.Contains("--memory-only"))
     {
         await BenchHost.StopAsync(bare);
@@ -90,6 +103,9 @@ try
         // Profiles instead of measures (bench/README.md): each hot path under load while dotnet-trace samples the Host.
         Directory.CreateDirectory(profile);
         var seconds = quick ? 8 : 20;
+        // --paths issuance,get,draw profiles only those (all by default).
+        var paths = Arg("--paths")?.Split(',') ?? ["issuance", "get", "draw"];
+        if (paths.Contains("issuance"))
         await Profile.RunAsync(packs.Id, profile, "issuance", seconds, async () =>
         {
             var watch = Stopwatch.StartNew();
@@ -97,14 +113,24 @@ try
             while (watch.Elapsed.TotalSeconds < seconds + 2) { await Load.SingleIssuanceAsync(http, Clients, Take(100), "12"); n += 100; }
             return n;
         });
+        if (paths.Contains("get"))
+        {
         await Profile.RunAsync(packs.Id, profile, "get-supervisor", seconds, async () =>
             (int)(await Load.GetLoopAsync(http, Clients, seconds + 2, i => $"/api/v1/supervisors/{data.ReadIds[i % data.ReadIds.Count]}") * (seconds + 2)));
         await Profile.RunAsync(packs.Id, profile, "get-supervisor-bare", seconds, async () =>
             (int)(await Load.GetLoopAsync(http, Clients, seconds + 2, i => $"/bench/yardsticks/supervisors/{data.ReadIds[i % data.ReadIds.Count]}") * (seconds + 2)));
         await Profile.RunAsync(bare.Id, profile, "get-supervisor-no-packs", seconds, async () =>
             (int)(await Load.GetLoopAsync(httpB, Clients, seconds + 2, i => $"/api/v1/supervisors/{data.ReadIds[i % data.ReadIds.Count]}") * (seconds + 2)));
-        for (var d = 0; d < 3; d++)
+        }
+        // --draws N: how many draws are profiled one after the other (the later ones show the steady state, after tier-up).
+        var draws = Arg("--draws") is { } dn ? int.Parse(dn, inv) : 3;
+        for (var d = -DrawWarmUps; d < (paths.Contains("draw") ? draws : -DrawWarmUps); d++)
         {
+            if (d < 0)
+            {
+                using var warm = await http.PostAsJsonAsync($"/api/v1/supervision-tasks/{await TaskAsync(http, data.DrawInstitution)}/draws", new { });
+                continue;
+            }
             var drawTask = await TaskAsync(http, data.DrawInstitution);
             await Profile.RunAsync(packs.Id, profile, "draw-" + d, 0, async () =>
             {
@@ -192,9 +218,10 @@ try
         Console.WriteLine($"run {run + 1}: two Hosts {twoHosts.Values[^1]:F0} cards/s vs one {one:F0}; audit head alone {head.Values[^1]:F0} entries/s vs issuance SQL {head.Yardsticks[^1]:F0} tps");
     }
 
-    // 5. The draw over the province-44 pool vs fetching the pool's ids; one warm-up, then alternating runs.
+    // 5. The draw over the province-44 pool vs fetching the pool's ids; warm-ups (the JIT's tier-up needs a few calls of the
+    // draw's code: the first draws of a fresh Host spend a third of their CPU compiling), then alternating runs.
     var draw = results.Row("", "ms", "fetching the pool's ids alone (DispatchPool's SQL through Npgsql, in the bench process)", "ms", "<= 2x", 2, higherIsBetter: false);
-    for (var run = -1; run < runs; run++)
+    for (var run = -DrawWarmUps; run < runs; run++)
     {
         var task = await TaskAsync(http, data.DrawInstitution);
         var probe = CpuProbe.Start(packs.Id);
@@ -210,6 +237,7 @@ try
         if (run >= 0) results.Cpu("fetching the pool's ids alone (the draw's yardstick; PostgreSQL + this process)", "fetch", probe.Stop(1));
         if (run < 0)
         {
+            if (run < -1) continue;
             using var doc = JsonDocument.Parse(body);
             draw.Measure = $"supervisor draw `POST /api/v1/supervision-tasks/{{id}}/draws` (GD pack rules in force; dispatchable {ids:N0}, pool {doc.RootElement.GetProperty("poolSize").GetInt32():N0} after {doc.RootElement.GetProperty("excludedCount").GetInt32():N0} exclusions; response {body.Length / 1024.0:F1} KiB)";
             continue;
@@ -221,6 +249,12 @@ try
 
     // Evidence for the notes: the plans of the SQL the measured endpoints run, on the loaded data.
     results.Explain.Add(("draw pool (DispatchPool.IdsSql, province 44)", await ExplainAsync(cs, SupervisionCore.Host.Features.Draws.DispatchPool.IdsSql, c =>
+    {
+        c.Parameters.AddWithValue("kind", "external"); c.Parameters.AddWithValue("all", false); c.Parameters.AddWithValue("j", Seed.DrawProvince);
+        c.Parameters.AddWithValue("prefix", Seed.DrawProvince + ".%"); c.Parameters.AddWithValue("d", Seed.ActivityDay);
+    })));
+    results.Explain.Add(("draw pool with the facts rules read (DispatchPool.PoolSql, province 44; the Host's sessions run with jit=off)", await ExplainAsync(
+        SupervisionCore.Host.SupervisionHost.WithSessionDefaults(cs), SupervisionCore.Host.Features.Draws.DispatchPool.PoolSql, c =>
     {
         c.Parameters.AddWithValue("kind", "external"); c.Parameters.AddWithValue("all", false); c.Parameters.AddWithValue("j", Seed.DrawProvince);
         c.Parameters.AddWithValue("prefix", Seed.DrawProvince + ".%"); c.Parameters.AddWithValue("d", Seed.ActivityDay);

@@ -69,19 +69,33 @@ public static class SupervisionHost
     private static (string ConnectionString, EmbeddedPostgres? Embedded) ResolveDatabase(IConfiguration config, DatabaseOptions options)
     {
         var configured = config.GetConnectionString("Supervision");
-        if (!string.IsNullOrWhiteSpace(configured)) return (configured, null);
+        if (!string.IsNullOrWhiteSpace(configured)) return (WithSessionDefaults(configured), null);
         try
         {
             var pg = EmbeddedPostgres.Start(new EmbeddedPostgres.Options(options.ResolvedDataDirectory, BinDirectory: options.BinDirectory));
             // Stop the private cluster on Ctrl+C/SIGTERM even if start-up fails later.
             AppDomain.CurrentDomain.ProcessExit += (_, _) => pg.Stop();
             EnsureDatabase(pg);
-            return (pg.ConnectionString("supervision"), pg);
+            return (WithSessionDefaults(pg.ConnectionString("supervision")), pg);
         }
         catch (EmbeddedPostgresException ex)
         {
             throw new StartupException(ex.Message);
         }
+    }
+
+    /// <summary>
+    /// The Host's session settings on top of <paramref name="connectionString"/>: PostgreSQL's JIT off (<c>-c jit=off</c>)
+    /// unless the connection string's <c>Options</c> already set <c>jit</c>. Every query of the Host is short; on the
+    /// one whose estimated cost crosses <c>jit_above_cost</c> (a draw's pool of 100,000) JIT compilation took 285 ms of a
+    /// 590 ms query and saved nothing (EXPLAIN in bench/results/latest.md, docs/scaling.md).
+    /// </summary>
+    public static string WithSessionDefaults(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
+            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c jit=off" : builder.Options + " -c jit=off";
+        return builder.ConnectionString;
     }
 
     private static void EnsureDatabase(EmbeddedPostgres pg)

@@ -76,7 +76,17 @@ public sealed class AuditLog(TimeProvider clock, AuditKeys keys)
     /// Appends one entry on an open connection, in <paramref name="transaction"/> when given (the caller commits); without one,
     /// in a transaction of its own (the head must stay locked from its read to its write).
     /// </summary>
-    public async Task<long> AppendAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, AuditActor actor, AuditEvent e, CancellationToken ct)
+    public Task<long> AppendAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, AuditActor actor, AuditEvent e, CancellationToken ct) =>
+        AppendAsync(connection, transaction, actor, e, before: null, ct);
+
+    /// <summary>
+    /// Appends one entry as above, sending the act's own last statements (<paramref name="before"/>, a batch on the same
+    /// connection and transaction, executed here) in the round trip that locks the chain head: one round trip fewer for
+    /// an act whose last write needs no answer (a card issuance's insert). The head is still locked after them, so
+    /// other writers wait for it no longer than before. An error in <paramref name="before"/> is thrown as it is.
+    /// </summary>
+    public async Task<long> AppendAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, AuditActor actor, AuditEvent e, NpgsqlBatch? before, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var entry = Build(actor, e);
@@ -86,9 +96,13 @@ public sealed class AuditLog(TimeProvider clock, AuditKeys keys)
         {
             long seq;
             byte[] previous;
-            await using (var head = new NpgsqlCommand(HeadSql, connection, tx))
-            await using (var reader = await head.ExecuteReaderAsync(ct))
+            await using (var head = before ?? new NpgsqlBatch(connection, tx))
             {
+                head.BatchCommands.Add(new NpgsqlBatchCommand(HeadSql));
+                await using var reader = await head.ExecuteReaderAsync(ct);
+                // Past the results of the statements before it (a statement without rows may have none), to the head's row.
+                while (!(reader.FieldCount == 2 && reader.GetName(0) == "seq"))
+                    if (!await reader.NextResultAsync(ct)) throw new InvalidOperationException("the audit chain head was not read");
                 if (!await reader.ReadAsync(ct)) throw new InvalidOperationException("the audit chain head row is missing");
                 seq = reader.GetInt64(0) + 1;
                 previous = reader.GetFieldValue<byte[]>(1);

@@ -171,7 +171,7 @@ public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, I
             var first = lastSerial - n + 1;
             var cards = supervisors.Select((s, i) => new IssuedCard(ids[i], s.Id, plan.Scheme.Format(plan.Request, first + i), first + i, s.Jurisdiction)).ToList();
 
-            await using var batch = new NpgsqlBatch(connection, tx);
+            var batch = new NpgsqlBatch(connection, tx);
             var insert = new NpgsqlBatchCommand(InsertSql);
             insert.Parameters.AddWithValue("kind", kindText);
             insert.Parameters.AddWithValue("scheme", SchemeIdOf(key));
@@ -189,10 +189,10 @@ public sealed class CardIssuance(SupervisionDbContext db, CardSchemes schemes, I
             insert.Parameters.AddWithValue("jurisdictions", cards.Select(c => c.Jurisdiction).ToArray());
             batch.BatchCommands.Add(insert);
             if (sameRoundTrip?.Invoke(cards) is { } extra) batch.BatchCommands.Add(extra);
-            await batch.ExecuteNonQueryAsync(ct);
-            // The audit chain head is locked last, then the commit: every other writer waits for the head only for the
-            // append's two statements (the link is a keyed MAC computed in the Host) and one commit, not for the whole issuance.
-            await audit.AppendAsync(connection, tx, actor, auditEvent(cards), ct);
+            // The insert goes in the round trip that locks the audit chain head (the head last), then the append and the
+            // commit: every other writer waits for the head only for the append's statements (the link is a keyed MAC
+            // computed in the Host) and one commit, not for the whole issuance. AppendAsync executes and disposes the batch.
+            await audit.AppendAsync(connection, tx, actor, auditEvent(cards), batch, ct);
             await transaction.CommitAsync(ct);
             return new IssueResult(cards, [], null);
         }

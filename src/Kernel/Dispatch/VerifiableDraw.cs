@@ -71,8 +71,22 @@ public static class VerifiableDraw
     }
 
     /// <summary>Hex SHA-256 of the canonical pool, ids joined by '\n'.</summary>
-    public static string DigestOf(IReadOnlyList<string> canonicalPool) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', canonicalPool))));
+    public static string DigestOf(IReadOnlyList<string> canonicalPool)
+    {
+        ArgumentNullException.ThrowIfNull(canonicalPool);
+        // Hashed id by id: the same bytes as SHA-256 of string.Join('\n', pool), without building a pool-sized string.
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> buffer = stackalloc byte[256];
+        ReadOnlySpan<byte> separator = "\n"u8;
+        for (var i = 0; i < canonicalPool.Count; i++)
+        {
+            if (i > 0) sha.AppendData(separator);
+            var id = canonicalPool[i] ?? "";
+            if (Encoding.UTF8.GetMaxByteCount(id.Length) <= buffer.Length) sha.AppendData(buffer[..Encoding.UTF8.GetBytes(id, buffer)]);
+            else sha.AppendData(Encoding.UTF8.GetBytes(id));
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
 
     /// <summary>Runs the draw: ranks the whole pool and selects the first <paramref name="count"/>.</summary>
     public static DrawTranscript Run(IEnumerable<string> pool, string seedHex, int count)

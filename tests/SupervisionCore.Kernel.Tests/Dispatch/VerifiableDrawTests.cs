@@ -60,6 +60,20 @@ public sealed class VerifiableDrawTests
         // printf 'a\nb' | sha256sum
         VerifiableDraw.DigestOf(["a", "b"]).ShouldBe("7e18f737311b2dc3b2f269dd78396b0351f14fb66efa879f768cb23181883c78");
     }
+
+    [Theory]
+    [InlineData(0, 36)]
+    [InlineData(1, 36)]
+    [InlineData(2, 0)]
+    [InlineData(1000, 36)]
+    [InlineData(3, 300)] // an id longer than the stack buffer
+    public void Digest_hashed_id_by_id_equals_the_joined_text(int count, int idLength)
+    {
+        var random = new Random(count * 31 + idLength);
+        var pool = Enumerable.Range(0, count).Select(i => string.Concat(Enumerable.Range(0, idLength).Select(_ => "0123456789abcdef-督导"[random.Next(19)]))).ToArray();
+        var plain = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', pool))));
+        VerifiableDraw.DigestOf(pool).ShouldBe(plain);
+    }
 }
 
 /// <summary>The fast ranking (word-wise scores, parallel hashing) against the algorithm's plain definition, written out here.</summary>

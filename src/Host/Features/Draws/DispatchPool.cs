@@ -39,8 +39,9 @@ public sealed class DispatchPool(SupervisionDbContext db) : IScopedService
     /// </summary>
     private const string InKeyOrder = "\n ORDER BY s.id";
 
-    private const string PoolSql = """
-        SELECT s.id, s.sex, s.birth_date, s.institution_id, s.years_in_evaluation, s.years_as_examiner, s.management_or_technical_role,
+    /// <summary>The pool query: every dispatchable supervisor with the facts rules read, in key order (parameters as <see cref="IdsSql"/>).</summary>
+    public const string PoolSql = """
+        SELECT s.id, s.sex = 'male', s.birth_date, s.institution_id, s.years_in_evaluation, s.years_as_examiner, s.management_or_technical_role,
                s.political_commitment, s.policy_knowledge, s.integrity, s.organising_and_expression, s.health,
                EXISTS (SELECT 1 FROM supervision.appointments a
                         WHERE a.supervisor_id = s.id AND a.start <= @d AND a."end" >= @d AND (a.terminated_on IS NULL OR a.terminated_on > @d)) AS appointed
@@ -77,17 +78,31 @@ public sealed class DispatchPool(SupervisionDbContext db) : IScopedService
         command.Parameters.AddWithValue("prefix", subtree.IsSubJurisdiction ? subtree.Value : subtree.Value + ".%");
         command.Parameters.AddWithValue("d", day);
         await using var reader = await command.ExecuteReaderAsync(ct);
+        // A pool is 100,000 people who share few institutions and few combinations of facts: those are made once per pool.
+        var institutions = new Dictionary<Guid, string>();
+        var experiences = new Dictionary<(bool, int, int), SupervisorExperience>();
+        var conditions = new SupervisorConditions?[32];
         while (await reader.ReadAsync(ct))
         {
+            string? institution = null;
+            if (!reader.IsDBNull(3))
+            {
+                var guid = reader.GetGuid(3);
+                if (!institutions.TryGetValue(guid, out institution)) institutions[guid] = institution = guid.ToString();
+            }
+            var experienceKey = (reader.GetBoolean(6), reader.GetInt32(4), reader.GetInt32(5));
+            if (!experiences.TryGetValue(experienceKey, out var experience))
+                experiences[experienceKey] = experience = new SupervisorExperience(experienceKey.Item1, experienceKey.Item2, experienceKey.Item3);
+            var c = (reader.GetBoolean(7) ? 1 : 0) | (reader.GetBoolean(8) ? 2 : 0) | (reader.GetBoolean(9) ? 4 : 0) | (reader.GetBoolean(10) ? 8 : 0) | (reader.GetBoolean(11) ? 16 : 0);
             each(new CandidateInfo
             {
                 SupervisorId = reader.GetGuid(0).ToString(),
                 Kind = kind,
-                Sex = reader.GetString(1) == "male" ? Sex.Male : Sex.Female,
+                Sex = reader.GetBoolean(1) ? Sex.Male : Sex.Female,
                 BirthDate = reader.GetFieldValue<DateOnly>(2),
-                InstitutionId = reader.IsDBNull(3) ? null : reader.GetGuid(3).ToString(),
-                Experience = new SupervisorExperience(reader.GetBoolean(6), reader.GetInt32(4), reader.GetInt32(5)),
-                Conditions = new SupervisorConditions(reader.GetBoolean(7), reader.GetBoolean(8), reader.GetBoolean(9), reader.GetBoolean(10), reader.GetBoolean(11)),
+                InstitutionId = institution,
+                Experience = experience,
+                Conditions = conditions[c] ??= new SupervisorConditions((c & 1) != 0, (c & 2) != 0, (c & 4) != 0, (c & 8) != 0, (c & 16) != 0),
                 Appointed = reader.GetBoolean(12),
             });
         }
