@@ -51,6 +51,15 @@ public sealed class DispatchPool(SupervisionDbContext db) : IScopedService
     /// <summary>The pool's ids alone, with the same condition and order: the yardstick of the draw benchmark (bench/Suite).</summary>
     public const string IdsSql = "SELECT s.id\n" + DispatchableFrom + InKeyOrder;
 
+    /// <summary>
+    /// The connection a draw streams its pool on: the Host's, with a 256 KiB read buffer (Npgsql's default is 8 KiB). A pool
+    /// of 100,000 is about 7 MiB of rows; with the default each 8 KiB is one socket read and, when it waits, one
+    /// continuation on the thread pool (a third of a draw's Host samples are under Npgsql's buffer refill,
+    /// bench/results/profile/draw.top.txt). Its own connection pool, so other requests keep the default.
+    /// </summary>
+    public static string StreamingConnectionString(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { ReadBufferSize = 256 * 1024 }.ConnectionString;
+
     /// <summary>Every dispatchable supervisor of the kind inside <paramref name="subtree"/> on <paramref name="day"/>, as rules see them.</summary>
     public async Task<IReadOnlyList<CandidateInfo>> LoadAsync(JurisdictionCode subtree, SupervisorKind kind, DateOnly day, CancellationToken ct)
     {

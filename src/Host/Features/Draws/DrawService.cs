@@ -179,7 +179,7 @@ public sealed class DrawService(SupervisionDbContext db, DispatchFactsLoader fac
         }
         try
         {
-            await using var connection = new Npgsql.NpgsqlConnection(db.Database.GetConnectionString());
+            await using var connection = new Npgsql.NpgsqlConnection(DispatchPool.StreamingConnectionString(db.Database.GetConnectionString()!));
             await connection.OpenAsync(ct);
             await DispatchPool.ForEachAsync(connection, null, JurisdictionCode.Parse(authority.Jurisdiction), SupervisorKind.External, info.ActivityDate, candidate =>
             {
