@@ -171,6 +171,19 @@ public abstract class PackConformance<TPack> : ICaseSource
     }
 
     /// <summary>
+    /// A 400 of the pack names each field in the request's language, like the Host's: every message of the pack's
+    /// validators is given in Chinese and English (<c>WithMessage(zh, en)</c> of SupervisionCore.Plugins.AspNetCore's
+    /// <c>PackValidation</c>, Chinese first) or is FluentValidation's own. A validator needing a service of the Host is not
+    /// made here.
+    /// </summary>
+    [Fact]
+    public void Validation_messages_are_given_in_Chinese_and_English()
+    {
+        var (problems, _, _) = ValidationMessages.Inspect(Subject.Assembly, Configuration);
+        Assert.True(problems.Count == 0, $"pack '{Subject.Pack.Id}': validation messages not given in both languages (see docs/plugins.md, Endpoints):\n  " + string.Join("\n  ", problems));
+    }
+
+    /// <summary>
     /// Every rule of the pack's catalogue has boundary cases in the case tables (a case naming the rule id, judged by its
     /// extension, through another rule's extension with <c>via</c>, a form or a pure decider): a rule added without cases
     /// fails here, naming it.

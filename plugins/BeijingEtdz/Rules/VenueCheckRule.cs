@@ -1,4 +1,5 @@
 using System.Globalization;
+using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Forms;
 using SupervisionCore.Plugins.BeijingEtdz.Forms;
 
@@ -11,7 +12,7 @@ namespace SupervisionCore.Plugins.BeijingEtdz.Rules;
 public sealed record VenueCheckItem(string? Subject, string? Result, string? Note);
 
 /// <summary>A field-level problem of an inspection (<c>Field</c> is the request's JSON path).</summary>
-public sealed record VenueCheckProblem(string Field, string Message);
+public sealed record VenueCheckProblem(string Field, LocalizedText Message);
 
 /// <summary>
 /// 场地核查 (venue check): "对照场地基本信息表，对机构备案场地的设备设施基本信息（包括设备名称、型号、规格、数量等）进行检查、核实",
@@ -57,34 +58,34 @@ public static class VenueCheckRule
         {
             var item = items[i];
             var at = string.Create(CultureInfo.InvariantCulture, $"items[{i}]");
-            if (item is null) { problems.Add(new(at, "an item is required")); continue; }
+            if (item is null) { problems.Add(new(at, new("核查项不能为空", "an item is required"))); continue; }
             if (string.IsNullOrWhiteSpace(item.Subject) || !subjects.Contains(item.Subject, StringComparer.Ordinal))
-                problems.Add(new($"{at}.subject", $"subject must be one of the registered facts: {string.Join(", ", subjects)}"));
+                problems.Add(new($"{at}.subject", new($"subject 应为以下备案事项之一：{string.Join("、", subjects)}", $"subject must be one of the registered facts: {string.Join(", ", subjects)}")));
             else if (!seen.Add(item.Subject))
-                problems.Add(new($"{at}.subject", $"'{item.Subject}' is checked more than once"));
+                problems.Add(new($"{at}.subject", new($"'{item.Subject}' 重复核查", $"'{item.Subject}' is checked more than once")));
             if (item.Result is not (Matches or DoesNotMatch))
-                problems.Add(new($"{at}.result", $"result must be {Matches} or {DoesNotMatch}"));
+                problems.Add(new($"{at}.result", new($"result 应为 {Matches}（相符）或 {DoesNotMatch}（不符）", $"result must be {Matches} or {DoesNotMatch}")));
             else if (item.Result == DoesNotMatch && string.IsNullOrWhiteSpace(item.Note))
-                problems.Add(new($"{at}.note", "a note saying what differs is required when the fact does not match"));
-            if (item.Note is { Length: > 2000 }) problems.Add(new($"{at}.note", "note must be at most 2000 characters"));
+                problems.Add(new($"{at}.note", new("不相符时须在 note 中写明差异", "a note saying what differs is required when the fact does not match")));
+            if (item.Note is { Length: > 2000 }) problems.Add(new($"{at}.note", new("note 最多 2000 个字符", "note must be at most 2000 characters")));
         }
         var missing = subjects.Where(s => !seen.Contains(s)).ToList();
-        if (missing.Count > 0) problems.Add(new("items", $"every registered fact must be checked; missing: {string.Join(", ", missing)}"));
+        if (missing.Count > 0) problems.Add(new("items", new($"每项备案事项都须核查，缺少：{string.Join("、", missing)}", $"every registered fact must be checked; missing: {string.Join(", ", missing)}")));
 
         foreach (var key in FilledFromRegistration.Where(answers.ContainsKey))
-            problems.Add(new($"answers.{key}", $"'{key}' is filled from the venue's registration"));
+            problems.Add(new($"answers.{key}", new($"'{key}' 由场地备案信息填写", $"'{key}' is filled from the venue's registration")));
         var merged = answers.Where(a => !FilledFromRegistration.Contains(a.Key))
             .Concat(registration.Select(r => new KeyValuePair<string, string?>(r.Key, r.Value)))
             .ToDictionary(a => a.Key, a => new FormAnswer(Text: a.Value), StringComparer.Ordinal);
         foreach (var p in FormSubmission.Validate(BeijingEtdzForms.VenueCheck, merged))
-            problems.Add(new($"answers.{p.Key}", p.Message.En));
+            problems.Add(new($"answers.{p.Key}", p.Message));
 
         // Judged only when every result is readable (an unreadable one is already named above).
         var allMatch = items.All(i => i?.Result == Matches);
         if (items.All(i => i?.Result is Matches or DoesNotMatch) && answers.TryGetValue("matches-filing", out var said) && said is "yes" or "no" && (said == "yes") != allMatch)
             problems.Add(new("answers.matches-filing", allMatch
-                ? "every fact matches the registration, so matches-filing must be 'yes'"
-                : "a fact does not match the registration, so matches-filing must be 'no'"));
+                ? new("各项均与备案相符，matches-filing 应为 'yes'", "every fact matches the registration, so matches-filing must be 'yes'")
+                : new("有事项与备案不符，matches-filing 应为 'no'", "a fact does not match the registration, so matches-filing must be 'no'")));
         return problems;
     }
 }

@@ -4,6 +4,7 @@ using FluentValidation;
 using FluentValidation.Internal;
 using FluentValidation.Results;
 using SupervisionCore.Kernel;
+using SupervisionCore.Plugins.AspNetCore;
 
 namespace SupervisionCore.Host.Errors;
 
@@ -12,7 +13,8 @@ namespace SupervisionCore.Host.Errors;
 /// field message and the binding failures. FluentValidation's own messages (NotEmpty, MaximumLength …) are translated by
 /// its language manager; the Host's custom messages (<c>WithMessage("…")</c>, written in English) are looked up in
 /// <see cref="ValidationMessages.Zh"/> when the request is in Chinese — a test fails when a validator of the Host has a
-/// message without its Chinese text. Messages built at run time (<see cref="Text"/>) carry both languages themselves.
+/// message without its Chinese text. Messages built at run time (<see cref="Text"/>) carry both languages themselves, and so
+/// do the packs' (<see cref="PackValidation"/>: a pack has no entry in the Host's table).
 /// </summary>
 public static class ValidationLanguage
 {
@@ -39,11 +41,21 @@ public static class ValidationLanguage
         p.TitleTransformer = _ => Title.Get(CultureInfo.CurrentUICulture);
         p.ResponseBuilder = (failures, http, status) =>
         {
-            // Messages added by endpoints (AddError/ThrowError with a catalogued English text) are translated here.
-            foreach (var failure in failures) failure.ErrorMessage = Translate(failure.ErrorMessage);
+            // Messages given in both languages (a pack's PackValidation: the pair is the failure's state) are sent in the
+            // request's language; messages added by endpoints (AddError/ThrowError with a catalogued English text) are translated here.
+            foreach (var failure in failures) failure.ErrorMessage = InRequestLanguage(failure);
             return new FastEndpoints.ProblemDetails(failures, http.Request.Path, http.TraceIdentifier, status);
         };
     });
+
+    /// <summary>
+    /// A failure's message in the request's language: the pair a pack gave (<see cref="PackValidation"/>) when the message is
+    /// still one of its two texts (not formatted with placeholders), else the translation of a catalogued English text.
+    /// </summary>
+    internal static string InRequestLanguage(ValidationFailure failure) =>
+        failure.LocalizedMessage() is { } pair && (failure.ErrorMessage == pair.Zh || failure.ErrorMessage == pair.En)
+            ? Text(pair.Zh, pair.En)
+            : Translate(failure.ErrorMessage);
 
     /// <summary>Query, route and form values that cannot be bound to their property's type.</summary>
     public static string BindingFailure(Type type, string property, Microsoft.Extensions.Primitives.StringValues value) =>

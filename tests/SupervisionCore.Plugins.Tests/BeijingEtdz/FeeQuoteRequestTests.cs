@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SupervisionCore.Plugins.AspNetCore;
 using SupervisionCore.Plugins.BeijingEtdz.Features.Fees.Quote;
 
 namespace SupervisionCore.Plugins.Tests.BeijingEtdz;
@@ -25,7 +26,10 @@ public class FeeQuoteRequestTests
     {
         var result = Validator.Validate(R(entry, exit));
         result.IsValid.ShouldBeFalse();
-        result.Errors.ShouldContain(e => e.ErrorMessage.StartsWith(message, StringComparison.Ordinal));
+        // In both languages (PackValidation): the English text is the one named here, the Chinese one is sent by default.
+        var failure = result.Errors.ShouldHaveSingleItem();
+        failure.LocalizedMessage().ShouldNotBeNull().En.ShouldStartWith(message);
+        failure.ErrorMessage.ShouldBe(failure.LocalizedMessage()!.Get(System.Globalization.CultureInfo.CurrentUICulture));
     }
 
     [Fact]

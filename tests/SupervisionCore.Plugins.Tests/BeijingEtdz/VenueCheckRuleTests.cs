@@ -65,7 +65,7 @@ public class VenueCheckRuleTests
         items.Add(new VenueCheckItem("name", "maybe", null));
         var problems = VenueCheckRule.Check(Subjects, items, Answers(), Registration);
         Fields(problems).ShouldBe(["items[4].subject", "items[5].subject", "items[6].subject", "items[6].result", "items"], ignoreOrder: true);
-        problems.Single(p => p.Field == "items").Message.ShouldContain("equipment-2");
+        problems.Single(p => p.Field == "items").Message.En.ShouldContain("equipment-2");
     }
 
     [Fact]

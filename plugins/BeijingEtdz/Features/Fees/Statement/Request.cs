@@ -36,16 +36,17 @@ public sealed class RequestValidator : Validator<Request>
     public RequestValidator()
     {
         var first = FeeScheduleRule.Rates[0].EffectiveFrom;
-        RuleFor(r => r.Month).NotEmpty().WithMessage("month is required (YYYY-MM, e.g. 2025-06)");
+        RuleFor(r => r.Month).NotEmpty().WithMessage("month 为必填项（YYYY-MM，如 2025-06）", "month is required (YYYY-MM, e.g. 2025-06)");
         RuleFor(r => r.Month)
             .Must(m => Request.TryParseMonth(m, out _, out _)).When(r => !string.IsNullOrEmpty(r.Month))
-            .WithMessage("month must be YYYY-MM (e.g. 2025-06)");
+            .WithMessage("month 应为 YYYY-MM 格式（如 2025-06）", "month must be YYYY-MM (e.g. 2025-06)");
         RuleFor(r => r.Month)
             .Must(m => Request.TryParseMonth(m, out var y, out var mo) && new DateOnly(y, mo, 1) >= new DateOnly(first.Year, first.Month, 1))
             .When(r => Request.TryParseMonth(r.Month, out _, out _))
-            .WithMessage($"month must not be before {first:yyyy-MM}, when {BeijingEtdzRules.FeeSchedule.Id} came into force");
+            .WithMessage($"month 不能早于 {first:yyyy-MM}，即 {BeijingEtdzRules.FeeSchedule.Id} 施行之月",
+                $"month must not be before {first:yyyy-MM}, when {BeijingEtdzRules.FeeSchedule.Id} came into force");
         RuleFor(r => r.Format)
             .Must(f => f is null || StatementFormats.All.Contains(f))
-            .WithMessage("format must be json, csv or xlsx");
+            .WithMessage("format 应为 json、csv 或 xlsx", "format must be json, csv or xlsx");
     }
 }

@@ -2,7 +2,6 @@ using SupervisionCore.Kernel;
 using System.Globalization;
 using System.Text.Json;
 using FastEndpoints;
-using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Plugins;
@@ -70,13 +69,13 @@ public sealed class Endpoint(BeijingEtdzDbContext db, ISupervisionDirectory dire
             ["occupations-and-levels"] = string.Join("；", venue.Occupations.OrderBy(o => o.Position).Select(o => $"{o.Occupation}（{o.Level}）")),
         };
         var subjects = VenueCheckRule.Subjects(venue.Occupations.Count, venue.Equipment.Count);
-        foreach (var p in VenueCheckRule.Check(subjects, req.Items, req.Answers, registration)) AddError(new ValidationFailure(p.Field, p.Message));
+        foreach (var p in VenueCheckRule.Check(subjects, req.Items, req.Answers, registration)) AddError(PackValidation.Failure(p.Field, p.Message));
         ThrowIfAnyErrors();
 
         var checkedOn = DateOnly.ParseExact(req.Answers!["checked-on"]!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var today = ChinaTime.DateOf(clock.GetUtcNow());
-        if (checkedOn > today) AddError(new ValidationFailure("answers.checked-on", "checked-on must not be in the future (China time)"));
-        if (checkedOn < ChinaTime.DateOf(venue.RegisteredAt)) AddError(new ValidationFailure("answers.checked-on", "checked-on must not be before the venue was registered"));
+        if (checkedOn > today) AddError(PackValidation.Failure("answers.checked-on", "checked-on（核查日期）不能晚于今天（北京时间）", "checked-on must not be in the future (China time)"));
+        if (checkedOn < ChinaTime.DateOf(venue.RegisteredAt)) AddError(PackValidation.Failure("answers.checked-on", "checked-on（核查日期）不能早于场地备案之日", "checked-on must not be before the venue was registered"));
         ThrowIfAnyErrors();
 
         var answers = req.Answers!.Where(a => !VenueCheckRule.FilledFromRegistration.Contains(a.Key))

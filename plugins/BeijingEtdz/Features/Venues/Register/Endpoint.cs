@@ -54,23 +54,23 @@ public sealed class Validator : Validator<Request>
 
     public Validator()
     {
-        RuleFor(r => r.Name).NotEmpty().WithMessage("name is required").MaximumLength(200);
-        RuleFor(r => r.Address).NotEmpty().WithMessage("address is required").MaximumLength(500);
-        RuleFor(r => r.Occupations).NotEmpty().WithMessage("occupations: at least one occupation and level is required")
-            .Must(o => o is null || o.Count <= 100).WithMessage("occupations: at most 100");
-        RuleForEach(r => r.Occupations).NotNull().WithMessage("each occupation is an object with 'occupation' and 'level'").ChildRules(o =>
+        RuleFor(r => r.Name).NotEmpty().WithMessage("name（名称）为必填项", "name is required").MaximumLength(200);
+        RuleFor(r => r.Address).NotEmpty().WithMessage("address（地址）为必填项", "address is required").MaximumLength(500);
+        RuleFor(r => r.Occupations).NotEmpty().WithMessage("occupations：至少填写一个职业（工种）及等级", "occupations: at least one occupation and level is required")
+            .Must(o => o is null || o.Count <= 100).WithMessage("occupations 最多 100 项", "occupations: at most 100");
+        RuleForEach(r => r.Occupations).NotNull().WithMessage("每个职业应为含 'occupation' 和 'level' 的对象", "each occupation is an object with 'occupation' and 'level'").ChildRules(o =>
         {
-            o.RuleFor(x => x.Occupation).NotEmpty().WithMessage("occupation is required").MaximumLength(200);
-            o.RuleFor(x => x.Level).Must(l => Levels.Contains(l)).WithMessage("level must be one of " + string.Join(", ", Levels));
+            o.RuleFor(x => x.Occupation).NotEmpty().WithMessage("occupation（职业/工种）为必填项", "occupation is required").MaximumLength(200);
+            o.RuleFor(x => x.Level).Must(l => Levels.Contains(l)).WithMessage("level 应为以下之一：" + string.Join("、", Levels), "level must be one of " + string.Join(", ", Levels));
         });
-        RuleFor(r => r.Equipment).NotEmpty().WithMessage("equipment: at least one line (name, model, spec, quantity) is required")
-            .Must(e => e is null || e.Count <= 500).WithMessage("equipment: at most 500 lines");
-        RuleForEach(r => r.Equipment).NotNull().WithMessage("each equipment line is an object with 'name', 'model', 'spec' and 'quantity'").ChildRules(e =>
+        RuleFor(r => r.Equipment).NotEmpty().WithMessage("equipment：至少填写一行设备（名称、型号、规格、数量）", "equipment: at least one line (name, model, spec, quantity) is required")
+            .Must(e => e is null || e.Count <= 500).WithMessage("equipment 最多 500 行", "equipment: at most 500 lines");
+        RuleForEach(r => r.Equipment).NotNull().WithMessage("每行设备应为含 'name'、'model'、'spec' 和 'quantity' 的对象", "each equipment line is an object with 'name', 'model', 'spec' and 'quantity'").ChildRules(e =>
         {
-            e.RuleFor(x => x.Name).NotEmpty().WithMessage("name is required").MaximumLength(200);
+            e.RuleFor(x => x.Name).NotEmpty().WithMessage("name（名称）为必填项", "name is required").MaximumLength(200);
             e.RuleFor(x => x.Model).MaximumLength(200);
             e.RuleFor(x => x.Spec).MaximumLength(200);
-            e.RuleFor(x => x.Quantity).NotNull().WithMessage("quantity is required").InclusiveBetween(1, 1_000_000);
+            e.RuleFor(x => x.Quantity).NotNull().WithMessage("quantity（数量）为必填项", "quantity is required").InclusiveBetween(1, 1_000_000);
         });
     }
 }
@@ -98,7 +98,7 @@ public sealed class Endpoint(BeijingEtdzDbContext db, ISupervisionDirectory dire
         Guid institutionId;
         if (User.IsZoneAdmin())
         {
-            if (req.InstitutionId is not { } given) { ThrowError(r => r.InstitutionId, "institutionId is required for an administrator"); return; }
+            if (req.InstitutionId is not { } given) { ThrowError(PackValidation.Failure("institutionId", "管理员备案场地须填写 institutionId（评价机构）", "institutionId is required for an administrator")); return; }
             institutionId = given;
         }
         else if (User.HasRole(AccessRoles.InstitutionOperator) && Guid.TryParse(User.InstitutionId(), out var own) && (req.InstitutionId is null || req.InstitutionId == own))

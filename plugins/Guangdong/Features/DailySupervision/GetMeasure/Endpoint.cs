@@ -23,7 +23,7 @@ public sealed class Request
 
 public sealed class Validator : Validator<Request>
 {
-    public Validator() => RuleFor(r => r.Format).Must(f => f is null or "json" or "html").WithMessage("'format' must be json or html");
+    public Validator() => RuleFor(r => r.Format).Must(f => f is null or "json" or "html").WithMessage("'format' 应为 json 或 html", "'format' must be json or html");
 }
 
 /// <summary>One measure with its rectification rounds, or its printed letter or notice.</summary>

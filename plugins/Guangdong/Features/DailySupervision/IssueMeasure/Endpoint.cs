@@ -46,16 +46,16 @@ public sealed class Validator : Validator<Request>
     public Validator()
     {
         RuleFor(r => r.TaskId).NotEmpty();
-        RuleFor(r => r.Kind).Must(k => DailySupervisionKinds.Measures.Contains(k)).WithMessage("'kind' must be one of " + string.Join(", ", DailySupervisionKinds.Measures));
-        RuleFor(r => r.On).NotNull().WithMessage("'on' (the day of the measure) is required");
+        RuleFor(r => r.Kind).Must(k => DailySupervisionKinds.Measures.Contains(k)).WithMessage("'kind' 应为以下之一：" + string.Join("、", DailySupervisionKinds.Measures), "'kind' must be one of " + string.Join(", ", DailySupervisionKinds.Measures));
+        RuleFor(r => r.On).NotNull().WithMessage("'on'（采取措施的日期）为必填项", "'on' (the day of the measure) is required");
         RuleFor(r => r.Number).MaximumLength(100);
-        RuleFor(r => r.Number).NotEmpty().When(r => r.Kind is DailySupervisionKinds.ReminderLetter or DailySupervisionKinds.QualityNotice).WithMessage("'number' (文号) is required for a letter or a notice");
+        RuleFor(r => r.Number).NotEmpty().When(r => r.Kind is DailySupervisionKinds.ReminderLetter or DailySupervisionKinds.QualityNotice).WithMessage("提醒函或质量通报须填写 'number'（文号）", "'number' (文号) is required for a letter or a notice");
         RuleFor(r => r.Scope).MaximumLength(500);
-        RuleFor(r => r.Scope).NotEmpty().When(r => r.Kind == DailySupervisionKinds.QualityNotice).WithMessage("'scope' (通报范围) is required for a quality notice");
+        RuleFor(r => r.Scope).NotEmpty().When(r => r.Kind == DailySupervisionKinds.QualityNotice).WithMessage("质量通报须填写 'scope'（通报范围）", "'scope' (通报范围) is required for a quality notice");
         RuleFor(r => r.IssuedBy).NotEmpty().MaximumLength(200);
         RuleFor(r => r.Findings).NotEmpty().MaximumLength(4000);
         RuleFor(r => r.Requirements).MaximumLength(4000);
-        RuleFor(r => r.Requirements).NotEmpty().When(r => DailySupervisionKinds.RequiresRectification(r.Kind)).WithMessage("'requirements' are required for an interview, a letter or a notice");
+        RuleFor(r => r.Requirements).NotEmpty().When(r => DailySupervisionKinds.RequiresRectification(r.Kind)).WithMessage("约谈、提醒函或质量通报须填写 'requirements'（整改要求）", "'requirements' are required for an interview, a letter or a notice");
     }
 }
 

@@ -27,7 +27,7 @@ public sealed class Validator : Validator<Request>
 {
     private static readonly string[] Statuses = [DailySupervisionKinds.Open, DailySupervisionKinds.RectificationSubmitted, DailySupervisionKinds.Closed];
 
-    public Validator() => RuleFor(r => r.Status).Must(s => s is null || Statuses.Contains(s)).WithMessage("'status' must be one of " + string.Join(", ", Statuses));
+    public Validator() => RuleFor(r => r.Status).Must(s => s is null || Statuses.Contains(s)).WithMessage("'status' 应为以下之一：" + string.Join("、", Statuses), "'status' must be one of " + string.Join(", ", Statuses));
 }
 
 /// <summary>The measures.</summary>

@@ -45,8 +45,8 @@ public sealed class Validator : Validator<Request>
     public Validator()
     {
         RuleFor(r => r.TaskId).NotEmpty();
-        RuleFor(r => r.Kind).Must(k => DailySupervisionKinds.Checks.Contains(k)).WithMessage("'kind' must be one of " + string.Join(", ", DailySupervisionKinds.Checks));
-        RuleFor(r => r.On).NotNull().WithMessage("'on' (the day of the check) is required");
+        RuleFor(r => r.Kind).Must(k => DailySupervisionKinds.Checks.Contains(k)).WithMessage("'kind' 应为以下之一：" + string.Join("、", DailySupervisionKinds.Checks), "'kind' must be one of " + string.Join(", ", DailySupervisionKinds.Checks));
+        RuleFor(r => r.On).NotNull().WithMessage("'on'（检查日期）为必填项", "'on' (the day of the check) is required");
         RuleFor(r => r.FilesSampled).InclusiveBetween(0, 100_000);
         RuleFor(r => r.VideosSampled).InclusiveBetween(0, 100_000);
         RuleFor(r => r.Findings).NotEmpty().MaximumLength(4000);

@@ -30,8 +30,8 @@ public sealed class Validator : Validator<Request>
 {
     public Validator()
     {
-        RuleFor(r => r.Decision).Must(d => d is "accept" or "return").WithMessage("'decision' must be accept or return");
-        RuleFor(r => r.On).NotNull().WithMessage("'on' (the day of the review) is required");
+        RuleFor(r => r.Decision).Must(d => d is "accept" or "return").WithMessage("'decision' 应为 accept（通过）或 return（退回）", "'decision' must be accept or return");
+        RuleFor(r => r.On).NotNull().WithMessage("'on'（审核日期）为必填项", "'on' (the day of the review) is required");
         RuleFor(r => r.Note).NotEmpty().MaximumLength(2000);
     }
 }

@@ -28,7 +28,7 @@ public sealed class Validator : Validator<Request>
 {
     public Validator()
     {
-        RuleFor(r => r.On).NotNull().WithMessage("'on' (the day of the report) is required");
+        RuleFor(r => r.On).NotNull().WithMessage("'on'（整改报告日期）为必填项", "'on' (the day of the report) is required");
         RuleFor(r => r.Text).NotEmpty().MaximumLength(4000);
     }
 }

@@ -19,5 +19,5 @@ public sealed class Validator : Validator<Request>
 {
     /// <summary>The rules.</summary>
     public Validator() =>
-        RuleFor(r => r.Format).Must(f => f is null || IntegrityFileExport.Formats.Contains(f)).WithMessage("'format' must be json, csv or xlsx");
+        RuleFor(r => r.Format).Must(f => f is null || IntegrityFileExport.Formats.Contains(f)).WithMessage("'format' 应为 json、csv 或 xlsx", "'format' must be json, csv or xlsx");
 }

@@ -34,7 +34,7 @@ public sealed class Validator : Validator<Request>
     public Validator()
     {
         RuleFor(r => r.SupervisorId).NotEmpty();
-        RuleFor(r => r.AppliedOn).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31)).WithMessage("'appliedOn' must be a day from 2000-01-01 to 2100-12-31");
+        RuleFor(r => r.AppliedOn).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31)).WithMessage("'appliedOn' 应为 2000-01-01 至 2100-12-31 之间的日期", "'appliedOn' must be a day from 2000-01-01 to 2100-12-31");
         RuleFor(r => r.Statement).MaximumLength(2000);
         RuleFor(r => r.Employer).MaximumLength(200);
     }

@@ -22,7 +22,7 @@ public sealed class Request
 
 public sealed class Validator : Validator<Request>
 {
-    public Validator() => RuleFor(r => r.Format).Must(f => f is null or "html" or "json").WithMessage("'format' is 'html' or 'json'");
+    public Validator() => RuleFor(r => r.Format).Must(f => f is null or "html" or "json").WithMessage("'format' 应为 'html' 或 'json'", "'format' is 'html' or 'json'");
 }
 
 /// <summary>An application, as JSON or as the printable 《职业技能等级认定质量督导人员资格申报表》.</summary>

@@ -31,7 +31,7 @@ public sealed class Validator : Validator<Request>
 {
     public Validator()
     {
-        RuleFor(r => r.On).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31)).WithMessage("'on' must be a day from 2000-01-01 to 2100-12-31");
+        RuleFor(r => r.On).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31)).WithMessage("'on' 应为 2000-01-01 至 2100-12-31 之间的日期", "'on' must be a day from 2000-01-01 to 2100-12-31");
         RuleFor(r => r.Opinion).MaximumLength(2000);
         RuleFor(r => r.Employer).MaximumLength(200);
     }

@@ -31,8 +31,8 @@ public sealed class Validator : Validator<Request>
 {
     public Validator()
     {
-        RuleFor(r => r.On).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31)).WithMessage("'on' must be a day from 2000-01-01 to 2100-12-31");
-        RuleFor(r => r.Decision).Must(d => d is "approve" or "reject").WithMessage("'decision' must be approve or reject");
+        RuleFor(r => r.On).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31)).WithMessage("'on' 应为 2000-01-01 至 2100-12-31 之间的日期", "'on' must be a day from 2000-01-01 to 2100-12-31");
+        RuleFor(r => r.Decision).Must(d => d is "approve" or "reject").WithMessage("'decision' 应为 approve（同意）或 reject（不同意）", "'decision' must be approve or reject");
         RuleFor(r => r.Note).MaximumLength(2000);
     }
 }

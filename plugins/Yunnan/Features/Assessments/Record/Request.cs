@@ -24,8 +24,8 @@ public sealed class Validator : Validator<Request>
     public Validator()
     {
         RuleFor(r => r.SupervisorId).NotEmpty();
-        RuleFor(r => r.Year).InclusiveBetween(2000, 2100).WithMessage("'year' must be between 2000 and 2100");
-        RuleFor(r => r.AssessedOn).Must((r, d) => d.Year == r.Year || d.Year == r.Year + 1).WithMessage("'assessedOn' must fall in 'year' or the year after");
+        RuleFor(r => r.Year).InclusiveBetween(2000, 2100).WithMessage("'year' 应在 2000 至 2100 之间", "'year' must be between 2000 and 2100");
+        RuleFor(r => r.AssessedOn).Must((r, d) => d.Year == r.Year || d.Year == r.Year + 1).WithMessage("'assessedOn' 应在 'year' 当年或次年", "'assessedOn' must fall in 'year' or the year after");
         RuleFor(r => r.Note).MaximumLength(2000);
     }
 }

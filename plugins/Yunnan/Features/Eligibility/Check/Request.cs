@@ -19,5 +19,5 @@ public sealed class Request
 public sealed class RequestValidator : Validator<Request>
 {
     public RequestValidator() =>
-        RuleFor(r => r.ExaminerYears).InclusiveBetween(0, 80).WithMessage("examinerYears must be between 0 and 80");
+        RuleFor(r => r.ExaminerYears).InclusiveBetween(0, 80).WithMessage("examinerYears 应为 0 到 80 之间的整数", "examinerYears must be between 0 and 80");
 }

@@ -25,7 +25,7 @@ public sealed class Validator : Validator<Request>
     {
         RuleFor(r => r.TaskId).NotEmpty();
         RuleFor(r => r.InstitutionId).NotEmpty();
-        RuleFor(r => r.Jurisdiction).Must(j => JurisdictionCode.TryParse(j, out _)).WithMessage("'jurisdiction' must be a code such as 53");
-        RuleFor(r => r.Year).InclusiveBetween(2000, 2100).WithMessage("'year' must be between 2000 and 2100");
+        RuleFor(r => r.Jurisdiction).Must(j => JurisdictionCode.TryParse(j, out _)).WithMessage("'jurisdiction' 应为辖区代码，如 53", "'jurisdiction' must be a code such as 53");
+        RuleFor(r => r.Year).InclusiveBetween(2000, 2100).WithMessage("'year' 应在 2000 至 2100 之间", "'year' must be between 2000 and 2100");
     }
 }

@@ -28,8 +28,8 @@ public sealed class Validator : Validator<Request>
     public Validator()
     {
         RuleFor(r => r.Text).MaximumLength(4000);
-        RuleFor(r => r.Text).NotEmpty().When(r => r.Step != AnnualInspectionProcedure.SiteVisit).WithMessage("'text' is required for this step");
-        RuleFor(r => r.Answers).NotNull().When(r => r.Step == AnnualInspectionProcedure.SiteVisit).WithMessage("'answers' (the report form) is required for the site visit");
-        RuleFor(r => r.Answers).Null().When(r => r.Step != AnnualInspectionProcedure.SiteVisit).WithMessage("'answers' belong to the site visit only");
+        RuleFor(r => r.Text).NotEmpty().When(r => r.Step != AnnualInspectionProcedure.SiteVisit).WithMessage("该步骤须填写 'text'", "'text' is required for this step");
+        RuleFor(r => r.Answers).NotNull().When(r => r.Step == AnnualInspectionProcedure.SiteVisit).WithMessage("实地核查须填写 'answers'（报告表）", "'answers' (the report form) is required for the site visit");
+        RuleFor(r => r.Answers).Null().When(r => r.Step != AnnualInspectionProcedure.SiteVisit).WithMessage("只有实地核查才有 'answers'", "'answers' belong to the site visit only");
     }
 }

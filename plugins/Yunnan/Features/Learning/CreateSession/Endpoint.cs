@@ -33,7 +33,10 @@ public sealed class Endpoint(YunnanDbContext db, ISupervisionDirectory directory
         }
         else
         {
-            if (req.InstitutionId is not { } id || req.Jurisdiction is null) { ThrowError("'institutionId' and 'jurisdiction' are required"); return; }
+            if (req.InstitutionId is null) AddError(PackValidation.Failure("institutionId", "须填写 'institutionId'（评价机构）", "'institutionId' is required"));
+            if (req.Jurisdiction is null) AddError(PackValidation.Failure("jurisdiction", "须填写 'jurisdiction'（辖区）", "'jurisdiction' is required"));
+            ThrowIfAnyErrors();
+            if (req.InstitutionId is not { } id || req.Jurisdiction is null) return;
             (institution, where) = (id, JurisdictionCode.Parse(req.Jurisdiction));
         }
         if (!User.CanAccess(where))

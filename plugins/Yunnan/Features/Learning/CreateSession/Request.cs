@@ -26,9 +26,9 @@ public sealed class Validator : Validator<Request>
 {
     public Validator()
     {
-        RuleFor(r => r.Year).InclusiveBetween(2000, 2100).WithMessage("'year' must be between 2000 and 2100");
-        RuleFor(r => r.HeldOn).Must((r, d) => d.Year == r.Year).WithMessage("'heldOn' must fall in 'year'");
-        RuleFor(r => r.Content).NotEmpty().MaximumLength(2000).WithMessage("'content' must be 1–2000 characters");
-        RuleFor(r => r.Jurisdiction).Must(j => JurisdictionCode.TryParse(j, out _)).When(r => r.Jurisdiction is not null).WithMessage("'jurisdiction' must be a code such as 53");
+        RuleFor(r => r.Year).InclusiveBetween(2000, 2100).WithMessage("'year' 应在 2000 至 2100 之间", "'year' must be between 2000 and 2100");
+        RuleFor(r => r.HeldOn).Must((r, d) => d.Year == r.Year).WithMessage("'heldOn' 应在 'year' 当年", "'heldOn' must fall in 'year'");
+        RuleFor(r => r.Content).NotEmpty().MaximumLength(2000).WithMessage("'content' 应为 1 至 2000 个字符", "'content' must be 1–2000 characters");
+        RuleFor(r => r.Jurisdiction).Must(j => JurisdictionCode.TryParse(j, out _)).When(r => r.Jurisdiction is not null).WithMessage("'jurisdiction' 应为辖区代码，如 53", "'jurisdiction' must be a code such as 53");
     }
 }

@@ -21,7 +21,7 @@ public sealed class Validator : Validator<Request>
 {
     public Validator()
     {
-        RuleFor(r => r.Passed).NotNull().When(r => r.Attended).WithMessage("an attended session needs 'passed' (true or false)");
-        RuleFor(r => r.Passed).Null().When(r => !r.Attended).WithMessage("an absent supervisor has no 'passed'");
+        RuleFor(r => r.Passed).NotNull().When(r => r.Attended).WithMessage("参加了学习的须填写 'passed'（true 或 false）", "an attended session needs 'passed' (true or false)");
+        RuleFor(r => r.Passed).Null().When(r => !r.Attended).WithMessage("未参加学习的督导员没有 'passed'", "an absent supervisor has no 'passed'");
     }
 }

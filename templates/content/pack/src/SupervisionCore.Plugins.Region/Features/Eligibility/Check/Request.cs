@@ -1,7 +1,5 @@
-using System.Globalization;
 using FastEndpoints;
 using FluentValidation;
-using SupervisionCore.Kernel;
 
 namespace SupervisionCore.Plugins.Region.Features.Eligibility.Check;
 
@@ -14,12 +12,12 @@ public sealed class Request
 
 /// <summary>
 /// Bad input is a 400 problem naming the field, never a 500; the message is in the request's language (Accept-Language:
-/// zh-CN by default, en), like the Host's.
+/// zh-CN by default, en), like the Host's: a message of the pack's own is given in Chinese and English
+/// (<c>WithMessage(zh, en)</c> of SupervisionCore.Plugins.AspNetCore's <c>PackValidation</c>; an endpoint's own check:
+/// <c>AddError(PackValidation.Failure(field, zh, en))</c>). FluentValidation's own messages are already in both.
 /// </summary>
 public sealed class RequestValidator : Validator<Request>
 {
-    private static readonly LocalizedText YearsRange = new("examinerYears 应为 0 到 80 之间的整数", "examinerYears must be between 0 and 80");
-
     public RequestValidator() =>
-        RuleFor(r => r.ExaminerYears).InclusiveBetween(0, 80).WithMessage(_ => YearsRange.Get(CultureInfo.CurrentUICulture));
+        RuleFor(r => r.ExaminerYears).InclusiveBetween(0, 80).WithMessage("examinerYears 应为 0 到 80 之间的整数", "examinerYears must be between 0 and 80");
 }
