@@ -79,10 +79,11 @@ try
 
     if (args.Contains("--hold"))
     {
-        // --hold: keep the loaded cluster and both Hosts up for EXPLAIN and manual calls until stopped (Ctrl+C).
+        // --hold: keep the loaded cluster and both Hosts up for EXPLAIN and manual calls until stopped (Ctrl+C or SIGTERM).
         Console.WriteLine($"holding: database {cs}; Host with packs http://127.0.0.1:{portA}, without http://127.0.0.1:{portB}");
         var stop = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
+        using var onInt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => { c.Cancel = true; stop.TrySetResult(); });
+        using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.TrySetResult(); });
         await stop.Task;
         await BenchHost.StopAsync(bare);
         await BenchHost.StopAsync(packs);
