@@ -59,6 +59,28 @@ public class DrawRanking
 
     [Benchmark]
     public int Run() => VerifiableDraw.Run(_pool, _seed, 5).Ranking.Count;
+
+    /// <summary>What a draw does: the pool arrives in canonical (key) order and is added to the streaming ranker.</summary>
+    [Benchmark]
+    public int PoolRankerCanonical()
+    {
+        var ranker = new PoolRanker(_seed);
+        foreach (var id in _canonical) ranker.Add(id);
+        return ranker.Finish(5).Ranking.Count;
+    }
+
+    /// <summary>The pool's digest alone (SHA-256 of the ids joined by '\n').</summary>
+    [Benchmark]
+    public string Digest() => VerifiableDraw.DigestOf(_canonical);
+
+    private string[] _canonical = [];
+
+    [GlobalSetup(Targets = [nameof(PoolRankerCanonical), nameof(Digest)])]
+    public void SetupCanonical()
+    {
+        Setup();
+        _canonical = [.. _pool.Order(StringComparer.Ordinal)];
+    }
 }
 
 /// <summary>Working-day arithmetic with China's published holiday arrangements (调休).</summary>

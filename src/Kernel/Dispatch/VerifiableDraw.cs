@@ -74,17 +74,30 @@ public static class VerifiableDraw
     public static string DigestOf(IReadOnlyList<string> canonicalPool)
     {
         ArgumentNullException.ThrowIfNull(canonicalPool);
-        // Hashed id by id: the same bytes as SHA-256 of string.Join('\n', pool), without building a pool-sized string.
+        // The same bytes as SHA-256 of string.Join('\n', pool), without building a pool-sized string: the ids are encoded
+        // into a 16 KiB buffer that is hashed each time it fills (one call into the hash per ~400 ids, not per id).
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> buffer = stackalloc byte[256];
-        ReadOnlySpan<byte> separator = "\n"u8;
+        var buffer = new byte[16 * 1024];
+        var used = 0;
         for (var i = 0; i < canonicalPool.Count; i++)
         {
-            if (i > 0) sha.AppendData(separator);
             var id = canonicalPool[i] ?? "";
-            if (Encoding.UTF8.GetMaxByteCount(id.Length) <= buffer.Length) sha.AppendData(buffer[..Encoding.UTF8.GetBytes(id, buffer)]);
-            else sha.AppendData(Encoding.UTF8.GetBytes(id));
+            var most = Encoding.UTF8.GetMaxByteCount(id.Length) + 1;
+            if (used + most > buffer.Length)
+            {
+                sha.AppendData(buffer, 0, used);
+                used = 0;
+            }
+            if (i > 0) buffer[used++] = (byte)'\n';
+            if (most <= buffer.Length) used += Encoding.UTF8.GetBytes(id, buffer.AsSpan(used));
+            else
+            {
+                sha.AppendData(buffer, 0, used);
+                used = 0;
+                sha.AppendData(Encoding.UTF8.GetBytes(id));
+            }
         }
+        sha.AppendData(buffer, 0, used);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 

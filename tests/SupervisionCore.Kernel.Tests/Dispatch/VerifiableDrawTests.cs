@@ -66,7 +66,9 @@ public sealed class VerifiableDrawTests
     [InlineData(1, 36)]
     [InlineData(2, 0)]
     [InlineData(1000, 36)]
-    [InlineData(3, 300)] // an id longer than the stack buffer
+    [InlineData(3, 300)]
+    [InlineData(2000, 36)] // several buffers
+    [InlineData(5, 7000)] // ids longer than the buffer
     public void Digest_hashed_id_by_id_equals_the_joined_text(int count, int idLength)
     {
         var random = new Random(count * 31 + idLength);
