@@ -13,11 +13,13 @@ namespace SupervisionCore.Plugins.Testing;
 /// <summary>
 /// Reads every message of a pack's validators in English and in Chinese: a message of the pack's own must be given in
 /// both (<c>WithMessage(zh, en)</c> of SupervisionCore.Plugins.AspNetCore's <c>PackValidation</c>, which keeps the pair
-/// as the rule's custom state); FluentValidation's own messages are in both already.
+/// as the rule's custom state); FluentValidation's own messages are in both already. The conformance kit runs it on a
+/// pack's validators it can construct; a test with the pack's services at hand (a Host test) calls
+/// <see cref="Inspect(string, IValidator, ICollection{string})"/> on the others.
 /// </summary>
-internal static class ValidationMessages
+public static class ValidationMessages
 {
-    /// <summary>The problems found, and how many messages were given as a pair.</summary>
+    /// <summary>The problems found in every validator of <paramref name="assembly"/> that can be made without the Host's services, how many messages were given as a pair, and the validators skipped.</summary>
     public static (List<string> Problems, int Pairs, List<string> Skipped) Inspect(Assembly assembly, IReadOnlyDictionary<string, string?> configuration)
     {
         var services = new ServiceCollection()
@@ -42,8 +44,16 @@ internal static class ValidationMessages
         return (problems, pairs, skipped);
     }
 
-    private static int Inspect(string where, IValidator target, List<string> problems)
+    /// <summary>
+    /// Checks every message of <paramref name="target"/> (and of its child validators): each of the pack's own messages is
+    /// a Chinese/English pair sent as given, Chinese first; FluentValidation's own messages have their Chinese text.
+    /// Adds what is wrong to <paramref name="problems"/>, each prefixed with <paramref name="where"/>; returns how many
+    /// pairs were found.
+    /// </summary>
+    public static int Inspect(string where, IValidator target, ICollection<string> problems)
     {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(problems);
         var pairs = 0;
         foreach (var member in target.CreateDescriptor().GetMembersWithValidators())
             foreach (var (validator, component) in member)

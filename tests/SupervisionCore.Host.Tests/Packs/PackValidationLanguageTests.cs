@@ -1,12 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
-using FluentValidation.Internal;
-using FluentValidation.Validators;
 using Microsoft.Extensions.DependencyInjection;
 using SupervisionCore.Host.Plugins;
 using SupervisionCore.Host.Tests.Infrastructure;
@@ -14,6 +11,7 @@ using SupervisionCore.Host.Tests.Usability;
 using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Access;
 using SupervisionCore.Plugins.AspNetCore;
+using SupervisionCore.Plugins.Testing;
 
 namespace SupervisionCore.Host.Tests.Packs;
 
@@ -47,63 +45,13 @@ public sealed partial class PackValidationLanguageTests(SupervisionApp app) : IC
                     .Where(t => !t.IsAbstract && !t.ContainsGenericParameters && typeof(IValidator).IsAssignableFrom(t)).ToList();
                 validators.ShouldNotBeEmpty(pack.Manifest.Id);
                 foreach (var type in validators)
-                    pairs += Inspect(pack.Manifest.Id + ": " + type.FullName, (IValidator)ActivatorUtilities.CreateInstance(scope.ServiceProvider, type), problems);
+                    pairs += ValidationMessages.Inspect(pack.Manifest.Id + ": " + type.FullName, (IValidator)ActivatorUtilities.CreateInstance(scope.ServiceProvider, type), problems);
             }
         }
         finally { CultureInfo.CurrentUICulture = previous; }
         pairs.ShouldBeGreaterThan(50); // the packs' own messages (each with its pair), counted where they are
         problems.ShouldBeEmpty("pack validator messages not given in both languages (WithMessage(zh, en) of SupervisionCore.Plugins.AspNetCore.PackValidation):\n" + string.Join("\n", problems));
     }
-
-    /// <summary>The number of custom messages inspected; the problems found are added to <paramref name="problems"/>.</summary>
-    private static int Inspect(string where, IValidator target, SortedSet<string> problems)
-    {
-        var pairs = 0;
-        foreach (var member in target.CreateDescriptor().GetMembersWithValidators())
-            foreach (var (validator, component) in member)
-            {
-                var at = $"{where}.{member.Key}";
-                if (validator is IChildValidatorAdaptor)
-                {
-                    // ChildRules/SetValidator: the child's own rules (a fixed validator; one made per value is a type of its own, inspected above).
-                    if (ChildOf(validator) is { } child) pairs += Inspect(at, child, problems);
-                    continue;
-                }
-                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
-                var en = component.GetUnformattedErrorMessage();
-                var standard = validator.GetDefaultMessageTemplate(component.ErrorCode);
-                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
-                var zh = component.GetUnformattedErrorMessage();
-                var pair = StateOf(component);
-                if (pair is not null)
-                {
-                    pairs++;
-                    if (en != pair.En || zh != pair.Zh) problems.Add($"{at}: the message sent is not the pair's ({en} / {zh})");
-                    if (Chinese(pair.En) >= Chinese(pair.Zh)) problems.Add($"{at}: Chinese first, then English: (\"{pair.Zh}\", \"{pair.En}\")");
-                }
-                else if (en != standard) problems.Add($"{at}: \"{en}\" has no Chinese text (give both: WithMessage(zh, en))");
-                else if (en == zh || !HasChinese(zh)) problems.Add($"{at}: FluentValidation's message \"{en}\" has no Chinese text: give one with WithMessage(zh, en)");
-            }
-        return pairs;
-    }
-
-    /// <summary>The component's custom state when it is a message pair (its provider ignores the instance, as PackValidation's does).</summary>
-    private static LocalizedText? StateOf(IRuleComponent component)
-    {
-        var provider = component.GetType().GetProperty("CustomStateProvider")?.GetValue(component) as Delegate;
-        if (provider is null) return null;
-        var args = component.GetType().GetGenericArguments(); // RuleComponent<T, TProperty>
-        var instance = RuntimeHelpers.GetUninitializedObject(args[0]);
-        var context = Activator.CreateInstance(typeof(ValidationContext<>).MakeGenericType(args[0]), instance);
-        var value = args[1].IsValueType ? Activator.CreateInstance(args[1]) : null;
-        try { return provider.DynamicInvoke(context, value) as LocalizedText; }
-        catch (System.Reflection.TargetInvocationException) { return null; } // a state built from the request: not a message pair
-    }
-
-    /// <summary>The fixed validator of a ChildRules/SetValidator adaptor (its private field: FluentValidation exposes it only per value).</summary>
-    private static IValidator? ChildOf(IPropertyValidator adaptor) =>
-        adaptor.GetType().GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)
-            .Select(f => f.GetValue(adaptor)).OfType<IValidator>().FirstOrDefault();
 
     /// <summary>
     /// An endpoint's own checks give both languages: <c>AddError</c>, <c>ThrowError</c> and a custom rule's
@@ -194,8 +142,4 @@ public sealed partial class PackValidationLanguageTests(SupervisionApp app) : IC
 
     private static HttpRequestMessage Post(string path, object body) => new(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
 
-    private static bool HasChinese(string text) => Chinese(text) > 0;
-
-    /// <summary>Chinese characters in <paramref name="text"/> (an English text may quote a few: 文号, 五级).</summary>
-    private static int Chinese(string text) => text.Count(c => c is >= '\u4e00' and <= '\u9fff');
 }
