@@ -18,6 +18,11 @@ public sealed class YunnanParameters : IParameterCatalogue
         new("考评人员须承担考评工作的最少年限（含）", "Fewest completed years of examining that qualify an examiner (inclusive)"),
         new("YN", "6(三)", "第六条第（三）项"), [YunnanRules.EligibilityExperience.Id], min: 0, max: 30);
 
+    /// <summary>"连续3次不接受指派的…取消其督导资格": consecutive refusals that revoke the qualification. YN 第十九条.</summary>
+    public static readonly ParameterDefinition RefusalLimit = Number("yn.dispatch.refusal-limit.consecutive", "refusals", RefusalLimitRule.Limit,
+        new("取消督导资格的连续不接受指派次数", "Consecutive refusals of dispatch that revoke the qualification"),
+        new("YN", "19", "第十九条"), [YunnanRules.DispatchRefusalLimit.Id], min: 1, max: 20);
+
     /// <inheritdoc />
     public string PackId => YunnanRules.PackId;
 
@@ -25,7 +30,7 @@ public sealed class YunnanParameters : IParameterCatalogue
     public JurisdictionCode Scope => YunnanRules.Jurisdiction;
 
     /// <summary>Every YN parameter.</summary>
-    public static IReadOnlyList<ParameterDefinition> All { get; } = [LearningPassedSessions, ExperienceExaminerYears];
+    public static IReadOnlyList<ParameterDefinition> All { get; } = [LearningPassedSessions, ExperienceExaminerYears, RefusalLimit];
 
     /// <inheritdoc />
     public IReadOnlyList<ParameterDefinition> Parameters => All;

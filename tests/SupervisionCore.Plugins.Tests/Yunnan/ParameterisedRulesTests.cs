@@ -1,4 +1,5 @@
 using System.Globalization;
+using SupervisionCore.Kernel.Dispatch;
 using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Registry;
@@ -39,6 +40,23 @@ public class ParameterisedRulesTests
         var outcome = rule.Check(new SupervisorExperience(false, 0, years), D(on));
         outcome.Passed.ShouldBe(eligible, name);
         if (!eligible) outcome.Violations.ShouldHaveSingleItem().Message.En.ShouldContain("yn.eligibility.experience.examiner-years = 3 (2023-01-01)");
+    }
+
+    private static DispatchHistoryEntry Refused(string day) => new("t-" + day, "i", D(day), DispatchResponse.Refused);
+
+    [Theory]
+    // The limit raised from 3 to 4 from 2031-01-01: the answer's day decides which applies.
+    [InlineData("Third_refusal_the_day_before_revokes", "2030-12-31", 2, true)]
+    [InlineData("Third_refusal_the_day_of_does_not", "2031-01-01", 2, false)]
+    [InlineData("Fourth_refusal_the_day_of_revokes", "2031-01-01", 3, true)]
+    [InlineData("Second_refusal_the_day_before_does_not", "2030-12-31", 1, false)]
+    public void A_raised_refusal_limit_applies_from_its_date(string name, string on, int earlierRefusals, bool revoked)
+    {
+        var rule = new RefusalLimitRule().With(Changed("yn.dispatch.refusal-limit.consecutive", "2031-01-01", "4"));
+        var earlier = Enumerable.Range(1, earlierRefusals).Select(i => Refused($"2030-0{i}-10")).ToList();
+        var decision = rule.OnAnswer(new DispatchAnswer("s", SupervisorKind.External, YunnanRules.Jurisdiction, D(on), DispatchResponse.Refused, earlier));
+        (decision is not null).ShouldBe(revoked, name);
+        if (decision is not null) decision.Violation.Message.En.ShouldContain(on == "2031-01-01" ? "yn.dispatch.refusal-limit.consecutive = 4 (2031-01-01)" : "yn.dispatch.refusal-limit.consecutive = 3 (2023-01-01)");
     }
 
     [Fact]

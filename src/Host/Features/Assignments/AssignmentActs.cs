@@ -14,6 +14,7 @@ using SupervisionCore.Kernel;
 using SupervisionCore.Kernel.Acts;
 using SupervisionCore.Kernel.Calendar;
 using SupervisionCore.Kernel.Dispatch;
+using SupervisionCore.Kernel.Parameters;
 using SupervisionCore.Kernel.Plugins;
 using SupervisionCore.Kernel.Procedures;
 using SupervisionCore.Kernel.Registry;
@@ -30,7 +31,7 @@ namespace SupervisionCore.Host.Features.Assignments;
 /// </summary>
 public sealed class AssignmentActs(
     SupervisionDbContext db, DispatchFactsLoader facts, Substitution substitution, AuditLog audit, TimeProvider clock,
-    IEnumerable<ILifecycleRule> answerRules, ISupervisorActions actions) : IScopedService
+    IEnumerable<ILifecycleRule> answerRules, ISupervisorActions actions, IParameterSource parameters) : IScopedService
 {
     /// <summary>The outcome of an act: the problem to answer, or the assignments changed.</summary>
     public sealed record Outcome(ProblemHttpResult? Problem, Assignment? Assignment = null, Assignment? Replacement = null,
@@ -80,7 +81,7 @@ public sealed class AssignmentActs(
         if (Answerable(task, assignment) is { } conflict) return new(conflict);
         var now = clock.GetUtcNow();
         var (screen, answer) = await AnswerFactsAsync(task, assignment, DispatchResponse.Accepted, now, ct);
-        var decision = AnswerDecision.Decide(screen.Kernel, answer, answerRules);
+        var decision = AnswerDecision.Decide(screen.Kernel, answer, answerRules.BindTo(await parameters.CurrentAsync(ct)));
         if (!decision.Allowed) return new(Problems.Violations(decision.Violations));
 
         var taskBefore = TaskDto.From(task);
@@ -108,7 +109,7 @@ public sealed class AssignmentActs(
         if (Answerable(task, assignment) is { } conflict) return new(conflict);
         var now = clock.GetUtcNow();
         var (screen, answer) = await AnswerFactsAsync(task, assignment, DispatchResponse.Refused, now, ct);
-        var decision = AnswerDecision.Decide(screen.Kernel, answer, answerRules);
+        var decision = AnswerDecision.Decide(screen.Kernel, answer, answerRules.BindTo(await parameters.CurrentAsync(ct)));
         if (!decision.Allowed) return new(Problems.Violations(decision.Violations));
 
         assignment.Status = decision.Transition.State.Text();
