@@ -43,7 +43,11 @@ public sealed class LearningYearClose
     public string? NoSessionHeld { get; set; }
 }
 
-/// <summary>年度考核评估 (annual assessment) result of a supervisor (YN 22).</summary>
+/// <summary>
+/// 年度考核评估 (annual assessment) result of a supervisor (YN 22), as the pack's own endpoint recorded it before the national
+/// record (<c>POST /api/v1/supervisors/{id}/assessments</c>, <c>cn.assessment.record</c>) became the one door to an
+/// assessment. No longer written: the table is kept so that a deployment's earlier records are not dropped.
+/// </summary>
 public sealed class AnnualAssessment
 {
     public Guid Id { get; set; }

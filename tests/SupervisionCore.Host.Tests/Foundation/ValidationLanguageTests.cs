@@ -133,15 +133,15 @@ public sealed class ValidationLanguageTests(SupervisionApp app) : IClassFixture<
     public async Task A_pack_endpoint_answers_in_the_request_language(string language)
     {
         using var client = app.CreateClient(await app.AdminTokenAsync());
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/regions/yn/assessments")
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/regions/yn/learning-sessions")
         {
-            Content = JsonContent.Create(new { supervisorId = Guid.Empty, year = 2025, assessedOn = "2025-12-01", passed = true, note = new string('x', 2001) }),
+            Content = JsonContent.Create(new { institutionId = Guid.NewGuid(), jurisdiction = "53", year = 1999, heldOn = "1999-05-10", content = new string('x', 2001) }),
         };
         request.Headers.AcceptLanguage.ParseAdd(language);
         var problem = await BadRequestAsync(client, request);
         var errors = Errors(problem);
-        errors.Keys.ShouldContain("supervisorId");
-        errors.Keys.ShouldContain("note");
+        errors.Keys.ShouldContain("year");
+        errors.Keys.ShouldContain("content");
         AssertLanguage(problem, errors, language);
     }
 

@@ -94,7 +94,6 @@ public sealed class PackAuditTests(SupervisionApp app) : IClassFixture<Supervisi
         var task = await TaskAsync(centre, institution.Id, kind: "annual-inspection");
         var inspection = await CreatedIdAsync(await centre.PostJsonAsync("/api/v1/regions/yn/annual-inspections", new { taskId = task, institutionId = institution.Id, jurisdiction = "53", year = Today.Year - 1 }));
         (await centre.PostJsonAsync($"/api/v1/regions/yn/annual-inspections/{inspection}/steps", new { step = "notice", on = Today, text = "通知" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var assessment = await CreatedIdAsync(await centre.PostJsonAsync("/api/v1/regions/yn/assessments", new { supervisorId = supervisor, year = Today.Year - 1, passed = false, assessedOn = Today }));
 
         var result = (await EntriesAsync($"{session}/{supervisor}")).ToList();
         result.Select(e => e.GetProperty("action").GetString()).ShouldBe(["yn.learning-result.record", "yn.learning-result.record"]);
@@ -102,18 +101,6 @@ public sealed class PackAuditTests(SupervisionApp app) : IClassFixture<Supervisi
         result[1].GetProperty("beforeDigest").GetString().ShouldBe(result[0].GetProperty("afterDigest").GetString()); // the change is attested link by link
         (await EntriesAsync(session.ToString())).Single().GetProperty("action").GetString().ShouldBe("yn.learning-session.create");
         (await EntriesAsync(inspection.ToString())).Select(e => e.GetProperty("action").GetString()).ShouldBe(["yn.annual-inspection.create", "yn.annual-inspection.step"]);
-        var assessed = (await EntriesAsync(assessment.ToString())).ShouldHaveSingleItem();
-        assessed.GetProperty("action").GetString().ShouldBe("yn.assessment.record");
-        assessed.GetProperty("rules").EnumerateArray().Select(r => r.GetString()).ShouldBe(["yn.assessment.annual"]);
-        assessed.GetProperty("jurisdiction").GetString().ShouldBe("53");
-        assessed.GetProperty("actor").GetString().ShouldNotBe("system");
-        // The failed assessment's revocation is the Host's own entry, after the pack's.
-        using (var auditor = app.CreateClient(await app.TokenForAsync(Roles.Auditor, "CN")))
-        {
-            var sanctions = await (await auditor.GetAsync("/api/v1/audit?action=supervisor.sanction&limit=200")).ReadJsonAsync();
-            sanctions.GetProperty("items").EnumerateArray().ShouldContain(e => e.GetProperty("rules").EnumerateArray().Any(r => r.GetString() == "yn.assessment.annual")
-                && e.GetProperty("seq").GetInt64() > assessed.GetProperty("seq").GetInt64());
-        }
 
         var bj = await Seed.InstitutionAsync(app, "11.ETDZ");
         using var bureau = app.CreateClient(await app.TokenForAsync(Roles.CenterOperator, "11.ETDZ"));

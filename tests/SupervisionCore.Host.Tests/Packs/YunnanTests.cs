@@ -93,29 +93,34 @@ public sealed class YunnanTests(SupervisionApp app) : IClassFixture<SupervisionA
     [Fact]
     public async Task A_failed_annual_assessment_revokes_and_a_passed_one_does_not()
     {
+        // YN 22/23 through the national record (cn.assessment.record), the one door to an assessment: YN's own
+        // POST /api/v1/regions/yn/assessments, a second table beside it, is gone.
         var (failing, failingCard) = await AppointedAsync(app);
         var (passing, _) = await AppointedAsync(app);
         using var centre = app.CreateClient(await app.TokenForAsync(Roles.CenterOperator, "53"));
         var year = Today.Year - 1;
-        var ok = await centre.PostJsonAsync("/api/v1/regions/yn/assessments", new { supervisorId = passing, year, passed = true, assessedOn = new DateOnly(year, 12, 20) });
+        var ok = await centre.PostJsonAsync($"/api/v1/supervisors/{passing}/assessments", new { year, grade = "passed", assessedOn = new DateOnly(year, 12, 20) });
         var okBody = await ok.ReadJsonAsync();
         ok.StatusCode.ShouldBe(HttpStatusCode.Created, okBody.ToString());
         okBody.GetProperty("consequences").GetArrayLength().ShouldBe(0);
 
-        var failed = await centre.PostJsonAsync("/api/v1/regions/yn/assessments", new { supervisorId = failing, year, passed = false, assessedOn = new DateOnly(year, 12, 20) });
+        var failed = await centre.PostJsonAsync($"/api/v1/supervisors/{failing}/assessments", new { year, grade = "failed", assessedOn = new DateOnly(year, 12, 20), grounds = "年度考核评估不合格" });
         var body = await failed.ReadJsonAsync();
         failed.StatusCode.ShouldBe(HttpStatusCode.Created, body.ToString());
         var c = body.GetProperty("consequences").EnumerateArray().ShouldHaveSingleItem();
         c.GetProperty("rule").GetProperty("rule").GetString().ShouldBe("yn.assessment.annual");
         c.GetProperty("changed").GetBoolean().ShouldBeTrue();
-        c.GetProperty("blacklisted").GetBoolean().ShouldBeTrue();
+        c.GetProperty("barred").GetBoolean().ShouldBeTrue();
         c.GetProperty("withdrawnCards").EnumerateArray().Select(x => x.GetString()).ShouldBe([failingCard]);
         // Recorded once a year.
-        (await centre.PostJsonAsync("/api/v1/regions/yn/assessments", new { supervisorId = failing, year, passed = true, assessedOn = new DateOnly(year, 12, 21) }))
+        (await centre.PostJsonAsync($"/api/v1/supervisors/{failing}/assessments", new { year, grade = "passed", assessedOn = new DateOnly(year, 12, 21) }))
             .StatusCode.ShouldBe(HttpStatusCode.Conflict);
         // Outside Yunnan: not found.
         using var gd = app.CreateClient(await app.TokenForAsync(Roles.CenterOperator, "44"));
-        (await gd.PostJsonAsync("/api/v1/regions/yn/assessments", new { supervisorId = passing, year = year - 1, passed = false, assessedOn = new DateOnly(year - 1, 12, 20) }))
+        (await gd.PostJsonAsync($"/api/v1/supervisors/{passing}/assessments", new { year = year - 1, grade = "failed", assessedOn = new DateOnly(year - 1, 12, 20) }))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // The old side door does not exist any more.
+        (await centre.PostJsonAsync("/api/v1/regions/yn/assessments", new { supervisorId = passing, year, passed = false, assessedOn = new DateOnly(year, 12, 20) }))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 

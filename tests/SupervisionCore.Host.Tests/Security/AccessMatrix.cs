@@ -254,7 +254,6 @@ public static class AccessMatrix
         new("yn.applications.recommend", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/regions/yn/applications/{o.Application}/recommendation", new { on = "2025-03-05", opinion = "同意推荐" }), Realm: PackRealms.Yn),
         new("yn.applications.review", StaffAndInstitution, Scope.Owned, o => Post($"/api/v1/regions/yn/applications/{o.Application}/review", new { on = "2025-03-20", decision = "reject", note = "访问矩阵" }), Realm: PackRealms.Yn),
         new("yn.applications.get", All, Scope.Owned, o => Get($"/api/v1/regions/yn/applications/{o.Application}"), Realm: PackRealms.Yn),
-        new("yn.assessments.record", StaffAndInstitution, Scope.Owned, o => Post("/api/v1/regions/yn/assessments", new { supervisorId = o.Supervisor, year = 2025, passed = true, assessedOn = "2025-12-20" }), Realm: PackRealms.Yn),
     ];
 
     /// <summary>A valid GD 17 reminder letter about a daily task (the task needs a check first).</summary>
