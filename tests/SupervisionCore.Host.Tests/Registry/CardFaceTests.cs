@@ -84,6 +84,37 @@ public sealed partial class CardFaceTests(SupervisionApp app) : IClassFixture<Su
     }
 
     [Fact]
+    public async Task A_photo_is_deleted_not_hidden_by_those_who_may_upload_it_and_deleting_twice_changes_nothing()
+    {
+        using var admin = app.CreateClient(await app.AdminTokenAsync());
+        var (supervisor, card, _) = await ExternalCardAsync(app, admin);
+        var url = $"/api/v1/supervisors/{supervisor}/photo";
+        using (var form = TestImages.Form(TestImages.Png(295, 413)))
+            (await admin.PutAsync(url, form)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var auditor = app.CreateClient(await app.TokenForAsync(Roles.Auditor, "44"));
+        (await auditor.DeleteAsync(url)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using var self = app.CreateClient(await app.TokenForAsync(Roles.Supervisor, "44.A", supervisorId: supervisor));
+        (await self.DeleteAsync(url)).StatusCode.ShouldBe(HttpStatusCode.Forbidden); // the supervisor asks the issuing centre
+        using var otherProvince = app.CreateClient(await app.TokenForAsync(Roles.CenterOperator, "53"));
+        (await otherProvince.DeleteAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.DbAsync(db => db.SupervisorPhotos.CountAsync(p => p.SupervisorId == supervisor))).ShouldBe(1);
+
+        using var centre = app.CreateClient(await app.TokenForAsync(Roles.CenterOperator, "44"));
+        (await centre.DeleteAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await app.DbAsync(db => db.SupervisorPhotos.CountAsync(p => p.SupervisorId == supervisor))).ShouldBe(0); // the row, cipher and all
+        (await admin.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await centre.DeleteAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var audit = await app.DbAsync(db => db.AuditEntries.Where(e => e.Action == "supervisor.photo.delete" && e.TargetId == supervisor.ToString()).ToListAsync());
+        audit.ShouldHaveSingleItem().Detail!.ShouldBe("photo image/png 295x413 deleted");
+
+        // The card still prints, with an empty photo box.
+        var face = await admin.GetAsync($"/api/v1/supervisors/{supervisor}/cards/{card}/face");
+        face.StatusCode.ShouldBe(HttpStatusCode.OK, await face.Content.ReadAsStringAsync());
+        (await face.Content.ReadAsStringAsync()).ShouldNotContain("data:image/png;base64");
+    }
+
+    [Fact]
     public async Task The_national_card_prints_80_by_110_mm_a_side_with_its_photo_in_headless_Chromium()
     {
         using var admin = app.CreateClient(await app.AdminTokenAsync());

@@ -106,6 +106,7 @@ public static class AccessMatrix
         // Card photos and faces (personal data): managers and printers of the card, and the supervisor; never auditors.
         new("supervisors.photo.put", StaffAndInstitution, Scope.Owned, o => PutPhoto($"/api/v1/supervisors/{o.Supervisor}/photo")),
         new("supervisors.photo.get", PhotoReaders, Scope.Owned, o => Get($"/api/v1/supervisors/{o.Supervisor}/photo"), PeerRoles: Staff),
+        new("supervisors.photo.delete", StaffAndInstitution, Scope.Owned, o => Delete($"/api/v1/supervisors/{o.Supervisor}/photo")),
         new("cards.face", PhotoReaders, Scope.Owned, o => Get($"/api/v1/supervisors/{o.Supervisor}/cards/{o.Card}/face"), PeerRoles: Staff),
 
         // Cards.
