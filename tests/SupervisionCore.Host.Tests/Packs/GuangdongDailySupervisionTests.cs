@@ -18,7 +18,6 @@ namespace SupervisionCore.Host.Tests.Packs;
 /// </summary>
 public sealed partial class GuangdongDailySupervisionTests(SupervisionApp app) : IClassFixture<SupervisionApp>
 {
-    private const string Chromium = "/usr/bin/chromium";
     private static readonly string Today = ChinaTime.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private sealed record Scene(Guid InstitutionId, Guid TaskId, Guid SupervisorId, Guid AssignmentId, HttpClient Centre, HttpClient Supervisor, HttpClient Institution) : IDisposable
@@ -204,7 +203,7 @@ public sealed partial class GuangdongDailySupervisionTests(SupervisionApp app) :
     [InlineData("reminder-letter", "en", "Reminder letter on the quality supervision of skills-talent evaluation")]
     public async Task The_letter_and_the_notice_print_on_A4_in_headless_Chromium(string kind, string language, string title)
     {
-        File.Exists(Chromium).ShouldBeTrue("headless Chromium is required at /usr/bin/chromium");
+        File.Exists(Tooling.Chromium).ShouldBeTrue("headless Chromium is required at /usr/bin/chromium");
         using var s = await SceneAsync();
         (await s.Supervisor.PostJsonAsync("/api/v1/regions/gd/daily-checks", Sampling(s.TaskId))).StatusCode.ShouldBe(HttpStatusCode.Created);
         var issued = await s.Centre.PostJsonAsync("/api/v1/regions/gd/measures", Letter(s.TaskId, kind));
@@ -227,12 +226,12 @@ public sealed partial class GuangdongDailySupervisionTests(SupervisionApp app) :
             var page = Path.Combine(dir.FullName, "letter.html");
             await File.WriteAllTextAsync(page, html.Replace("</body>", Measure + "</body>", StringComparison.Ordinal));
             // A4 less the letter's 20 mm side margins: 170 mm ≈ 643 px.
-            var dom = await ChromiumAsync(dir.FullName, $"--window-size=643,1000 --virtual-time-budget=5000 --dump-dom \"file://{page}\"");
+            var dom = await Tooling.ChromiumAsync(dir.FullName, $"--window-size=643,1000 --virtual-time-budget=5000 --dump-dom \"file://{page}\"");
             var facts = MeasureResult().Match(dom);
             facts.Success.ShouldBeTrue(dom[..Math.Min(dom.Length, 2000)]);
             int.Parse(facts.Groups["scroll"].Value, CultureInfo.InvariantCulture).ShouldBeLessThanOrEqualTo(int.Parse(facts.Groups["client"].Value, CultureInfo.InvariantCulture));
             var pdf = Path.Combine(dir.FullName, "letter.pdf");
-            await ChromiumAsync(dir.FullName, $"--no-pdf-header-footer --print-to-pdf=\"{pdf}\" \"file://{page}\"");
+            await Tooling.ChromiumAsync(dir.FullName, $"--no-pdf-header-footer --print-to-pdf=\"{pdf}\" \"file://{page}\"");
             var boxes = MediaBox().Matches(File.ReadAllText(pdf, System.Text.Encoding.Latin1));
             boxes.Count.ShouldBeGreaterThan(0);
             foreach (Match box in boxes)
@@ -247,15 +246,6 @@ public sealed partial class GuangdongDailySupervisionTests(SupervisionApp app) :
         }
     }
 
-    private static async Task<string> ChromiumAsync(string dir, string arguments)
-    {
-        var profile = Path.Combine(dir, "profile");
-        var (code, output) = await Tooling.RunAsync(Chromium,
-            $"--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-dev-shm-usage --user-data-dir=\"{profile}\" {arguments}",
-            dir, TimeSpan.FromMinutes(2));
-        code.ShouldBe(0, output);
-        return output;
-    }
 
     private const string Measure = """
         <script>

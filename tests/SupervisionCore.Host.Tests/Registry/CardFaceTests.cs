@@ -15,7 +15,6 @@ namespace SupervisionCore.Host.Tests.Registry;
 /// </summary>
 public sealed partial class CardFaceTests(SupervisionApp app) : IClassFixture<SupervisionApp>
 {
-    private const string Chromium = "/usr/bin/chromium";
 
     private static async Task<(Guid Supervisor, Guid Card, string Number)> ExternalCardAsync(SupervisionApp app, HttpClient admin)
     {
@@ -180,13 +179,13 @@ public sealed partial class CardFaceTests(SupervisionApp app) : IClassFixture<Su
     /// <summary>Opens the page in headless Chromium: the faces' and the photo box's sizes in CSS px, faces whose content overflows, and the PDF's pages.</summary>
     private static async Task<Measured> MeasureAsync(string html)
     {
-        File.Exists(Chromium).ShouldBeTrue("headless Chromium is required at /usr/bin/chromium");
+        File.Exists(Tooling.Chromium).ShouldBeTrue("headless Chromium is required at /usr/bin/chromium");
         var dir = Directory.CreateTempSubdirectory("sc-card-");
         try
         {
             var page = Path.Combine(dir.FullName, "card.html");
             await File.WriteAllTextAsync(page, html.Replace("</body>", Script + "</body>", StringComparison.Ordinal));
-            var dom = await ChromiumAsync(dir.FullName, $"--window-size=800,1200 --virtual-time-budget=5000 --dump-dom \"file://{page}\"");
+            var dom = await Tooling.ChromiumAsync(dir.FullName, $"--window-size=800,1200 --virtual-time-budget=5000 --dump-dom \"file://{page}\"");
             var f = Result().Match(dom);
             f.Success.ShouldBeTrue(dom[..Math.Min(dom.Length, 2000)]);
             double D(string g) => double.Parse(f.Groups[g].Value, CultureInfo.InvariantCulture);
@@ -194,7 +193,7 @@ public sealed partial class CardFaceTests(SupervisionApp app) : IClassFixture<Su
             var served = Path.Combine(dir.FullName, "served.html");
             await File.WriteAllTextAsync(served, html);
             var pdf = Path.Combine(dir.FullName, "card.pdf");
-            await ChromiumAsync(dir.FullName, $"--no-pdf-header-footer --print-to-pdf=\"{pdf}\" \"file://{served}\"");
+            await Tooling.ChromiumAsync(dir.FullName, $"--no-pdf-header-footer --print-to-pdf=\"{pdf}\" \"file://{served}\"");
             var boxes = MediaBox().Matches(File.ReadAllText(pdf, System.Text.Encoding.Latin1));
             boxes.Count.ShouldBeGreaterThan(0);
             var pages = PageCount().Count(File.ReadAllText(pdf, System.Text.Encoding.Latin1));
@@ -207,15 +206,6 @@ public sealed partial class CardFaceTests(SupervisionApp app) : IClassFixture<Su
         }
     }
 
-    private static async Task<string> ChromiumAsync(string dir, string arguments)
-    {
-        var profile = Path.Combine(dir, "profile");
-        var (code, output) = await Tooling.RunAsync(Chromium,
-            $"--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-dev-shm-usage --user-data-dir=\"{profile}\" {arguments}",
-            dir, TimeSpan.FromMinutes(2));
-        code.ShouldBe(0, output);
-        return output;
-    }
 
     private const string Script = """
         <script>

@@ -18,7 +18,6 @@ namespace SupervisionCore.Host.Tests.Usability;
 /// </summary>
 public sealed partial class PrintableFormTests(SupervisionApp app) : IClassFixture<SupervisionApp>
 {
-    private const string Chromium = "/usr/bin/chromium";
     // A4 minus the 15 mm margins of the print CSS, at 96 px per inch: 180 mm ≈ 680 px.
     private const int PrintableWidthPx = 680;
     private const string LongAnswer = "考场秩序良好，考务人员按规定履行职责。ANUNBROKENWORDTHATISMUCHLONGERTHANANYCELLCOULDHOLDWITHOUTWRAPPING_0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -36,7 +35,7 @@ public sealed partial class PrintableFormTests(SupervisionApp app) : IClassFixtu
     [MemberData(nameof(Forms))]
     public async Task A_filled_form_prints_on_A4_without_overflow_with_every_item_and_ticked_options(string formId, string language)
     {
-        File.Exists(Chromium).ShouldBeTrue("headless Chromium is required at /usr/bin/chromium (Debian package chromium; .ci/run installs it)");
+        File.Exists(Tooling.Chromium).ShouldBeTrue("headless Chromium is required at /usr/bin/chromium (Debian package chromium; .ci/run installs it)");
         var form = app.Services.GetRequiredService<FormCatalog>().Find(formId)!.Form;
         var culture = CultureInfo.GetCultureInfo(language);
         var (record, ticked) = Filled(form);
@@ -48,7 +47,7 @@ public sealed partial class PrintableFormTests(SupervisionApp app) : IClassFixtu
             var page = Path.Combine(dir.FullName, "form.html");
             // A measuring script appended to the page: the DOM dump then carries the layout facts.
             await File.WriteAllTextAsync(page, html.Replace("</body>", Measure + "</body>", StringComparison.Ordinal));
-            var dom = await ChromiumAsync(dir.FullName, $"--window-size={PrintableWidthPx},1000 --virtual-time-budget=5000 --dump-dom \"file://{page}\"");
+            var dom = await Tooling.ChromiumAsync(dir.FullName, $"--window-size={PrintableWidthPx},1000 --virtual-time-budget=5000 --dump-dom \"file://{page}\"");
             var facts = MeasureResult().Match(dom);
             facts.Success.ShouldBeTrue(dom[..Math.Min(dom.Length, 2000)]);
             int.Parse(facts.Groups["scroll"].Value, CultureInfo.InvariantCulture).ShouldBeLessThanOrEqualTo(int.Parse(facts.Groups["client"].Value, CultureInfo.InvariantCulture),
@@ -67,7 +66,7 @@ public sealed partial class PrintableFormTests(SupervisionApp app) : IClassFixtu
             if (form.Signatures.Any(s => s.Dated)) text.ShouldContain(language == "en" ? "2025-06-10" : "2025年6月10日");
 
             var pdf = Path.Combine(dir.FullName, "form.pdf");
-            await ChromiumAsync(dir.FullName, $"--no-pdf-header-footer --print-to-pdf=\"{pdf}\" \"file://{page}\"");
+            await Tooling.ChromiumAsync(dir.FullName, $"--no-pdf-header-footer --print-to-pdf=\"{pdf}\" \"file://{page}\"");
             var boxes = MediaBox().Matches(File.ReadAllText(pdf, System.Text.Encoding.Latin1));
             boxes.Count.ShouldBeGreaterThan(0);
             foreach (Match box in boxes)
@@ -78,7 +77,7 @@ public sealed partial class PrintableFormTests(SupervisionApp app) : IClassFixtu
             }
 
             var png = Path.Combine(dir.FullName, "form.png");
-            await ChromiumAsync(dir.FullName, $"--window-size=794,1123 --screenshot=\"{png}\" \"file://{page}\"");
+            await Tooling.ChromiumAsync(dir.FullName, $"--window-size=794,1123 --screenshot=\"{png}\" \"file://{page}\"");
             var head = File.ReadAllBytes(png)[..24];
             (head[16] << 24 | head[17] << 16 | head[18] << 8 | head[19]).ShouldBe(794);
             (head[20] << 24 | head[21] << 16 | head[22] << 8 | head[23]).ShouldBe(1123);
@@ -119,15 +118,6 @@ public sealed partial class PrintableFormTests(SupervisionApp app) : IClassFixtu
         return (new RecordDto(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), form.Id, form.Version, answers, new DateOnly(2025, 6, 13), false, false, "test", submitted), ticked);
     }
 
-    private static async Task<string> ChromiumAsync(string dir, string arguments)
-    {
-        var profile = Path.Combine(dir, "profile");
-        var (code, output) = await Tooling.RunAsync(Chromium,
-            $"--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-dev-shm-usage --user-data-dir=\"{profile}\" {arguments}",
-            dir, TimeSpan.FromMinutes(2));
-        code.ShouldBe(0, output);
-        return output;
-    }
 
     private const string Measure = """
         <script>

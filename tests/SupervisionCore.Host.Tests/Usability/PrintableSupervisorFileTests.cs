@@ -13,7 +13,7 @@ public sealed partial class PrintableFormTests
     [InlineData("en")]
     public async Task A_supervisor_file_prints_on_A4_without_overflow(string language)
     {
-        File.Exists(Chromium).ShouldBeTrue("headless Chromium is required at /usr/bin/chromium (Debian package chromium; .ci/run installs it)");
+        File.Exists(Tooling.Chromium).ShouldBeTrue("headless Chromium is required at /usr/bin/chromium (Debian package chromium; .ci/run installs it)");
         var s = await Seed.DispatchableAsync(app, "53", authorityId: "53", since: new DateOnly(2024, 1, 1));
         using var admin = app.CreateClient(await app.AdminTokenAsync());
         (await admin.PostJsonAsync($"/api/v1/supervisors/{s.Id}/assessments", new { year = 2025, grade = "excellent", assessedOn = "2026-01-08", grounds = LongAnswer })).StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -30,7 +30,7 @@ public sealed partial class PrintableFormTests
     [InlineData("en")]
     public async Task A_YN_13_application_form_prints_on_A4_without_overflow(string language)
     {
-        File.Exists(Chromium).ShouldBeTrue("headless Chromium is required at /usr/bin/chromium (Debian package chromium; .ci/run installs it)");
+        File.Exists(Tooling.Chromium).ShouldBeTrue("headless Chromium is required at /usr/bin/chromium (Debian package chromium; .ci/run installs it)");
         var s = await Seed.SupervisorAsync(app, "53", idNumber: Seed.IdNumber("530105"));
         using var admin = app.CreateClient(await app.AdminTokenAsync());
         var applied = await admin.PostJsonAsync("/api/v1/regions/yn/applications", new { supervisorId = s.Id, appliedOn = "2025-03-01", statement = LongAnswer, employer = "云南机电职业技术学院" });
@@ -52,7 +52,7 @@ public sealed partial class PrintableFormTests
         {
             var page = Path.Combine(dir.FullName, "file.html");
             await File.WriteAllTextAsync(page, html.Replace("</body>", Measure + "</body>", StringComparison.Ordinal));
-            var dom = await ChromiumAsync(dir.FullName, $"--window-size={PrintableWidthPx},1000 --virtual-time-budget=5000 --dump-dom \"file://{page}\"");
+            var dom = await Tooling.ChromiumAsync(dir.FullName, $"--window-size={PrintableWidthPx},1000 --virtual-time-budget=5000 --dump-dom \"file://{page}\"");
             var facts = MeasureResult().Match(dom);
             facts.Success.ShouldBeTrue(dom[..Math.Min(dom.Length, 2000)]);
             int.Parse(facts.Groups["scroll"].Value, CultureInfo.InvariantCulture).ShouldBeLessThanOrEqualTo(int.Parse(facts.Groups["client"].Value, CultureInfo.InvariantCulture),
@@ -61,7 +61,7 @@ public sealed partial class PrintableFormTests
             foreach (var t in texts) text.ShouldContain(t);
 
             var pdf = Path.Combine(dir.FullName, "file.pdf");
-            await ChromiumAsync(dir.FullName, $"--no-pdf-header-footer --print-to-pdf=\"{pdf}\" \"file://{page}\"");
+            await Tooling.ChromiumAsync(dir.FullName, $"--no-pdf-header-footer --print-to-pdf=\"{pdf}\" \"file://{page}\"");
             var boxes = MediaBox().Matches(File.ReadAllText(pdf, System.Text.Encoding.Latin1));
             boxes.Count.ShouldBeGreaterThan(0);
             foreach (System.Text.RegularExpressions.Match box in boxes)

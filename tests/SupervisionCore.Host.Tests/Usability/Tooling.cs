@@ -15,6 +15,20 @@ internal static class Tooling
 
     public static string ClientDir => Path.Combine(RepoRoot(), "clients", "typescript");
 
+    /// <summary>Headless Chromium, as the printing tests use it (Debian package chromium; .ci/run installs it).</summary>
+    public const string Chromium = "/usr/bin/chromium";
+
+    /// <summary>Runs headless Chromium in <paramref name="dir"/> with a throwaway profile there; fails the test on a non-zero exit. Returns its output.</summary>
+    public static async Task<string> ChromiumAsync(string dir, string arguments)
+    {
+        var profile = Path.Combine(dir, "profile");
+        var (code, output) = await RunAsync(Chromium,
+            $"--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-dev-shm-usage --user-data-dir=\"{profile}\" {arguments}",
+            dir, TimeSpan.FromMinutes(2));
+        code.ShouldBe(0, output);
+        return output;
+    }
+
     /// <summary>Runs a program and returns its exit code and output (stdout + stderr); fails after <paramref name="timeout"/>.</summary>
     public static async Task<(int Code, string Output)> RunAsync(string file, string arguments, string workingDirectory, TimeSpan timeout, IDictionary<string, string>? env = null)
     {
